@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NewsQA.Core;
+
+namespace NewsQA.Cli;
+
+/// <summary>
+/// Builds the service provider a command runs with: appsettings.json from the program's folder, environment variables
+/// prefixed NEWSQA_ (section separator "__"), core services, and warnings on standard error.
+/// </summary>
+public static class CliHost
+{
+    public static async Task<IHost> StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables("NEWSQA_");
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.None);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddNewsQACore();
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken).ConfigureAwait(false); // runs ValidateOnStart: bad settings fail here, named
+        return host;
+    }
+}

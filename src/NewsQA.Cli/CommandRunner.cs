@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace NewsQA.Cli;
+
+/// <summary>
+/// Runs a command's body inside a started host and turns every expected failure into one line on standard error and
+/// an exit code: 2 for bad usage, 1 for failures. Nothing a user types ends in a stack trace.
+/// </summary>
+public static class CommandRunner
+{
+    public static async Task<int> RunAsync(Func<IHost, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var host = await CliHost.StartAsync(cancellationToken).ConfigureAwait(false);
+            return await body(host, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UsageException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"error: invalid settings in appsettings.json ({e.OptionsType.Name}): {string.Join("; ", e.Failures)}. See README, section Configuration.").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("cancelled").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
+}

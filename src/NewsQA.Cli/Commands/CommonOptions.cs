@@ -1,0 +1,22 @@
+using System.CommandLine;
+
+namespace NewsQA.Cli.Commands;
+
+/// <summary>Options shared by several commands, one definition each.</summary>
+public static class CommonOptions
+{
+    public static Option<string?> Corpus() => new("--corpus") { Description = "Folder of articles (.txt, .md, .html). Default: Corpus:Path in appsettings.json." };
+
+    public static Option<string?> Index() => new("--index") { Description = "Index file. Default: Index:Path in appsettings.json, or a cache file per corpus when --corpus is given." };
+
+    public static Option<bool> Json() => new("--json") { Description = "Print JSON, one object per line." };
+
+    public static Option<string> Mode() => new Option<string>("--mode")
+    {
+        Description = "Retrieval legs: hybrid (default), keyword (BM25 only) or vector (embeddings only).",
+        DefaultValueFactory = _ => "hybrid",
+    }.AcceptOnlyFromAmong("hybrid", "keyword", "vector");
+
+    public static Core.Retrieval.RetrievalMode ParseMode(string value) =>
+        Enum.Parse<Core.Retrieval.RetrievalMode>(value, ignoreCase: true);
+}

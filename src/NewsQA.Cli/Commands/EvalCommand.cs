@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using NewsQA.Cli.Output;
+using NewsQA.Core.Evaluation;
+
+namespace NewsQA.Cli.Commands;
+
+/// <summary>`newsqa eval retrieval`: recall and MRR on a SQuAD-format question set.</summary>
+public static class EvalCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("eval", "Measure NewsQA on public question-answering sets.");
+        command.Subcommands.Add(CreateRetrieval());
+        return command;
+    }
+
+    private static Command CreateRetrieval()
+    {
+        var dataset = new Option<string>("--dataset") { Description = "SQuAD-format JSON file (contexts and questions).", Required = true };
+        var questionsFrom = new Option<string?>("--questions-from") { Description = "Parallel SQuAD file whose question texts (same ids) are asked instead." };
+        var json = CommonOptions.Json();
+        var mode = CommonOptions.Mode();
+        var command = new Command("retrieval", "Every distinct context is a passage; a question's own context is the relevant one.") { dataset, questionsFrom, json, mode };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
+        {
+            var data = LoadDataset(result.GetValue(dataset)!);
+            var name = Path.GetFileName(result.GetValue(dataset)!);
+            if (result.GetValue(questionsFrom) is { } parallel)
+            {
+                data = data.WithQuestionsFrom(LoadDataset(parallel));
+                name += $" (questions from {Path.GetFileName(parallel)})";
+            }
+
+            var evaluator = host.Services.GetRequiredService<RetrievalEvaluator>();
+            var report = await evaluator.EvaluateAsync(name, data, CommonOptions.ParseMode(result.GetValue(mode)!), ct);
+            Console.WriteLine(result.GetValue(json) ? JsonOutput.Line(report) : Describe(report));
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static SquadDataset LoadDataset(string path)
+    {
+        if (!File.Exists(path)) throw new UsageException($"Dataset not found: {Path.GetFullPath(path)}");
+        return SquadDataset.Load(path);
+    }
+
+    private static string Describe(RetrievalReport r) =>
+        $"""
+        dataset:   {r.Dataset}
+        mode:      {r.Mode}
+        questions: {r.Questions}
+        passages:  {r.Passages}
+        R@1:       {r.RecallAt1:0.000}
+        R@5:       {r.RecallAt5:0.000}
+        R@10:      {r.RecallAt10:0.000}
+        MRR@10:    {r.MrrAt10:0.000}
+        queries/s: {r.QueriesPerSecond:0.0}
+        """;
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Configuration;
+using NewsQA.Core.Indexing;
+using Spectre.Console;
+
+namespace NewsQA.Cli.Commands;
+
+/// <summary>`newsqa index`: builds or updates the index of a corpus folder.</summary>
+public static class IndexCommand
+{
+    // Below this many files a run takes a moment; a progress bar would only flicker.
+    private const int ProgressBarFiles = 50;
+
+    public static Command Create()
+    {
+        var corpus = CommonOptions.Corpus();
+        var index = CommonOptions.Index();
+        var command = new Command("index", "Build or update the index of a corpus folder (incremental: unchanged articles are reused).") { corpus, index };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
+        {
+            var services = host.Services;
+            var location = IndexLocation.Resolve(result.GetValue(corpus), result.GetValue(index),
+                services.GetRequiredService<IOptions<CorpusOptions>>().Value, services.GetRequiredService<IOptions<IndexOptions>>().Value);
+            if (!Directory.Exists(location.CorpusFolder)) throw new UsageException($"Corpus folder not found: {Path.GetFullPath(location.CorpusFolder)}");
+
+            var indexer = services.GetRequiredService<CorpusIndexer>();
+            var update = await RunWithProgressAsync(indexer, location, ct);
+            foreach (var warning in update.Warnings) await Console.Error.WriteLineAsync($"warning: {warning.Path}: {warning.Reason}");
+            if (update.RebuildReason is not null) await Console.Error.WriteLineAsync($"warning: {update.RebuildReason}; rebuilt from the corpus");
+            Console.WriteLine($"Indexed {location.CorpusFolder} into {location.IndexPath}");
+            Console.WriteLine($"documents: {update.Added} added, {update.Changed} changed, {update.Removed} removed, {update.Unchanged} unchanged");
+            Console.WriteLine($"passages: {update.Passages} ({update.PassagesEmbedded} embedded)");
+            Console.WriteLine($"seconds: {update.Elapsed.TotalSeconds:0.00}");
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static async Task<IndexUpdate> RunWithProgressAsync(CorpusIndexer indexer, IndexLocation location, CancellationToken ct)
+    {
+        var files = Directory.EnumerateFiles(location.CorpusFolder).Count();
+        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive || files < ProgressBarFiles)
+        {
+            return await indexer.UpdateAsync(location.CorpusFolder, location.IndexPath, null, ct);
+        }
+
+        return await AnsiConsole.Progress().StartAsync(async context =>
+        {
+            var task = context.AddTask("Indexing", maxValue: files);
+            var progress = new Progress<IndexProgress>(p => task.Value = p.FilesDone);
+            var update = await indexer.UpdateAsync(location.CorpusFolder, location.IndexPath, progress, ct);
+            task.Value = task.MaxValue;
+            return update;
+        });
+    }
+}

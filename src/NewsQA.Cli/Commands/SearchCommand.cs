@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsQA.Cli.Output;
+using NewsQA.Core.Configuration;
+using NewsQA.Core.Indexing;
+using NewsQA.Core.Retrieval;
+
+namespace NewsQA.Cli.Commands;
+
+/// <summary>`newsqa search`: the passages relevant to a question, or to each line of a questions file.</summary>
+public static class SearchCommand
+{
+    public static Command Create()
+    {
+        var question = new Argument<string?>("question") { Description = "The question (Arabic or English).", Arity = ArgumentArity.ZeroOrOne };
+        var questions = new Option<string?>("--questions") { Description = "File with one question per line; prints one result per line, in order." };
+        var top = new Option<int?>("--top") { Description = "How many passages to return (default: Retrieval:TopK)." };
+        var json = CommonOptions.Json();
+        var corpus = CommonOptions.Corpus();
+        var index = CommonOptions.Index();
+        var mode = CommonOptions.Mode();
+        var command = new Command("search", "Find the passages relevant to a question.") { question, questions, top, json, corpus, index, mode };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
+        {
+            var settings = host.Services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+            var k = result.GetValue(top) ?? settings.TopK;
+            if (k < 1) throw new UsageException("--top must be at least 1");
+            var inputs = ReadQuestions(result.GetValue(question), result.GetValue(questions));
+            if (inputs.Count == 1 && QuestionValidator.Problem(inputs[0], settings.MaxQuestionChars) is { } problem)
+            {
+                throw new UsageException(problem);
+            }
+
+            var passageIndex = await IndexSession.OpenAsync(host, result.GetValue(corpus), result.GetValue(index), ct);
+            var retriever = host.Services.GetRequiredService<HybridRetriever>();
+            var retrievalMode = CommonOptions.ParseMode(result.GetValue(mode)!);
+            foreach (var input in inputs)
+            {
+                var line = await SearchOneAsync(retriever, passageIndex, input, k, retrievalMode, settings.MaxQuestionChars, ct);
+                Console.WriteLine(result.GetValue(json) ? JsonOutput.Line(line) : Describe(line));
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static List<string> ReadQuestions(string? question, string? questionsFile)
+    {
+        if (question is not null && questionsFile is not null) throw new UsageException("give a question or --questions FILE, not both");
+        if (questionsFile is null) return [question ?? string.Empty];
+        if (!File.Exists(questionsFile)) throw new UsageException($"Questions file not found: {Path.GetFullPath(questionsFile)}");
+        var lines = File.ReadAllLines(questionsFile).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        return lines.Count > 0 ? lines : throw new UsageException($"Questions file has no questions: {questionsFile}");
+    }
+
+    private static async Task<SearchResultLine> SearchOneAsync(
+        HybridRetriever retriever, PassageIndex index, string question, int k, RetrievalMode mode, int maxChars, CancellationToken ct)
+    {
+        if (QuestionValidator.Problem(question, maxChars) is { } problem) return new SearchResultLine(question, [], problem);
+        var hits = await retriever.SearchAsync(index, question, k, mode, ct);
+        return new SearchResultLine(question, [.. hits.Select(h => new SearchResultItem(
+            h.Rank, h.Passage.Id, h.Passage.DocumentId, h.Passage.Title, h.Passage.Paragraph, Math.Round(h.Score, 6), h.Passage.Text))]);
+    }
+
+    private static string Describe(SearchResultLine line)
+    {
+        if (line.Error is not null) return $"{line.Question}\n  error: {line.Error}\n";
+        if (line.Results.Count == 0) return $"{line.Question}\n  no passage matches\n";
+        var rows = line.Results.Select(r =>
+            $"{r.Rank,3}. [{r.Score:0.0000}] {r.Title} ¶{r.Paragraph} ({r.PassageId})\n     {Shorten(r.Text, 240)}");
+        return $"{line.Question}\n{string.Join('\n', rows)}\n";
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+}

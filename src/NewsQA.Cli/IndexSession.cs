@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Configuration;
+using NewsQA.Core.Indexing;
+
+namespace NewsQA.Cli;
+
+/// <summary>Gets the index a search or answer command needs, building or updating it when that is what the flags ask.</summary>
+public static class IndexSession
+{
+    public static async Task<PassageIndex> OpenAsync(IHost host, string? corpus, string? index, CancellationToken cancellationToken)
+    {
+        var services = host.Services;
+        var location = IndexLocation.Resolve(corpus, index,
+            services.GetRequiredService<IOptions<CorpusOptions>>().Value, services.GetRequiredService<IOptions<IndexOptions>>().Value);
+
+        if (location.IndexGivenAlone)
+        {
+            // An explicit index is used as it is; only when it cannot be used is it rebuilt from the configured corpus.
+            var loaded = services.GetRequiredService<IIndexStore>().Load(location.IndexPath);
+            if (loaded.Snapshot is not null) return new PassageIndex(loaded.Snapshot);
+            await Console.Error.WriteLineAsync($"warning: {loaded.Problem}; rebuilding from {location.CorpusFolder}").ConfigureAwait(false);
+        }
+
+        if (!Directory.Exists(location.CorpusFolder)) throw new UsageException($"Corpus folder not found: {Path.GetFullPath(location.CorpusFolder)}");
+        var update = await services.GetRequiredService<CorpusIndexer>().UpdateAsync(location.CorpusFolder, location.IndexPath, null, cancellationToken).ConfigureAwait(false);
+        if (update.RebuildReason is not null) await Console.Error.WriteLineAsync($"warning: {update.RebuildReason}; rebuilt").ConfigureAwait(false);
+        return update.Index;
+    }
+}

@@ -1,0 +1,3 @@
+using NewsQA.Cli;
+
+return await NewsQACommandLine.RunAsync(args);

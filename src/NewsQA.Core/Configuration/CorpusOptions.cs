@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsQA.Core.Configuration;
+
+/// <summary>Section "Corpus": where the articles are and how they are cut into passages.</summary>
+public sealed class CorpusOptions
+{
+    public const string SectionName = "Corpus";
+
+    /// <summary>Folder of .txt, .md and .html articles, relative to the working directory.</summary>
+    [Required]
+    public string Path { get; set; } = "seeds";
+
+    /// <summary>
+    /// Paragraphs longer than this many characters are split at sentence ends. 1,200 keeps every seed paragraph whole
+    /// except the longest, and keeps a passage near the 512-token window of common embedding models.
+    /// </summary>
+    [Range(200, 20_000)]
+    public int MaxPassageChars { get; set; } = 1200;
+}

@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+using NewsQA.Core.Retrieval;
+
+namespace NewsQA.Core.Configuration;
+
+/// <summary>Section "Retrieval": BM25, vector and fusion settings.</summary>
+public sealed class RetrievalOptions
+{
+    public const string SectionName = "Retrieval";
+
+    /// <summary>BM25 term-frequency saturation. 0.9 with b = 0.4 are Anserini's passage-retrieval defaults (Lin et al.).</summary>
+    [Range(0.0, 5.0)]
+    public double Bm25K1 { get; set; } = 0.9;
+
+    /// <summary>BM25 length normalization; see <see cref="Bm25K1"/>.</summary>
+    [Range(0.0, 1.0)]
+    public double Bm25B { get; set; } = 0.4;
+
+    /// <summary>
+    /// Weight of each character 4-gram in the keyword query, against 1 for a word. A content word of about five letters
+    /// yields four framed grams, so at 1/4 each a word's grams together weigh about as much as the word itself.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double GramWeight { get; set; } = 0.25;
+
+    /// <summary>How the legs are fused: Score (measured best, see README) or ReciprocalRank.</summary>
+    public FusionMethod Fusion { get; set; } = FusionMethod.Score;
+
+    /// <summary>
+    /// Weight of the vector leg in score fusion, against 1 for the keyword leg. The offline hashing embedding sees the
+    /// same words and grams as BM25 with coarser weighting, so it is set a priori to half; with a provider's semantic
+    /// embeddings, 1 is the usual choice. README, Retrieval quality, shows both measured.
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public double VectorWeight { get; set; } = 0.5;
+
+    /// <summary>Reciprocal rank fusion constant; 60 is the value of Cormack, Clarke and Büttcher (SIGIR 2009).</summary>
+    [Range(1, 1000)]
+    public int FusionK { get; set; } = 60;
+
+    /// <summary>How many candidates each leg contributes to fusion.</summary>
+    [Range(1, 10_000)]
+    public int CandidateDepth { get; set; } = 100;
+
+    /// <summary>Results returned when the caller does not say.</summary>
+    [Range(1, 1000)]
+    public int TopK { get; set; } = 5;
+
+    /// <summary>Longer questions are refused with a message: no real question is this long, and analysis cost grows with it.</summary>
+    [Range(10, 100_000)]
+    public int MaxQuestionChars { get; set; } = 2000;
+}

@@ -1,0 +1,90 @@
+using System.Numerics.Tensors;
+using Microsoft.Extensions.AI;
+using NewsQA.Core.Text;
+
+namespace NewsQA.Core.Embeddings;
+
+/// <summary>
+/// The offline embedding generator: no model file, no network. A text becomes a fixed-size, L2-normalized vector by
+/// feature hashing (Weinberger et al., 2009) of its analyzed terms and of the character 4-grams of its words, each
+/// weighted 1 + ln(tf). The n-grams let related word forms the light stemmer leaves apart (broken plurals, attached
+/// pronouns, spelling variants) still land near each other. A caller that knows the corpus may pass term weights
+/// (<see cref="TermWeightsProperty"/>) for a query, giving SMART's lnc.ltc scheme: log-tf documents, idf-weighted queries.
+/// </summary>
+public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    public const int DefaultDimensions = 4096;
+
+    /// <summary>
+    /// Key in <see cref="EmbeddingGenerationOptions.AdditionalProperties"/> for a <c>Func&lt;string, double&gt;</c> giving
+    /// each index term (word term or marked gram) its weight. Other generators ignore it.
+    /// </summary>
+    public const string TermWeightsProperty = "newsqa.termWeights";
+
+    private const char TermFeature = 'w';
+    private const char GramFeature = 'g';
+
+    // A word's grams together weigh about as much as the word: each of a typical word's ~4 grams gets a quarter.
+    private const double GramWeight = 0.25;
+
+    private readonly EmbeddingGeneratorMetadata _metadata;
+
+    public HashingEmbeddingGenerator(int dimensions = DefaultDimensions)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 16);
+        Dimensions = dimensions;
+        _metadata = new EmbeddingGeneratorMetadata("newsqa-local", null, ModelId, dimensions);
+    }
+
+    public int Dimensions { get; }
+
+    /// <summary>Identifies the feature scheme; persisted vectors from another scheme are re-embedded.</summary>
+    public string ModelId => $"newsqa-hashing-v2-{TextAnalyzer.Version}";
+
+    /// <summary>Embeds one text; <paramref name="termWeights"/>, when given, multiplies each feature's weight.</summary>
+    public float[] Embed(ReadOnlySpan<char> text, Func<string, double>? termWeights = null)
+    {
+        var counts = new Dictionary<(char Kind, string Feature), int>();
+        foreach (var term in TextAnalyzer.Analyze(text)) Increment(counts, (TermFeature, term));
+        foreach (var gram in CharacterGrams.Analyze(text)) Increment(counts, (GramFeature, gram));
+
+        var vector = new float[Dimensions];
+        foreach (var ((kind, feature), tf) in counts)
+        {
+            var weight = (1 + Math.Log(tf)) * (kind == GramFeature ? GramWeight : 1);
+            if (termWeights is not null) weight *= termWeights(feature);
+            FeatureHasher.Add(vector, FeatureHasher.Hash(kind, feature), (float)weight);
+        }
+
+        var norm = TensorPrimitives.Norm(vector);
+        if (norm > 0) TensorPrimitives.Divide(vector, norm, vector);
+        return vector;
+    }
+
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var termWeights = options?.AdditionalProperties?.TryGetValue(TermWeightsProperty, out var w) == true ? w as Func<string, double> : null;
+        var result = new GeneratedEmbeddings<Embedding<float>>();
+        foreach (var value in values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            result.Add(new Embedding<float>(Embed(value, termWeights)) { ModelId = ModelId, CreatedAt = DateTimeOffset.UtcNow });
+        }
+
+        return Task.FromResult(result);
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is not null ? null
+        : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
+        : serviceType.IsInstanceOfType(this) ? this
+        : null;
+
+    public void Dispose()
+    {
+    }
+
+    private static void Increment(Dictionary<(char, string), int> counts, (char, string) key) =>
+        counts[key] = counts.GetValueOrDefault(key) + 1;
+}

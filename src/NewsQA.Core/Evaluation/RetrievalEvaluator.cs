@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using NewsQA.Core.Indexing;
+using NewsQA.Core.Ingestion;
+using NewsQA.Core.Retrieval;
+using NewsQA.Core.Text;
+
+namespace NewsQA.Core.Evaluation;
+
+/// <summary>
+/// Measures retrieval on a SQuAD-format set: every distinct context is one passage, and a question's own context is
+/// its one relevant passage.
+/// </summary>
+public sealed class RetrievalEvaluator(PassageEncoder encoder, HybridRetriever retriever)
+{
+    private const int Depth = 10;
+
+    /// <summary>Indexes the contexts as passages, in memory.</summary>
+    public async Task<PassageIndex> IndexContextsAsync(SquadDataset dataset, CancellationToken cancellationToken)
+    {
+        var passages = dataset.Contexts.Select((context, i) =>
+            new Passage($"c{i}", $"c{i}", $"context {i}", 1, 1, null, context, SentenceSplitter.Split(context))).ToList();
+        var encoded = await encoder.EncodeAsync(passages, cancellationToken).ConfigureAwait(false);
+        var documents = encoded.Select(p => new IndexedDocument(p.Passage.DocumentId, string.Empty, p.Passage.Title, null, string.Empty, [p])).ToList();
+        var dimensions = encoded.FirstOrDefault()?.Vector.Length ?? 0;
+        return new PassageIndex(new IndexSnapshot(new IndexSettings(TextAnalyzer.Version, encoder.EmbedderId, dimensions, int.MaxValue), documents));
+    }
+
+    /// <summary>Runs every question and scores where its context ranks.</summary>
+    public async Task<RetrievalReport> EvaluateAsync(
+        string name, SquadDataset dataset, RetrievalMode mode, CancellationToken cancellationToken)
+    {
+        var index = await IndexContextsAsync(dataset, cancellationToken).ConfigureAwait(false);
+        int hits1 = 0, hits5 = 0, hits10 = 0;
+        double reciprocal = 0;
+        var clock = Stopwatch.StartNew();
+        foreach (var question in dataset.Questions)
+        {
+            var hits = await retriever.SearchAsync(index, question.Text, Depth, mode, cancellationToken).ConfigureAwait(false);
+            var gold = $"c{question.ContextIndex}";
+            var rank = hits.FirstOrDefault(h => h.Passage.Id == gold)?.Rank ?? 0;
+            if (rank == 0) continue;
+            if (rank == 1) hits1++;
+            if (rank <= 5) hits5++;
+            hits10++;
+            reciprocal += 1.0 / rank;
+        }
+
+        var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+        double n = Math.Max(dataset.Questions.Count, 1);
+        return new RetrievalReport(name, mode.ToString().ToLowerInvariant(), dataset.Questions.Count, index.Count,
+            hits1 / n, hits5 / n, hits10 / n, reciprocal / n, dataset.Questions.Count / seconds);
+    }
+}

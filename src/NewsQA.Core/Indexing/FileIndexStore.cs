@@ -1,0 +1,202 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using NewsQA.Core.Ingestion;
+
+namespace NewsQA.Core.Indexing;
+
+/// <summary>
+/// Stores an index as one binary file: a magic string and format version, the settings, the documents with their
+/// passages, terms and vectors, and a SHA-256 trailer over all of it. Saving writes a temporary file beside the target,
+/// flushes it to disk and renames it over the old one, so a process killed mid-write leaves the previous index intact.
+/// </summary>
+public sealed class FileIndexStore : IIndexStore
+{
+    public const int FormatVersion = 1;
+
+    private static readonly byte[] Magic = "NEWSQA-INDEX"u8.ToArray();
+    private const int HashLength = 32;
+
+    public IndexLoadResult Load(string path)
+    {
+        if (!File.Exists(path)) return IndexLoadResult.NotFound(path);
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            if (stream.Length < Magic.Length + 4 + HashLength) return IndexLoadResult.Invalid(path, "file is truncated");
+            if (!HasValidTrailer(stream)) return IndexLoadResult.Invalid(path, "checksum mismatch (corrupt or partly written)");
+
+            stream.Position = 0;
+            using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) return IndexLoadResult.Invalid(path, "not a NewsQA index");
+            var version = reader.ReadInt32();
+            if (version != FormatVersion)
+            {
+                return IndexLoadResult.Invalid(path, $"format version {version}, this build reads version {FormatVersion}");
+            }
+
+            return new IndexLoadResult(ReadSnapshot(reader), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException
+                                     or ArgumentException or OverflowException or DecoderFallbackException)
+        {
+            return IndexLoadResult.Invalid(path, e.Message);
+        }
+    }
+
+    public void Save(IndexSnapshot snapshot, string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                using (var hashing = new HashingWriteStream(file))
+                using (var writer = new BinaryWriter(hashing, Encoding.UTF8, leaveOpen: true))
+                {
+                    writer.Write(Magic);
+                    writer.Write(FormatVersion);
+                    WriteSnapshot(writer, snapshot);
+                    writer.Flush();
+                    file.Write(hashing.GetHashAndReset());
+                }
+
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    private static bool HasValidTrailer(FileStream stream)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var remaining = stream.Length - HashLength;
+        var buffer = new byte[1 << 16];
+        while (remaining > 0)
+        {
+            var read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
+            if (read == 0) return false;
+            hash.AppendData(buffer, 0, read);
+            remaining -= read;
+        }
+
+        var stored = new byte[HashLength];
+        stream.ReadExactly(stored);
+        return hash.GetHashAndReset().AsSpan().SequenceEqual(stored);
+    }
+
+    private static void WriteSnapshot(BinaryWriter writer, IndexSnapshot snapshot)
+    {
+        var settings = snapshot.Settings;
+        writer.Write(settings.AnalyzerVersion);
+        writer.Write(settings.EmbedderId);
+        writer.Write(settings.Dimensions);
+        writer.Write(settings.MaxPassageChars);
+        writer.Write(snapshot.Documents.Count);
+        foreach (var document in snapshot.Documents)
+        {
+            writer.Write(document.DocumentId);
+            writer.Write(document.ContentHash);
+            writer.Write(document.Title);
+            WriteNullable(writer, document.Source);
+            writer.Write(document.SourcePath);
+            writer.Write(document.Passages.Count);
+            foreach (var indexed in document.Passages) WritePassage(writer, indexed, settings.Dimensions);
+        }
+    }
+
+    private static void WritePassage(BinaryWriter writer, IndexedPassage indexed, int dimensions)
+    {
+        var passage = indexed.Passage;
+        writer.Write(passage.Id);
+        writer.Write(passage.Paragraph);
+        writer.Write(passage.Part);
+        WriteNullable(writer, passage.Heading);
+        writer.Write(passage.Text);
+        writer.Write(passage.Sentences.Count);
+        foreach (var sentence in passage.Sentences)
+        {
+            writer.Write(sentence.Start);
+            writer.Write(sentence.Length);
+        }
+
+        writer.Write(indexed.Terms.Length);
+        for (var t = 0; t < indexed.Terms.Length; t++)
+        {
+            writer.Write(indexed.Terms[t]);
+            writer.Write(indexed.Frequencies[t]);
+        }
+
+        writer.Write(indexed.Length);
+        if (indexed.Vector.Length != dimensions) throw new InvalidOperationException($"Passage {passage.Id} has a vector of {indexed.Vector.Length} dimensions, expected {dimensions}.");
+        writer.Write(MemoryMarshal.AsBytes(indexed.Vector.AsSpan()));
+    }
+
+    private static IndexSnapshot ReadSnapshot(BinaryReader reader)
+    {
+        var settings = new IndexSettings(reader.ReadString(), reader.ReadString(), reader.ReadInt32(), reader.ReadInt32());
+        var documentCount = ReadCount(reader);
+        var documents = new List<IndexedDocument>(documentCount);
+        for (var d = 0; d < documentCount; d++)
+        {
+            var id = reader.ReadString();
+            var hash = reader.ReadString();
+            var title = reader.ReadString();
+            var source = ReadNullable(reader);
+            var sourcePath = reader.ReadString();
+            var passageCount = ReadCount(reader);
+            var passages = new List<IndexedPassage>(passageCount);
+            for (var p = 0; p < passageCount; p++) passages.Add(ReadPassage(reader, id, title, settings.Dimensions));
+            documents.Add(new IndexedDocument(id, hash, title, source, sourcePath, passages));
+        }
+
+        return new IndexSnapshot(settings, documents);
+    }
+
+    private static IndexedPassage ReadPassage(BinaryReader reader, string documentId, string title, int dimensions)
+    {
+        var id = reader.ReadString();
+        var paragraph = reader.ReadInt32();
+        var part = reader.ReadInt32();
+        var heading = ReadNullable(reader);
+        var text = reader.ReadString();
+        var sentences = new SentenceSpan[ReadCount(reader)];
+        for (var s = 0; s < sentences.Length; s++) sentences[s] = new SentenceSpan(reader.ReadInt32(), reader.ReadInt32());
+
+        var termCount = ReadCount(reader);
+        var terms = new string[termCount];
+        var frequencies = new int[termCount];
+        for (var t = 0; t < termCount; t++)
+        {
+            terms[t] = reader.ReadString();
+            frequencies[t] = reader.ReadInt32();
+        }
+
+        var length = reader.ReadInt32();
+        var vector = new float[dimensions];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(vector.AsSpan()));
+        var passage = new Passage(id, documentId, title, paragraph, part, heading, text, sentences);
+        return new IndexedPassage(passage, terms, frequencies, length, vector);
+    }
+
+    private static int ReadCount(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        return count is >= 0 and <= 100_000_000 ? count : throw new FormatException($"implausible count {count}");
+    }
+
+    private static void WriteNullable(BinaryWriter writer, string? value)
+    {
+        writer.Write(value is not null);
+        if (value is not null) writer.Write(value);
+    }
+
+    private static string? ReadNullable(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+}

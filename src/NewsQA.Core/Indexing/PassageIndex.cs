@@ -1,0 +1,85 @@
+using NewsQA.Core.Ingestion;
+
+namespace NewsQA.Core.Indexing;
+
+/// <summary>
+/// The searchable, in-memory form of an index: an inverted index of terms for BM25 and one contiguous row-major matrix
+/// of passage vectors for SIMD similarity. Immutable once built; a re-index builds a new one.
+/// </summary>
+public sealed class PassageIndex
+{
+    private readonly Dictionary<string, Postings> _postings;
+
+    public PassageIndex(IndexSnapshot snapshot)
+    {
+        Snapshot = snapshot;
+        Passages = [.. snapshot.Documents.SelectMany(d => d.Passages)];
+        Dimensions = snapshot.Settings.Dimensions;
+        Lengths = new int[Passages.Count];
+        GramLengths = new int[Passages.Count];
+        Vectors = new float[(long)Passages.Count * Dimensions];
+
+        var building = new Dictionary<string, (List<int> Ids, List<int> Tfs)>(StringComparer.Ordinal);
+        long totalLength = 0;
+        for (var p = 0; p < Passages.Count; p++)
+        {
+            var passage = Passages[p];
+            Lengths[p] = passage.Length;
+            totalLength += passage.Length;
+            passage.Vector.AsSpan().CopyTo(Vectors.AsSpan(p * Dimensions, Dimensions));
+            for (var t = 0; t < passage.Terms.Length; t++)
+            {
+                if (passage.Terms[t][0] == Text.CharacterGrams.Marker) GramLengths[p] += passage.Frequencies[t];
+                if (!building.TryGetValue(passage.Terms[t], out var list))
+                {
+                    list = ([], []);
+                    building[passage.Terms[t]] = list;
+                }
+
+                list.Ids.Add(p);
+                list.Tfs.Add(passage.Frequencies[t]);
+            }
+        }
+
+        AverageLength = Passages.Count == 0 ? 0 : (double)totalLength / Passages.Count;
+        AverageGramLength = Passages.Count == 0 ? 0 : GramLengths.Average();
+        _postings = building.ToDictionary(kv => kv.Key, kv => new Postings([.. kv.Value.Ids], [.. kv.Value.Tfs]), StringComparer.Ordinal);
+        PassagesById = Passages.Select((p, i) => (p.Passage.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+    }
+
+    public IndexSnapshot Snapshot { get; }
+
+    public IReadOnlyList<IndexedPassage> Passages { get; }
+
+    public IReadOnlyDictionary<string, int> PassagesById { get; }
+
+    public int Dimensions { get; }
+
+    public int[] Lengths { get; }
+
+    public double AverageLength { get; }
+
+    /// <summary>Per passage, the number of character-gram terms (the n-gram field's length for BM25).</summary>
+    public int[] GramLengths { get; }
+
+    public double AverageGramLength { get; }
+
+    /// <summary>Passage vectors, row-major: passage p occupies [p * Dimensions, (p + 1) * Dimensions).</summary>
+    public float[] Vectors { get; }
+
+    public int Count => Passages.Count;
+
+    public Passage GetPassage(int index) => Passages[index].Passage;
+
+    /// <summary>Inverse document frequency of a term, log(1 + (N - df + 0.5) / (df + 0.5)); unseen terms weigh as the rarest.</summary>
+    public double InverseDocumentFrequency(string term)
+    {
+        var df = _postings.TryGetValue(term, out var postings) ? postings.PassageIds.Length : 0;
+        return Math.Log(1 + ((Count - df + 0.5) / (df + 0.5)));
+    }
+
+    public bool TryGetPostings(string term, out Postings postings) => _postings.TryGetValue(term, out postings!);
+
+    /// <summary>The passages of one term: parallel arrays of passage numbers and term frequencies.</summary>
+    public sealed record Postings(int[] PassageIds, int[] Frequencies);
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Configuration;
+using NewsQA.Core.Indexing;
+
+namespace NewsQA.Core.Retrieval;
+
+/// <summary>
+/// Finds the passages relevant to a question: BM25 over words and character grams, and vector search, fused.
+/// The index's idf is offered to the embedding generator for the query (used by the offline generator).
+/// </summary>
+public sealed class HybridRetriever(PassageEncoder encoder, IOptions<RetrievalOptions> options)
+{
+    /// <summary>Searches with a question as typed.</summary>
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(
+        PassageIndex index, string question, int topK, RetrievalMode mode = RetrievalMode.Hybrid, CancellationToken cancellationToken = default) =>
+        SearchAsync(index, RetrievalQuery.FromQuestion(question, options.Value.GramWeight), topK, mode, cancellationToken);
+
+    /// <summary>Searches with a prepared query.</summary>
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(
+        PassageIndex index, RetrievalQuery query, int topK, RetrievalMode mode = RetrievalMode.Hybrid, CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var depth = Math.Max(settings.CandidateDepth, topK);
+        List<ScoredPassage> keyword = [], vector = [];
+        if (mode != RetrievalMode.Vector)
+        {
+            keyword = Bm25Scorer.Search(index, query.Terms, depth, settings.Bm25K1, settings.Bm25B);
+        }
+
+        if (mode != RetrievalMode.Keyword && !string.IsNullOrWhiteSpace(query.VectorText))
+        {
+            var queryVector = await encoder.EmbedQueryAsync(query.VectorText, index.InverseDocumentFrequency, cancellationToken).ConfigureAwait(false);
+            vector = VectorSearcher.Search(index, queryVector, depth);
+        }
+
+        var fused = mode switch
+        {
+            RetrievalMode.Keyword => keyword.Take(topK).ToList(),
+            RetrievalMode.Vector => vector.Take(topK).ToList(),
+            _ when settings.Fusion == FusionMethod.ReciprocalRank => ReciprocalRankFusion.Fuse([keyword, vector], settings.FusionK, topK),
+            _ => ScoreFusion.Fuse([keyword, vector], [1.0, settings.VectorWeight], topK),
+        };
+        var keywordRanks = RankLookup(keyword);
+        var vectorRanks = RankLookup(vector);
+        return [.. fused.Select((hit, i) =>
+        {
+            var inKeyword = keywordRanks.TryGetValue(hit.PassageNumber, out var k);
+            var inVector = vectorRanks.TryGetValue(hit.PassageNumber, out var v);
+            return new SearchHit(index.GetPassage(hit.PassageNumber), i + 1, hit.Score,
+                inKeyword ? k.Rank : null, inKeyword ? k.Score : null,
+                inVector ? v.Rank : null, inVector ? v.Score : null);
+        })];
+    }
+
+    private static Dictionary<int, (int Rank, double Score)> RankLookup(List<ScoredPassage> ranking) =>
+        ranking.Select((s, i) => (s, i)).ToDictionary(x => x.s.PassageNumber, x => (x.i + 1, x.s.Score));
+}

@@ -1,0 +1,18 @@
+using NewsQA.Core.Text;
+
+namespace NewsQA.Core.Retrieval;
+
+/// <summary>What retrieval searches with: weighted terms for the keyword leg and a text to embed for the vector leg.</summary>
+public sealed record RetrievalQuery(IReadOnlyList<WeightedTerm> Terms, string VectorText)
+{
+    /// <summary>
+    /// A query from a question as typed: its word terms at weight 1 and its character grams at
+    /// <paramref name="gramWeight"/> each, and the question itself to embed.
+    /// </summary>
+    public static RetrievalQuery FromQuestion(string question, double gramWeight)
+    {
+        var words = TextAnalyzer.Analyze(question).Select(t => new WeightedTerm(t, 1));
+        var grams = CharacterGrams.Analyze(question).Select(g => new WeightedTerm(g, gramWeight));
+        return new RetrievalQuery([.. words, .. grams], question);
+    }
+}
