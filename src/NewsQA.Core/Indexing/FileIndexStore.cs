@@ -136,7 +136,50 @@ public sealed class FileIndexStore : IIndexStore
 
         writer.Write(indexed.Length);
         if (indexed.Vector.Length != dimensions) throw new InvalidOperationException($"Passage {passage.Id} has a vector of {indexed.Vector.Length} dimensions, expected {dimensions}.");
-        writer.Write(MemoryMarshal.AsBytes(indexed.Vector.AsSpan()));
+        WriteVector(writer, indexed.Vector.Span);
+    }
+
+    // Hashed vectors are mostly zeros (a paragraph fills a few hundred of thousands of buckets), so a vector that is
+    // less than half full is stored as (position, value) pairs; a provider's dense vector is stored as it is.
+    private static void WriteVector(BinaryWriter writer, ReadOnlySpan<float> vector)
+    {
+        var nonZero = 0;
+        foreach (var value in vector) if (value != 0) nonZero++;
+        if (nonZero * 2 >= vector.Length)
+        {
+            writer.Write(-1);
+            writer.Write(MemoryMarshal.AsBytes(vector));
+            return;
+        }
+
+        writer.Write(nonZero);
+        for (var i = 0; i < vector.Length; i++)
+        {
+            if (vector[i] == 0) continue;
+            writer.Write(i);
+            writer.Write(vector[i]);
+        }
+    }
+
+    private static float[] ReadVector(BinaryReader reader, int dimensions)
+    {
+        var vector = new float[dimensions];
+        var nonZero = reader.ReadInt32();
+        if (nonZero < 0)
+        {
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(vector.AsSpan()));
+            return vector;
+        }
+
+        if (nonZero > dimensions) throw new FormatException($"implausible vector entry count {nonZero}");
+        for (var n = 0; n < nonZero; n++)
+        {
+            var position = reader.ReadInt32();
+            if ((uint)position >= (uint)dimensions) throw new FormatException($"vector position {position} out of range");
+            vector[position] = reader.ReadSingle();
+        }
+
+        return vector;
     }
 
     private static IndexSnapshot ReadSnapshot(BinaryReader reader)
@@ -180,8 +223,7 @@ public sealed class FileIndexStore : IIndexStore
         }
 
         var length = reader.ReadInt32();
-        var vector = new float[dimensions];
-        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(vector.AsSpan()));
+        var vector = ReadVector(reader, dimensions);
         var passage = new Passage(id, documentId, title, paragraph, part, heading, text, sentences);
         return new IndexedPassage(passage, terms, frequencies, length, vector);
     }

@@ -35,7 +35,7 @@ public sealed class PassageEncoder(IEmbeddingGenerator<string, Embedding<float>>
             for (var i = 0; i < batch.Count; i++)
             {
                 var (terms, frequencies, length) = PassageAnalysis.CountTerms(texts[i]);
-                result.Add(new IndexedPassage(batch[i], terms, frequencies, length, vectors[i].Vector.ToArray()));
+                result.Add(new IndexedPassage(batch[i], terms, frequencies, length, vectors[i].Vector));
             }
         }
 

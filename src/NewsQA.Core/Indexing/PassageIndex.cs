@@ -12,12 +12,13 @@ public sealed class PassageIndex
 
     public PassageIndex(IndexSnapshot snapshot)
     {
-        Snapshot = snapshot;
-        Passages = [.. snapshot.Documents.SelectMany(d => d.Passages)];
         Dimensions = snapshot.Settings.Dimensions;
+        var count = snapshot.Documents.Sum(d => d.Passages.Count);
+        Vectors = new float[(long)count * Dimensions];
+        Snapshot = ShareVectors(snapshot, Vectors, Dimensions);
+        Passages = [.. Snapshot.Documents.SelectMany(d => d.Passages)];
         Lengths = new int[Passages.Count];
         GramLengths = new int[Passages.Count];
-        Vectors = new float[(long)Passages.Count * Dimensions];
 
         var building = new Dictionary<string, (List<int> Ids, List<int> Tfs)>(StringComparer.Ordinal);
         long totalLength = 0;
@@ -26,7 +27,6 @@ public sealed class PassageIndex
             var passage = Passages[p];
             Lengths[p] = passage.Length;
             totalLength += passage.Length;
-            passage.Vector.AsSpan().CopyTo(Vectors.AsSpan(p * Dimensions, Dimensions));
             for (var t = 0; t < passage.Terms.Length; t++)
             {
                 if (passage.Terms[t][0] == Text.CharacterGrams.Marker) GramLengths[p] += passage.Frequencies[t];
@@ -45,6 +45,23 @@ public sealed class PassageIndex
         AverageGramLength = Passages.Count == 0 ? 0 : GramLengths.Average();
         _postings = building.ToDictionary(kv => kv.Key, kv => new Postings([.. kv.Value.Ids], [.. kv.Value.Tfs]), StringComparer.Ordinal);
         PassagesById = Passages.Select((p, i) => (p.Passage.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+    }
+
+    // Copies every passage vector into the one matrix and points the passages at their rows, so each vector is held
+    // once: the matrix serves SIMD search, the rows serve saving and incremental reuse.
+    private static IndexSnapshot ShareVectors(IndexSnapshot snapshot, float[] matrix, int dimensions)
+    {
+        var row = 0;
+        var documents = snapshot.Documents.Select(d => d with
+        {
+            Passages = [.. d.Passages.Select(p =>
+            {
+                var slice = matrix.AsMemory(row++ * dimensions, dimensions);
+                p.Vector.Span.CopyTo(slice.Span);
+                return p with { Vector = slice };
+            })],
+        }).ToList();
+        return snapshot with { Documents = documents };
     }
 
     public IndexSnapshot Snapshot { get; }

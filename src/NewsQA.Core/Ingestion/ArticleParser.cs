@@ -15,6 +15,12 @@ public static class ArticleParser
 
     private const int DerivedTitleWords = 12;
 
+    // Shorter than this, a line before the first paragraph is a byline or a photo credit.
+    private const int MaxFrontMatterLength = 60;
+
+    // Hard-wrapped text (e-mail, plain-text wires) keeps every line under about this width.
+    private const int MaxWrappedLineLength = 100;
+
     /// <summary>Parses article text. <paramref name="knownTitle"/> comes from HTML metadata when there is one.</summary>
     public static ParsedArticle Parse(string text, string? knownTitle = null, bool markdown = false)
     {
@@ -55,11 +61,19 @@ public static class ArticleParser
             current.Clear();
         }
 
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
+            var line = lines[i];
             if (line.Length == 0)
             {
                 Flush();
+                continue;
+            }
+
+            if (current.Count == 0 && IsWrappedBlockAt(lines, i, out var blockEnd))
+            {
+                paragraphs.Add(new ArticleParagraph(heading, string.Join(' ', lines.Skip(i).Take(blockEnd - i))));
+                i = blockEnd - 1;
                 continue;
             }
 
@@ -76,7 +90,35 @@ public static class ArticleParser
         }
 
         Flush();
-        return paragraphs;
+        return DropFrontMatter(paragraphs);
+    }
+
+    // Short lines before the first real paragraph are bylines, datelines and photo credits ("أحمد الأنباري-بغداد",
+    // "ترجمة/ حامد أحمد"), not sections: they are dropped, and no heading carries over from them.
+    private static List<ArticleParagraph> DropFrontMatter(List<ArticleParagraph> paragraphs)
+    {
+        var firstBody = paragraphs.FindIndex(p => p.Text.Length >= MaxFrontMatterLength);
+        if (firstBody < 0) return paragraphs;
+        var frontHeading = paragraphs[firstBody].Heading;
+        var body = paragraphs.Skip(firstBody).ToList();
+        for (var i = 0; i < body.Count && frontHeading is not null && body[i].Heading == frontHeading; i++)
+        {
+            body[i] = body[i] with { Heading = null };
+        }
+
+        return body;
+    }
+
+    // A block of lines is one hard-wrapped paragraph when it has no blank line, no line wider than a wrap width, and
+    // at least one line that runs on without closing punctuation into the next.
+    private static bool IsWrappedBlockAt(List<string> lines, int start, out int end)
+    {
+        end = start;
+        while (end < lines.Count && lines[end].Length > 0) end++;
+        if (end - start < 2) return false;
+        var block = lines.Skip(start).Take(end - start).ToList();
+        return block.All(l => l.Length <= MaxWrappedLineLength)
+               && block.SkipLast(1).Any(l => l.Length >= 40 && !EndsSentence(l) && LastSignificant(l) is not ('،' or ','));
     }
 
     private static bool IsHeading(string line) =>
