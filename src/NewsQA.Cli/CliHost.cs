@@ -8,7 +8,7 @@ namespace NewsQA.Cli;
 
 /// <summary>
 /// Builds the service provider a command runs with: appsettings.json from the program's folder, environment variables
-/// prefixed NEWSQA_ (section separator "__"), core services, and warnings on standard error.
+/// prefixed NEWSQA_ (section separator "__"), core services, and errors logged to standard error.
 /// </summary>
 public static class CliHost
 {
@@ -24,7 +24,8 @@ public static class CliHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.None);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Commands print their own warnings (skipped files, rebuilt index) in plain words; the log adds only errors.
+        builder.Logging.SetMinimumLevel(LogLevel.Error);
         builder.Services.AddNewsQACore();
         var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false); // runs ValidateOnStart: bad settings fail here, named

@@ -36,5 +36,13 @@ public static class CommandRunner
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
+#pragma warning disable CA1031 // The last line of defence: a bug must still end in one line, not a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var details = Environment.GetEnvironmentVariable("NEWSQA_DEBUG") == "1" ? e.ToString() : $"{e.GetType().Name}: {e.Message} (set NEWSQA_DEBUG=1 for details)";
+            await Console.Error.WriteLineAsync($"error: unexpected failure, please report it: {details}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
     }
 }

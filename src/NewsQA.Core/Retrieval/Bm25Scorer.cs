@@ -13,10 +13,11 @@ public static class Bm25Scorer
     {
         if (index.Count == 0 || query.Count == 0) return [];
         var scores = new float[index.Count];
+        var seen = new bool[index.Count];
         var touched = new List<int>();
         foreach (var (term, weight) in Merge(query))
         {
-            if (!index.TryGetPostings(term, out var postings)) continue;
+            if (weight <= 0 || !index.TryGetPostings(term, out var postings)) continue;
             var isGram = term[0] == Text.CharacterGrams.Marker;
             var lengths = isGram ? index.GramLengths : index.Lengths;
             var averageLength = Math.Max(isGram ? index.AverageGramLength : index.AverageLength, 1e-9);
@@ -28,7 +29,12 @@ public static class Bm25Scorer
                 var p = ids[i];
                 double tf = tfs[i];
                 var norm = k1 * (1 - b + (b * lengths[p] / averageLength));
-                if (scores[p] == 0) touched.Add(p);
+                if (!seen[p])
+                {
+                    seen[p] = true;
+                    touched.Add(p);
+                }
+
                 scores[p] += (float)(weight * idf * tf * (k1 + 1) / (tf + norm));
             }
         }

@@ -42,4 +42,12 @@ public class Bm25ScorerTests
         var index = await TinyIndex.BuildAsync(new TestIndexer(256), "troops left");
         Assert.Empty(Bm25Scorer.Search(index, Query("zzz"), 10, 0.9, 0.4));
     }
+
+    [Fact]
+    public async Task Search_ListsEachPassageOnce_EvenWithZeroWeightTerms()
+    {
+        var index = await TinyIndex.BuildAsync(new TestIndexer(256), "troops left Baghdad", "troops stayed");
+        var hits = Bm25Scorer.Search(index, [new WeightedTerm("troop", 0), new WeightedTerm("left", 0), new WeightedTerm("baghdad", 1)], 10, 0.9, 0.4);
+        Assert.Equal([0], hits.Select(h => h.PassageNumber));
+    }
 }

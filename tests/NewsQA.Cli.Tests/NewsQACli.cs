@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace NewsQA.Cli.Tests;
+
+/// <summary>Runs the built `newsqa` program as a separate process, the way a user does, and captures what it prints.</summary>
+public static class NewsQACli
+{
+    public static string Seeds => Path.Combine(AppContext.BaseDirectory, "seeds");
+
+    public static async Task<CliResult> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+            StandardErrorEncoding = System.Text.Encoding.UTF8,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsqa.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["XDG_CACHE_HOME"] = Path.Combine(Path.GetTempPath(), "newsqa-cli-tests-cache");
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+}
