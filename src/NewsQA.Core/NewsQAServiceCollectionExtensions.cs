@@ -1,33 +1,56 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NewsQA.Core.Answering;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Embeddings;
 using NewsQA.Core.Evaluation;
 using NewsQA.Core.Indexing;
+using NewsQA.Core.Prompts;
+using NewsQA.Core.Providers;
 using NewsQA.Core.Retrieval;
 
 namespace NewsQA.Core;
 
-/// <summary>Registers NewsQA's core services; both hosts call this.</summary>
+/// <summary>Registers NewsQA's services; both hosts call <see cref="AddNewsQA"/>.</summary>
 public static class NewsQAServiceCollectionExtensions
 {
-    /// <summary>Adds options (validated at start-up), the index store, indexer and retriever.</summary>
+    /// <summary>The provider chosen by AI:Provider, then the core services.</summary>
+    public static IServiceCollection AddNewsQA(this IServiceCollection services, IConfiguration configuration)
+    {
+        var ai = configuration.GetSection(AIOptions.SectionName).Get<AIOptions>() ?? new AIOptions();
+        services.AddNewsQAProviders(ai);
+        if (ai.Provider != AIProvider.Local) services.TryAddSingleton<LlmAnswerer>();
+        return services.AddNewsQACore();
+    }
+
+    /// <summary>Options (validated at start-up), index, retrieval and answering, with the offline defaults.</summary>
     public static IServiceCollection AddNewsQACore(this IServiceCollection services)
     {
         services.AddOptions<CorpusOptions>().BindConfiguration(CorpusOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PromptOptions>, PromptStartupCheck>());
 
         // The offline generator is the default; a provider registered before this call takes its place.
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
             new HashingEmbeddingGenerator(sp.GetRequiredService<IOptions<IndexOptions>>().Value.LocalEmbeddingDimensions));
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIndexStore, FileIndexStore>();
+        services.TryAddSingleton<IPromptTemplateProvider, FilePromptTemplateProvider>();
         services.TryAddSingleton<PassageEncoder>();
         services.TryAddSingleton<CorpusIndexer>();
         services.TryAddSingleton<HybridRetriever>();
         services.TryAddSingleton<RetrievalEvaluator>();
+        services.TryAddSingleton<AnswerEvaluator>();
+        services.TryAddSingleton<LocalAnswerer>();
+        services.TryAddSingleton<ExtractiveSummarizer>();
+        services.TryAddSingleton<SummaryTargetResolver>();
+        services.TryAddSingleton<AnswerService>();
         return services;
     }
 }

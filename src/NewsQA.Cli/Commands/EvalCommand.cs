@@ -12,8 +12,55 @@ public static class EvalCommand
     {
         var command = new Command("eval", "Measure NewsQA on public question-answering sets.");
         command.Subcommands.Add(CreateRetrieval());
+        command.Subcommands.Add(CreateAnswers());
         return command;
     }
+
+    private static Command CreateAnswers()
+    {
+        var dataset = new Option<string>("--dataset") { Description = "SQuAD-format JSON file (contexts and questions).", Required = true };
+        var sentences = new Option<string?>("--sentences") { Description = "XQuAD-R-style file with sentence_breaks per context (default: ../shared/data/xquad-r/ar.json when present, else NewsQA's own splitter)." };
+        var questionsFrom = new Option<string?>("--questions-from") { Description = "Parallel SQuAD file whose question texts (same ids) are asked instead." };
+        var json = CommonOptions.Json();
+        var command = new Command("answers", "Ask every question; report how often the first cited sentence contains the gold answer.") { dataset, sentences, questionsFrom, json };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
+        {
+            var data = LoadDataset(result.GetValue(dataset)!);
+            var name = Path.GetFileName(result.GetValue(dataset)!);
+            if (result.GetValue(questionsFrom) is { } parallel)
+            {
+                data = data.WithQuestionsFrom(LoadDataset(parallel));
+                name += $" (questions from {Path.GetFileName(parallel)})";
+            }
+
+            var sentencesPath = result.GetValue(sentences) ?? DefaultSentences(result.GetValue(dataset)!);
+            if (sentencesPath is not null && !File.Exists(sentencesPath)) throw new UsageException($"Sentence file not found: {Path.GetFullPath(sentencesPath)}");
+            var breaks = sentencesPath is null ? null : SquadDataset.LoadSentenceBreaks(sentencesPath);
+            var report = await host.Services.GetRequiredService<AnswerEvaluator>().EvaluateAsync(name, data, breaks, ct);
+            Console.WriteLine(result.GetValue(json) ? JsonOutput.Line(report) : Describe(report));
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    // XQuAD-R sits beside XQuAD in the shared data folder and carries the sentence boundaries for Arabic XQuAD.
+    private static string? DefaultSentences(string dataset)
+    {
+        var candidate = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataset))!, "..", "xquad-r", "ar.json");
+        return Path.GetFileName(dataset) == "xquad.ar.json" && File.Exists(candidate) ? candidate : null;
+    }
+
+    private static string Describe(AnswerReport r) =>
+        $"""
+        dataset:                          {r.Dataset}
+        mode:                             {r.Mode}
+        questions:                        {r.Questions}
+        passages:                         {r.Passages}
+        first cited sentence has answer:  {r.FirstCitedSentenceHasAnswer:0.000}
+        first citation is gold passage:   {r.FirstCitationIsGoldPassage:0.000}
+        refused:                          {r.Refused:0.000}
+        questions/s:                      {r.QuestionsPerSecond:0.0}
+        """;
 
     private static Command CreateRetrieval()
     {

@@ -26,7 +26,7 @@ public static class SearchCommand
             var settings = host.Services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
             var k = result.GetValue(top) ?? settings.TopK;
             if (k < 1) throw new UsageException("--top must be at least 1");
-            var inputs = ReadQuestions(result.GetValue(question), result.GetValue(questions));
+            var inputs = QuestionInput.Read(result.GetValue(question), result.GetValue(questions));
             if (inputs.Count == 1 && QuestionValidator.Problem(inputs[0], settings.MaxQuestionChars) is { } problem)
             {
                 throw new UsageException(problem);
@@ -44,22 +44,6 @@ public static class SearchCommand
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
-    }
-
-    private static List<string> ReadQuestions(string? question, string? questionsFile)
-    {
-        if (question is not null && questionsFile is not null) throw new UsageException("give a question or --questions FILE, not both");
-        if (question is { Length: > 1 } && question[0] == '-' && !question.Contains(' ', StringComparison.Ordinal))
-        {
-            // System.CommandLine hands an unknown option to the question argument; a one-word question starting with
-            // a dash is far more likely a mistyped flag.
-            throw new UsageException($"unrecognized option '{question}'");
-        }
-
-        if (questionsFile is null) return [question ?? string.Empty];
-        if (!File.Exists(questionsFile)) throw new UsageException($"Questions file not found: {Path.GetFullPath(questionsFile)}");
-        var lines = File.ReadAllLines(questionsFile).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
-        return lines.Count > 0 ? lines : throw new UsageException($"Questions file has no questions: {questionsFile}");
     }
 
     private static async Task<SearchResultLine> SearchOneAsync(

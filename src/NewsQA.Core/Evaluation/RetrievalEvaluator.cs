@@ -15,10 +15,14 @@ public sealed class RetrievalEvaluator(PassageEncoder encoder, HybridRetriever r
     private const int Depth = 10;
 
     /// <summary>Indexes the contexts as passages, in memory.</summary>
-    public async Task<PassageIndex> IndexContextsAsync(SquadDataset dataset, CancellationToken cancellationToken)
+    public async Task<PassageIndex> IndexContextsAsync(
+        SquadDataset dataset, CancellationToken cancellationToken, IReadOnlyDictionary<string, List<SentenceSpan>>? sentenceBreaks = null)
     {
         var passages = dataset.Contexts.Select((context, i) =>
-            new Passage($"c{i}", $"c{i}", $"context {i}", 1, 1, null, context, SentenceSplitter.Split(context))).ToList();
+        {
+            IReadOnlyList<SentenceSpan> sentences = sentenceBreaks is not null && sentenceBreaks.TryGetValue(context, out var given) ? given : SentenceSplitter.Split(context);
+            return new Passage($"c{i}", $"c{i}", $"context {i}", 1, 1, null, context, sentences);
+        }).ToList();
         var encoded = await encoder.EncodeAsync(passages, cancellationToken).ConfigureAwait(false);
         var documents = encoded.Select(p => new IndexedDocument(p.Passage.DocumentId, string.Empty, p.Passage.Title, null, string.Empty, [p])).ToList();
         var dimensions = encoded.FirstOrDefault()?.Vector.Length ?? 0;

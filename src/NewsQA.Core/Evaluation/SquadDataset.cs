@@ -48,6 +48,28 @@ public sealed class SquadDataset
         return new SquadDataset(contexts, questions);
     }
 
+    /// <summary>
+    /// Sentence boundaries per context from an XQuAD-R-style file (each paragraph's "sentence_breaks": [start, end)
+    /// pairs), keyed by context text.
+    /// </summary>
+    public static Dictionary<string, List<Ingestion.SentenceSpan>> LoadSentenceBreaks(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var json = JsonDocument.Parse(stream);
+        var breaks = new Dictionary<string, List<Ingestion.SentenceSpan>>(StringComparer.Ordinal);
+        foreach (var article in json.RootElement.GetProperty("data").EnumerateArray())
+        {
+            foreach (var paragraph in article.GetProperty("paragraphs").EnumerateArray())
+            {
+                if (!paragraph.TryGetProperty("sentence_breaks", out var pairs)) continue;
+                breaks[paragraph.GetProperty("context").GetString() ?? string.Empty] =
+                    [.. pairs.EnumerateArray().Select(p => new Ingestion.SentenceSpan(p[0].GetInt32(), p[1].GetInt32() - p[0].GetInt32()))];
+            }
+        }
+
+        return breaks;
+    }
+
     /// <summary>The same questions with their text taken from a parallel file (same ids), for cross-lingual runs.</summary>
     public SquadDataset WithQuestionsFrom(SquadDataset parallel)
     {

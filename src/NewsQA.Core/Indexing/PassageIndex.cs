@@ -45,6 +45,7 @@ public sealed class PassageIndex
         AverageGramLength = Passages.Count == 0 ? 0 : GramLengths.Average();
         _postings = building.ToDictionary(kv => kv.Key, kv => new Postings([.. kv.Value.Ids], [.. kv.Value.Tfs]), StringComparer.Ordinal);
         PassagesById = Passages.Select((p, i) => (p.Passage.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        DocumentsById = Snapshot.Documents.ToDictionary(d => d.DocumentId, StringComparer.Ordinal);
     }
 
     // Copies every passage vector into the one matrix and points the passages at their rows, so each vector is held
@@ -69,6 +70,11 @@ public sealed class PassageIndex
     public IReadOnlyList<IndexedPassage> Passages { get; }
 
     public IReadOnlyDictionary<string, int> PassagesById { get; }
+
+    public IReadOnlyDictionary<string, IndexedDocument> DocumentsById { get; }
+
+    /// <summary>The passage with this id, or null.</summary>
+    public Passage? FindPassage(string passageId) => PassagesById.TryGetValue(passageId, out var i) ? Passages[i].Passage : null;
 
     public int Dimensions { get; }
 

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using NewsQA.Cli.Output;
+using NewsQA.Core.Answering;
+using NewsQA.Core.Conversations;
+
+namespace NewsQA.Cli.Commands;
+
+/// <summary>`newsqa ask`: a cited answer to a question, or to each line of a questions file.</summary>
+public static class AskCommand
+{
+    public static Command Create()
+    {
+        var question = new Argument<string?>("question") { Description = "The question (Arabic or English).", Arity = ArgumentArity.ZeroOrOne };
+        var questions = new Option<string?>("--questions") { Description = "File with one question per line; prints one answer per line, in order." };
+        var conversation = new Option<bool>("--conversation") { Description = "With --questions: read the lines as one conversation, so follow-ups refer back." };
+        var json = CommonOptions.Json();
+        var corpus = CommonOptions.Corpus();
+        var index = CommonOptions.Index();
+        var command = new Command("ask", "Answer a question from the articles, citing paragraph and sentence.") { question, questions, conversation, json, corpus, index };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
+        {
+            var inputs = QuestionInput.Read(result.GetValue(question), result.GetValue(questions));
+            var passageIndex = await IndexSession.OpenAsync(host, result.GetValue(corpus), result.GetValue(index), ct);
+            var answers = host.Services.GetRequiredService<AnswerService>();
+            var shared = result.GetValue(conversation) ? new Conversation("cli") : null;
+            var exit = ExitCodes.Success;
+            foreach (var input in inputs)
+            {
+                var answer = await answers.AskAsync(passageIndex, input, shared, ct);
+                // A single question that cannot be asked is a usage error; in a file, its line says why and the rest go on.
+                if (inputs.Count == 1 && answer.Kind == AnswerKind.Help) exit = ExitCodes.Usage;
+                Console.WriteLine(result.GetValue(json) ? JsonOutput.Line(AnswerPayload.From(answer)) : AnswerText.Describe(answer));
+            }
+
+            return exit;
+        }, cancellationToken));
+        return command;
+    }
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using NewsQA.Core.Answering;
+using NewsQA.Cli.Output;
+using NewsQA.Core.Conversations;
+
+namespace NewsQA.Cli.Commands;
+
+/// <summary>`newsqa chat`: a conversation in the terminal; follow-ups and "show n" refer to earlier answers.</summary>
+public static class ChatCommand
+{
+    private static readonly HashSet<string> ExitWords = new(["exit", "quit", "خروج"], StringComparer.OrdinalIgnoreCase);
+
+    public static Command Create()
+    {
+        var corpus = CommonOptions.Corpus();
+        var index = CommonOptions.Index();
+        var command = new Command("chat", "Chat about the articles: ask, follow up, \"show 2\" to read a source; \"exit\" to leave.") { corpus, index };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
+        {
+            var passageIndex = await IndexSession.OpenAsync(host, result.GetValue(corpus), result.GetValue(index), ct);
+            var answers = host.Services.GetRequiredService<AnswerService>();
+            var conversation = new Conversation("terminal");
+            Console.WriteLine($"NewsQA: {passageIndex.Snapshot.Documents.Count} articles, {passageIndex.Count} passages. Ask in Arabic or English; \"show 1\" opens a source; \"exit\" leaves.");
+            while (!ct.IsCancellationRequested)
+            {
+                Console.Write("> ");
+                var line = Console.ReadLine();
+                if (line is null || ExitWords.Contains(line.Trim())) break;
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                var answer = await answers.AskAsync(passageIndex, line, conversation, ct);
+                Console.WriteLine(AnswerText.Describe(answer));
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+}

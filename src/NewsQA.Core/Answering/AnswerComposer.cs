@@ -1,0 +1,35 @@
+using System.Text;
+using NewsQA.Core.Text;
+
+namespace NewsQA.Core.Answering;
+
+/// <summary>
+/// Writes chosen sentences into answer text with a marker after each, and the matching citations. Sentences in the
+/// question's language are written as prose; sentences in another language are quoted under a one-line lead-in in the
+/// question's language, so the answer never claims more than the cited sentence says.
+/// </summary>
+public static class AnswerComposer
+{
+    /// <summary>Prose or quotes, one marker per sentence, in the order given.</summary>
+    public static (string Text, List<Citation> Citations) Compose(TextLanguage language, IReadOnlyList<SentenceEvidence> sentences, string? lead = null, bool bullets = false)
+    {
+        var citations = sentences.Select((s, i) => new Citation(i + 1, s.Passage, s.Sentence)).ToList();
+        var sourceLanguage = LanguageDetector.DetectAnswerLanguage(string.Concat(sentences.Select(s => s.Text)));
+        var crossLingual = sourceLanguage != language;
+        var builder = new StringBuilder();
+        var crossLead = crossLingual ? AnswerTexts.CrossLingualLead(language, sourceLanguage) : string.Empty;
+        if (!string.IsNullOrEmpty(lead)) builder.Append(lead).Append('\n');
+        if (crossLead.Length > 0) builder.Append(crossLead).Append('\n');
+
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var sentence = sentences[i].Text;
+            var quoted = crossLingual ? $"«{sentence}»" : sentence;
+            if (bullets) builder.Append("- ").Append(quoted).Append($" [{i + 1}]").Append('\n');
+            else if (crossLingual) builder.Append("> ").Append(quoted).Append($" [{i + 1}]").Append('\n');
+            else builder.Append(i > 0 ? " " : string.Empty).Append(quoted).Append($" [{i + 1}]");
+        }
+
+        return (builder.ToString().TrimEnd(), citations);
+    }
+}

@@ -1,0 +1,28 @@
+namespace NewsQA.Core.Answering;
+
+/// <summary>
+/// The JSON shape of an answer, shared by `newsqa ask --json` and the REST API:
+/// question, language, answer, grounded, mode, citations (marker, passage, whole paragraph text, sentence span).
+/// </summary>
+public sealed record AnswerPayload(
+    string Question,
+    string Language,
+    string Answer,
+    bool Grounded,
+    string Mode,
+    string Kind,
+    double Evidence,
+    IReadOnlyList<CitationPayload> Citations)
+{
+    public static AnswerPayload From(Answer answer) => new(
+        answer.Question,
+        answer.LanguageCode,
+        answer.Text,
+        answer.Grounded,
+        answer.Mode == AnswerMode.Llm ? "llm" : "local",
+        answer.Kind.ToString().ToLowerInvariant(),
+        Math.Round(answer.Evidence, 4),
+        [.. answer.Citations.Select(c => new CitationPayload(
+            c.Marker, c.Passage.Id, c.Passage.DocumentId, c.Passage.Title, c.Passage.Paragraph, c.Passage.Text,
+            new SentencePayload(c.Sentence.Start, c.Sentence.Length)))]);
+}

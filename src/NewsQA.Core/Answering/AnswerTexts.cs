@@ -1,0 +1,39 @@
+using NewsQA.Core.Text;
+
+namespace NewsQA.Core.Answering;
+
+/// <summary>The fixed sentences the bot says, in each language.</summary>
+public static class AnswerTexts
+{
+    public static string Refusal(TextLanguage language) => language == TextLanguage.Arabic
+        ? "لم أجد إجابة لهذا السؤال في المقالات."
+        : "I couldn't find this in the articles.";
+
+    public static string EmptyQuestion(TextLanguage language) => language == TextLanguage.Arabic
+        ? "اكتب سؤالا عن المقالات، مثلا: من هو المتحدث باسم الحشد الشعبي؟"
+        : "Please type a question about the articles, for example: Who is the spokesman of the Popular Mobilization Forces?";
+
+    public static string TooLong(TextLanguage language, int length, int limit) => language == TextLanguage.Arabic
+        ? $"السؤال طويل جدا ({length:N0} حرفا)؛ الحد الأقصى {limit:N0} حرف. اختصره من فضلك."
+        : $"That question is too long ({length:N0} characters; the limit is {limit:N0}). Please shorten it.";
+
+    public static string UnknownSource(TextLanguage language, int marker) => language == TextLanguage.Arabic
+        ? $"لا يوجد مصدر برقم {marker} في الإجابة السابقة."
+        : $"There is no source [{marker}] in the previous answer.";
+
+    /// <summary>Introduces quoted sentences that are in another language than the question.</summary>
+    public static string CrossLingualLead(TextLanguage question, TextLanguage passages) => (question, passages) switch
+    {
+        (TextLanguage.English, TextLanguage.Arabic) => "The articles (in Arabic) say:",
+        (TextLanguage.Arabic, TextLanguage.English) => "تقول المقالات (بالإنجليزية):",
+        _ => string.Empty,
+    };
+
+    public static string SummaryLead(TextLanguage language, string? title) => (language, title) switch
+    {
+        (TextLanguage.Arabic, null) => "أبرز ما جاء في المقالات:",
+        (TextLanguage.Arabic, _) => $"أبرز ما جاء في مقال «{title}»:",
+        (_, null) => "Key points from the articles:",
+        (_, _) => $"Key points of the article “{title}”:",
+    };
+}

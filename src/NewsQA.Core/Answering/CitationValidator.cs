@@ -1,0 +1,71 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using NewsQA.Core.Ingestion;
+using NewsQA.Core.Text;
+
+namespace NewsQA.Core.Answering;
+
+/// <summary>
+/// Checks a model's answer against the passages it was given: markers [n] outside 1..passages are removed as
+/// invented; the valid ones are renumbered in order of first use, and each becomes a citation to its passage with
+/// the sentence that best supports the claim it ends (the most question-and-claim words shared).
+/// </summary>
+public static partial class CitationValidator
+{
+    /// <summary>The cleaned answer text and its citations; no citations means the answer is not grounded.</summary>
+    public static (string Text, List<Citation> Citations) Validate(string modelText, IReadOnlyList<Passage> passages)
+    {
+        var renumber = new Dictionary<int, int>();
+        var citations = new List<Citation>();
+        var builder = new StringBuilder();
+        var claimStart = 0;
+        var last = 0;
+        foreach (Match match in MarkerGroupPattern().Matches(modelText))
+        {
+            builder.Append(modelText, last, match.Index - last);
+            var claim = modelText[claimStart..match.Index];
+            foreach (Match number in NumberPattern().Matches(match.Value))
+            {
+                if (!int.TryParse(number.Value, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1 || n > passages.Count) continue;
+                if (!renumber.TryGetValue(n, out var marker))
+                {
+                    marker = renumber.Count + 1;
+                    renumber[n] = marker;
+                    var passage = passages[n - 1];
+                    citations.Add(new Citation(marker, passage, SupportingSentence(passage, claim)));
+                }
+
+                builder.Append($"[{marker}]");
+            }
+
+            last = match.Index + match.Length;
+            claimStart = last;
+        }
+
+        builder.Append(modelText, last, modelText.Length - last);
+        var text = SpaceBeforePunctuationPattern().Replace(builder.ToString(), "$1").Trim();
+        return (text, citations);
+    }
+
+    private static SentenceSpan SupportingSentence(Passage passage, string claim)
+    {
+        if (passage.Sentences.Count == 0) return new SentenceSpan(0, passage.Text.Length);
+        var claimTerms = new HashSet<string>(TextAnalyzer.Analyze(claim), StringComparer.Ordinal);
+        claimTerms.UnionWith(CharacterGrams.Analyze(claim));
+        return passage.Sentences.MaxBy(s =>
+        {
+            var text = passage.Text.AsSpan(s.Start, s.Length);
+            return TextAnalyzer.Analyze(text).Concat(CharacterGrams.Analyze(text)).Distinct().Count(claimTerms.Contains);
+        });
+    }
+
+    // "[1]", "[1, 2]", "[1][2]" and Arabic-Indic digits; one group per run of adjacent brackets.
+    [GeneratedRegex(@"(?:\s*\[\s*[0-9٠-٩]+(?:\s*[,،]\s*[0-9٠-٩]+)*\s*\])+")]
+    private static partial Regex MarkerGroupPattern();
+
+    [GeneratedRegex(@"[0-9٠-٩]+")]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"\s+([.,،؛;:!?؟])")]
+    private static partial Regex SpaceBeforePunctuationPattern();
+}

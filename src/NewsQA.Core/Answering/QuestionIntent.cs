@@ -1,0 +1,9 @@
+namespace NewsQA.Core.Answering;
+
+/// <summary>What the user wants: a fact, a summary, or to see a cited source in full.</summary>
+public enum QuestionIntent
+{
+    Factoid,
+    Summary,
+    ShowSource,
+}

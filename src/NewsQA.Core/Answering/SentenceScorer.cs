@@ -1,0 +1,80 @@
+using NewsQA.Core.Indexing;
+using NewsQA.Core.Retrieval;
+using NewsQA.Core.Text;
+
+namespace NewsQA.Core.Answering;
+
+/// <summary>
+/// Scores the sentences of retrieved passages against a question. Coverage is the share of the question's
+/// idf-weighted terms (stems, and 4-grams at the query's gram weight) that a sentence contains: 1 when every
+/// question word is there. The score adds the passage's retrieval standing and a bonus when the sentence holds what the
+/// question word asks for (a number for "how many", a date for "when").
+/// </summary>
+public static class SentenceScorer
+{
+    // Retrieval already weighed the whole passage; a sentence of the first passage gets this much over one of a
+    // passage that ranked near the bottom of the candidates.
+    private const double PassagePriorWeight = 0.3;
+
+    // A sentence that holds the asked-for type of answer gains this much: enough to choose between sentences of
+    // similar coverage, not enough to prefer a sentence that misses the question's words.
+    private const double AnswerTypeBonus = 0.1;
+
+    // Questions are often written across two adjacent sentences ("he" in one, the name in the other), so a sentence
+    // is credited with this share of the question words that only its neighbours hold.
+    private const double NeighbourShare = 0.5;
+
+    /// <summary>Every sentence of the hits, scored, best first.</summary>
+    public static List<SentenceEvidence> Score(PassageIndex index, RetrievalQuery query, string question, IReadOnlyList<SearchHit> hits)
+    {
+        var weights = QueryWeights(index, query);
+        var total = weights.Values.Sum();
+        if (total <= 0 || hits.Count == 0) return [];
+        var answerType = AnswerTypeDetector.Detect(question);
+        var best = hits[0].Score;
+        var evidence = new List<SentenceEvidence>();
+        foreach (var hit in hits)
+        {
+            var prior = best > 0 ? hit.Score / best : 0;
+            var sentences = hit.Passage.Sentences;
+            var terms = sentences.Select(s => Terms(hit.Passage.Text.AsSpan(s.Start, s.Length))).ToList();
+            for (var i = 0; i < sentences.Count; i++)
+            {
+                var own = Coverage(terms[i], weights) / total;
+                var window = new HashSet<string>(terms[i], StringComparer.Ordinal);
+                if (i > 0) window.UnionWith(terms[i - 1]);
+                if (i + 1 < sentences.Count) window.UnionWith(terms[i + 1]);
+                var coverage = own + (NeighbourShare * ((Coverage(window, weights) / total) - own));
+                var text = hit.Passage.Text.Substring(sentences[i].Start, sentences[i].Length);
+                var bonus = answerType != AnswerType.Unknown && AnswerTypeDetector.Holds(answerType, text, question) ? AnswerTypeBonus : 0;
+                evidence.Add(new SentenceEvidence(hit.Passage, sentences[i], hit.Rank, coverage, coverage + (PassagePriorWeight * prior) + bonus));
+            }
+        }
+
+        return [.. evidence.OrderByDescending(e => e.Score).ThenBy(e => e.PassageRank).ThenBy(e => e.Sentence.Start)];
+    }
+
+    private static Dictionary<string, double> QueryWeights(PassageIndex index, RetrievalQuery query)
+    {
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var term in query.Terms)
+        {
+            // A term the articles never use keeps the highest idf: a question about something absent from the articles
+            // ("who won the World Cup in Iraq?") must not look answered because one of its words matched.
+            if (term.Weight <= 0) continue;
+            weights[term.Term] = Math.Max(weights.GetValueOrDefault(term.Term), term.Weight * index.InverseDocumentFrequency(term.Term));
+        }
+
+        return weights;
+    }
+
+    private static HashSet<string> Terms(ReadOnlySpan<char> sentence)
+    {
+        var present = new HashSet<string>(TextAnalyzer.Analyze(sentence), StringComparer.Ordinal);
+        present.UnionWith(CharacterGrams.Analyze(sentence));
+        return present;
+    }
+
+    private static double Coverage(HashSet<string> present, Dictionary<string, double> weights) =>
+        weights.Where(w => present.Contains(w.Key)).Sum(w => w.Value);
+}

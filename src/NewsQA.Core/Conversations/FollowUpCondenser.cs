@@ -1,0 +1,43 @@
+using NewsQA.Core.Text;
+
+namespace NewsQA.Core.Conversations;
+
+/// <summary>
+/// The offline reading of a follow-up ("and what did he say about the withdrawal?", "ومتى حدث ذلك؟"): when a question
+/// leans on the previous turn (a pronoun or demonstrative, an opening "and"/"و", "what about"/"ماذا عن", or too few
+/// content words to stand alone), the previous standalone question is carried along, so that its people and topic
+/// reach retrieval.
+/// </summary>
+public static class FollowUpCondenser
+{
+    private static readonly HashSet<string> ReferringWords = new(
+        [
+            "he", "she", "it", "they", "him", "her", "his", "its", "their", "them", "this", "that", "these", "those", "there",
+            "ذلك", "هذا", "هذه", "تلك", "هؤلاء", "هولاء", "عنه", "عنها", "عنهم", "منه", "منها", "فيه", "فيها",
+            "له", "لها", "لهم", "به", "بها", "قاله", "قالها", "هناك",
+        ],
+        StringComparer.Ordinal);
+
+    private static readonly string[] OpeningCues = ["and ", "what about", "how about", "و ", "وماذا", "ومتى", "ومن ", "واين", "وكم", "ولماذا", "وهل", "ماذا عن"];
+
+    // A question with fewer content terms than this cannot name its own subject.
+    private const int MinStandaloneTerms = 3;
+
+    /// <summary>The standalone form of <paramref name="question"/> given the conversation so far.</summary>
+    public static string Condense(string question, Conversation? conversation)
+    {
+        var previous = conversation?.Last;
+        if (previous is null || previous.Answer.Kind == Answering.AnswerKind.Source) return question;
+        return LeansOnPrevious(question) ? $"{question} ({previous.StandaloneQuestion})" : question;
+    }
+
+    /// <summary>Whether a question refers back rather than standing alone. The copulas هو/هي of "من هو …؟" are not references.</summary>
+    public static bool LeansOnPrevious(string question)
+    {
+        var normalized = ArabicNormalizer.Normalize(question.Trim()).ToLowerInvariant();
+        if (OpeningCues.Any(c => normalized.StartsWith(ArabicNormalizer.Normalize(c), StringComparison.Ordinal))) return true;
+        var tokens = Tokenizer.Tokenize(question);
+        if (tokens.Any(t => ReferringWords.Contains(t.Normalized))) return true;
+        return TextAnalyzer.Analyze(question).Distinct().Count() < MinStandaloneTerms;
+    }
+}
