@@ -23,6 +23,9 @@ public sealed class AnswerService(
     TimeProvider clock,
     LlmAnswerer? llm = null)
 {
+    // The previous question's words, all together, weigh half as much as the follow-up's own.
+    private const double CarriedContextShare = 0.5;
+
     /// <summary>Answers one message and records the turn in the conversation, if one is given.</summary>
     public async Task<Answer> AskAsync(PassageIndex index, string message, Conversation? conversation = null, CancellationToken cancellationToken = default)
     {
@@ -53,6 +56,13 @@ public sealed class AnswerService(
         }
 
         var query = RetrievalQuery.FromQuestion(standalone, retrieval.Value.GramWeight);
+        if (llm is null && FollowUpCondenser.CarriedContext(message, conversation) is { } carried)
+        {
+            // Offline, a follow-up's own words choose the sentence; the carried question only keeps retrieval on topic.
+            var gramWeight = retrieval.Value.GramWeight;
+            query = RetrievalQuery.FromQuestion(message, gramWeight).With(RetrievalQuery.FromQuestion(carried, gramWeight), CarriedContextShare, standalone);
+        }
+
         var hits = await retriever.SearchAsync(index, query, answering.Value.Passages, cancellationToken: cancellationToken).ConfigureAwait(false);
         var offline = localAnswerer.Answer(message, standalone, language, index, query, hits);
         return llm is null ? offline : await llm.AnswerAsync(message, standalone, language, hits, offline, cancellationToken).ConfigureAwait(false);

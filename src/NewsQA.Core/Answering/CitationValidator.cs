@@ -24,6 +24,7 @@ public static partial class CitationValidator
         {
             builder.Append(modelText, last, match.Index - last);
             var claim = modelText[claimStart..match.Index];
+            var kept = 0;
             foreach (Match number in NumberPattern().Matches(match.Value))
             {
                 if (!int.TryParse(number.Value, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1 || n > passages.Count) continue;
@@ -35,6 +36,8 @@ public static partial class CitationValidator
                     citations.Add(new Citation(marker, passage, SupportingSentence(passage, claim)));
                 }
 
+                // The model's space before the markers stays; a group whose markers were all invented leaves nothing.
+                if (kept++ == 0 && char.IsWhiteSpace(match.Value[0])) builder.Append(' ');
                 builder.Append($"[{marker}]");
             }
 

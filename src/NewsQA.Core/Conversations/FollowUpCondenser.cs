@@ -24,11 +24,14 @@ public static class FollowUpCondenser
     private const int MinStandaloneTerms = 3;
 
     /// <summary>The standalone form of <paramref name="question"/> given the conversation so far.</summary>
-    public static string Condense(string question, Conversation? conversation)
+    public static string Condense(string question, Conversation? conversation) =>
+        CarriedContext(question, conversation) is { } carried ? $"{question} ({carried})" : question;
+
+    /// <summary>The previous standalone question a follow-up leans on, or null when the question stands alone.</summary>
+    public static string? CarriedContext(string question, Conversation? conversation)
     {
-        var previous = conversation?.Last;
-        if (previous is null || previous.Answer.Kind == Answering.AnswerKind.Source) return question;
-        return LeansOnPrevious(question) ? $"{question} ({previous.StandaloneQuestion})" : question;
+        var previous = conversation?.Turns.LastOrDefault(t => t.Answer.Kind is not (Answering.AnswerKind.Source or Answering.AnswerKind.Help));
+        return previous is not null && LeansOnPrevious(question) ? previous.StandaloneQuestion : null;
     }
 
     /// <summary>Whether a question refers back rather than standing alone. The copulas هو/هي of "من هو …؟" are not references.</summary>

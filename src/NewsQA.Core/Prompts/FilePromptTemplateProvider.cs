@@ -54,7 +54,7 @@ public sealed partial class FilePromptTemplateProvider : IPromptTemplateProvider
         {
             text = prompt.Compiled(Sanitize(variables));
         }
-        catch (HandlebarsException e)
+        catch (Exception e) when (e is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException)
         {
             throw new PromptException($"Prompt {prompt.Path} does not render: {e.Message}");
         }

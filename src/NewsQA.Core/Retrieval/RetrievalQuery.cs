@@ -15,4 +15,16 @@ public sealed record RetrievalQuery(IReadOnlyList<WeightedTerm> Terms, string Ve
         var grams = CharacterGrams.Analyze(question).Select(g => new WeightedTerm(g, gramWeight));
         return new RetrievalQuery([.. words, .. grams], question);
     }
+
+    /// <summary>
+    /// This query with another's terms added as context, scaled so that all of them together weigh
+    /// <paramref name="share"/> of this query's own total: a long earlier question cannot outweigh a short follow-up.
+    /// </summary>
+    public RetrievalQuery With(RetrievalQuery context, double share, string vectorText)
+    {
+        var own = Terms.Sum(t => t.Weight);
+        var theirs = context.Terms.Sum(t => t.Weight);
+        var scale = theirs > 0 ? share * Math.Max(own, 1) / theirs : 0;
+        return new([.. Terms, .. context.Terms.Select(t => t with { Weight = t.Weight * scale })], vectorText);
+    }
 }

@@ -1,0 +1,34 @@
+using NewsQA.Core.Answering;
+
+namespace NewsQA.Core.Tests.Answering;
+
+public class AnswerTypeDetectorTests
+{
+    [Theory]
+    [InlineData("كم مسلحا قتل في الحملة؟", AnswerType.Number)]
+    [InlineData("How many soldiers remain?", AnswerType.Number)]
+    [InlineData("متى أعلن النصر على التنظيم؟", AnswerType.Time)]
+    [InlineData("When did the combat mission end?", AnswerType.Time)]
+    [InlineData("أين تقع قاعدة الحرير؟", AnswerType.Place)]
+    [InlineData("لماذا تأخر تحرير تكريت؟", AnswerType.Reason)]
+    [InlineData("من هو قائد القوات الفرنسية؟", AnswerType.Person)]
+    [InlineData("Who is the NATO secretary general?", AnswerType.Person)]
+    [InlineData("ماذا قال الوزير؟", AnswerType.Unknown)]
+    public void Detect_ReadsTheQuestionWord(string question, AnswerType expected) =>
+        Assert.Equal(expected, AnswerTypeDetector.Detect(question));
+
+    [Fact]
+    public void Holds_NeedsANumberTheQuestionDidNotAlreadySay()
+    {
+        Assert.True(AnswerTypeDetector.Holds(AnswerType.Number, "رفع عدد جنوده من 500 الى 4000 فرد", "كم جنديا؟"));
+        Assert.False(AnswerTypeDetector.Holds(AnswerType.Number, "وقعت الحرب عام 2015", "ماذا حدث في 2015؟ كم"));
+    }
+
+    [Fact]
+    public void Holds_FindsDatesAndCauses()
+    {
+        Assert.True(AnswerTypeDetector.Holds(AnswerType.Time, "أعلن النصر عام 2017", "متى؟"));
+        Assert.True(AnswerTypeDetector.Holds(AnswerType.Reason, "تأخر تحرير تكريت بسبب اختلاف المواقف", "لماذا؟"));
+        Assert.False(AnswerTypeDetector.Holds(AnswerType.Reason, "تأخر تحرير تكريت", "لماذا؟"));
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NewsQA.Core.Answering;
+using NewsQA.Core.Indexing;
+
+namespace NewsQA.Core.Tests.Support;
+
+/// <summary>The real service graph (AddNewsQA) over the seed corpus, optionally with a fake chat client at the AI seam.</summary>
+public sealed class AnsweringServices : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+    private readonly TempFolder _temp = new();
+
+    private AnsweringServices(ServiceProvider provider, PassageIndex index)
+    {
+        _provider = provider;
+        Index = index;
+    }
+
+    public PassageIndex Index { get; }
+
+    public AnswerService Answers => _provider.GetRequiredService<AnswerService>();
+
+    public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
+
+    public static async Task<AnsweringServices> CreateAsync(IChatClient? chat = null, Dictionary<string, string?>? settings = null)
+    {
+        var values = new Dictionary<string, string?> { ["Index:LocalEmbeddingDimensions"] = "4096" };
+        if (chat is not null)
+        {
+            values["AI:Provider"] = "OpenAICompatible";
+            values["AI:Endpoint"] = "http://127.0.0.1:9/";
+            values["AI:ChatModel"] = "fake";
+        }
+
+        foreach (var (key, value) in settings ?? []) values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        if (chat is not null) services.AddSingleton(chat);
+        services.AddNewsQA(configuration);
+        if (chat is not null) services.AddSingleton(chat); // the fake wins over the provider's client
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        using var temp = new TempFolder();
+        var update = await provider.GetRequiredService<CorpusIndexer>().UpdateAsync(SeedCorpus.Folder, temp.File("index.bin"));
+        return new AnsweringServices(provider, update.Index);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        _temp.Dispose();
+    }
+}
