@@ -42,7 +42,11 @@ public sealed class AnswerService(
         if (message.Length > limit) return Help(message, language, AnswerTexts.TooLong(language, message.Length, limit));
 
         var (intent, marker) = IntentDetector.Detect(message);
-        if (intent == QuestionIntent.ShowSource) return SourceViewer.Show(index, message, language, marker, conversation);
+        if (intent == QuestionIntent.ShowSource)
+        {
+            // "show 2" is in no language of its own: the source is labelled in the language the conversation is in.
+            return SourceViewer.Show(index, message, conversation?.Last?.Answer.Language ?? language, marker, conversation);
+        }
 
         var standalone = llm is not null
             ? await llm.CondenseAsync(message, conversation, cancellationToken).ConfigureAwait(false)

@@ -1,0 +1,79 @@
+using System.Text.Json;
+
+namespace NewsQA.Cli.Tests;
+
+public class AskCommandTests
+{
+    [Fact]
+    public async Task Ask_Json_PrintsTheDocumentedShape_Offline()
+    {
+        using var temp = new TempFolder();
+        var result = await NewsQACli.RunAsync("ask", "كم رفع الناتو عدد جنوده في العراق؟", "--json", "--corpus", NewsQACli.Seeds, "--index", temp.File("i.bin"));
+        Assert.Equal(0, result.ExitCode);
+
+        var answer = JsonDocument.Parse(result.Output).RootElement;
+        Assert.Equal("كم رفع الناتو عدد جنوده في العراق؟", answer.GetProperty("question").GetString());
+        Assert.Equal("ar", answer.GetProperty("language").GetString());
+        Assert.Contains("4000", answer.GetProperty("answer").GetString());
+        Assert.Contains("[1]", answer.GetProperty("answer").GetString());
+        Assert.True(answer.GetProperty("grounded").GetBoolean());
+        Assert.Equal("local", answer.GetProperty("mode").GetString());
+        var citation = answer.GetProperty("citations")[0];
+        Assert.Equal(1, citation.GetProperty("marker").GetInt32());
+        Assert.Equal("001_d149adc8417d1233", citation.GetProperty("documentId").GetString());
+        Assert.StartsWith("001_d149adc8417d1233:", citation.GetProperty("passageId").GetString());
+        Assert.Equal("الصدام بين الفصائل والقوات الامريكية", citation.GetProperty("title").GetString());
+        Assert.Equal(8, citation.GetProperty("paragraph").GetInt32());
+        var text = citation.GetProperty("text").GetString()!;
+        var sentence = citation.GetProperty("sentence");
+        Assert.Contains("4000", text.Substring(sentence.GetProperty("start").GetInt32(), sentence.GetProperty("length").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Ask_Unanswerable_IsNotGrounded_AndHasNoCitations()
+    {
+        using var temp = new TempFolder();
+        var result = await NewsQACli.RunAsync("ask", "What is the capital of Japan?", "--json", "--corpus", NewsQACli.Seeds, "--index", temp.File("i.bin"));
+        var answer = JsonDocument.Parse(result.Output).RootElement;
+        Assert.Equal("en", answer.GetProperty("language").GetString());
+        Assert.False(answer.GetProperty("grounded").GetBoolean());
+        Assert.Equal(0, answer.GetProperty("citations").GetArrayLength());
+        Assert.Equal("I couldn't find this in the articles.", answer.GetProperty("answer").GetString());
+    }
+
+    [Fact]
+    public async Task Ask_QuestionsFile_AsAConversation_AnswersFollowUpsAndSourceCommands_InOrder()
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllLinesAsync(temp.File("q.txt"), ["من هو المتحدث باسم الحشد الشعبي؟", "وماذا قال عن القوات الأجنبية؟", "المصدر 1", "لخص المقال الثاني"]);
+        var result = await NewsQACli.RunAsync("ask", "--questions", temp.File("q.txt"), "--conversation", "--json", "--corpus", NewsQACli.Seeds, "--index", temp.File("i.bin"));
+        Assert.Equal(0, result.ExitCode);
+
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(4, lines.Count);
+        Assert.Contains("كريم النوري", lines[0].GetProperty("answer").GetString());
+        Assert.Contains("أجنبية", lines[1].GetProperty("answer").GetString());
+        Assert.Equal("source", lines[2].GetProperty("kind").GetString());
+        Assert.Equal("summary", lines[3].GetProperty("kind").GetString());
+        Assert.True(lines[3].GetProperty("citations").GetArrayLength() >= 3);
+    }
+
+    [Fact]
+    public async Task Ask_EmptyQuestion_ExitsWithUsageError_AndAHint()
+    {
+        var result = await NewsQACli.RunAsync("ask", " ", "--corpus", NewsQACli.Seeds);
+        Assert.Equal(2, result.ExitCode);
+        Assert.False(result.HasStackTrace);
+    }
+
+    [Fact]
+    public async Task Chat_AnswersFollowUps_AndShowsSources_FromStandardInput()
+    {
+        using var temp = new TempFolder();
+        var result = await NewsQACli.RunWithInputAsync("من هو قائد عمليات محافظة نينوى؟\nshow 1\nexit\n", "chat", "--corpus", NewsQACli.Seeds, "--index", temp.File("i.bin"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("الجبوري", result.Output);
+        Assert.Contains("**", result.Output); // the cited sentence marked in the shown source
+        Assert.Contains("المصدر: الجزيرة", result.Output);
+    }
+}
