@@ -14,6 +14,7 @@ public static class NewsQACommandLine
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(ChatCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(LexiconCommand.Create());
         return root;
     }
 

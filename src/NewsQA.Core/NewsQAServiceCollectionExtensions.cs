@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Configuration;
+using NewsQA.Core.CrossLingual;
 using NewsQA.Core.Embeddings;
 using NewsQA.Core.Evaluation;
 using NewsQA.Core.Indexing;
@@ -44,6 +45,12 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<IPromptTemplateProvider, FilePromptTemplateProvider>();
         services.TryAddSingleton<PassageEncoder>();
         services.TryAddSingleton<CorpusIndexer>();
+        services.TryAddSingleton(sp => new Lazy<QueryTranslator>(() =>
+        {
+            var path = sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.ResolvedLexiconPath;
+            return new QueryTranslator(File.Exists(path) ? BilingualLexicon.Load(path) : new BilingualLexicon([]));
+        }));
+        services.TryAddSingleton<QueryBuilder>();
         services.TryAddSingleton<HybridRetriever>();
         services.TryAddSingleton<RetrievalEvaluator>();
         services.TryAddSingleton<AnswerEvaluator>();

@@ -15,6 +15,7 @@ namespace NewsQA.Core.Answering;
 /// </summary>
 public sealed class AnswerService(
     HybridRetriever retriever,
+    QueryBuilder queries,
     LocalAnswerer localAnswerer,
     ExtractiveSummarizer summarizer,
     SummaryTargetResolver summaryTargets,
@@ -59,12 +60,13 @@ public sealed class AnswerService(
             return llm is null ? local : await llm.SummarizeAsync(message, standalone, language, scope, local, cancellationToken).ConfigureAwait(false);
         }
 
-        var query = RetrievalQuery.FromQuestion(standalone, retrieval.Value.GramWeight);
+        var query = await queries.BuildAsync(index, standalone, cancellationToken).ConfigureAwait(false);
         if (llm is null && FollowUpCondenser.CarriedContext(message, conversation) is { } carried)
         {
             // Offline, a follow-up's own words choose the sentence; the carried question only keeps retrieval on topic.
-            var gramWeight = retrieval.Value.GramWeight;
-            query = RetrievalQuery.FromQuestion(message, gramWeight).With(RetrievalQuery.FromQuestion(carried, gramWeight), CarriedContextShare, standalone);
+            var own = await queries.BuildAsync(index, message, cancellationToken).ConfigureAwait(false);
+            var context = await queries.BuildAsync(index, carried, cancellationToken).ConfigureAwait(false);
+            query = own.With(context, CarriedContextShare, standalone);
         }
 
         var hits = await retriever.SearchAsync(index, query, answering.Value.Passages, cancellationToken: cancellationToken).ConfigureAwait(false);

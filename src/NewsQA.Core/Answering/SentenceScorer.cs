@@ -28,7 +28,9 @@ public static class SentenceScorer
     public static List<SentenceEvidence> Score(PassageIndex index, RetrievalQuery query, string question, IReadOnlyList<SearchHit> hits)
     {
         var weights = QueryWeights(index, query);
-        var total = weights.Values.Sum();
+        var groups = query.Groups.Where(g => g.Weight > 0 && g.Terms.Count > 0)
+            .Select(g => (Terms: g.Terms, Weight: g.Weight * index.GroupInverseDocumentFrequency(g.Terms))).ToList();
+        var total = weights.Values.Sum() + groups.Sum(g => g.Weight);
         if (total <= 0 || hits.Count == 0) return [];
         var answerType = AnswerTypeDetector.Detect(question);
         var best = hits[0].Score;
@@ -40,11 +42,11 @@ public static class SentenceScorer
             var terms = sentences.Select(s => Terms(hit.Passage.Text.AsSpan(s.Start, s.Length))).ToList();
             for (var i = 0; i < sentences.Count; i++)
             {
-                var own = Coverage(terms[i], weights) / total;
+                var own = Coverage(terms[i], weights, groups) / total;
                 var window = new HashSet<string>(terms[i], StringComparer.Ordinal);
                 if (i > 0) window.UnionWith(terms[i - 1]);
                 if (i + 1 < sentences.Count) window.UnionWith(terms[i + 1]);
-                var coverage = own + (NeighbourShare * ((Coverage(window, weights) / total) - own));
+                var coverage = own + (NeighbourShare * ((Coverage(window, weights, groups) / total) - own));
                 var text = hit.Passage.Text.Substring(sentences[i].Start, sentences[i].Length);
                 var bonus = answerType != AnswerType.Unknown && AnswerTypeDetector.Holds(answerType, text, question) ? AnswerTypeBonus : 0;
                 evidence.Add(new SentenceEvidence(hit.Passage, sentences[i], hit.Rank, coverage, coverage + (PassagePriorWeight * prior) + bonus));
@@ -75,6 +77,6 @@ public static class SentenceScorer
         return present;
     }
 
-    private static double Coverage(HashSet<string> present, Dictionary<string, double> weights) =>
-        weights.Where(w => present.Contains(w.Key)).Sum(w => w.Value);
+    private static double Coverage(HashSet<string> present, Dictionary<string, double> weights, List<(IReadOnlyList<string> Terms, double Weight)> groups) =>
+        weights.Where(w => present.Contains(w.Key)).Sum(w => w.Value) + groups.Where(g => g.Terms.Any(present.Contains)).Sum(g => g.Weight);
 }

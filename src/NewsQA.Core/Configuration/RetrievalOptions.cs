@@ -46,6 +46,15 @@ public sealed class RetrievalOptions
     [Range(1, 1000)]
     public int TopK { get; set; } = 5;
 
+    /// <summary>Translate questions into the other language when the articles are (partly) in it; `--no-translate` turns it off.</summary>
+    public bool Translate { get; set; } = true;
+
+    /// <summary>The bilingual lexicon (lexicon/en-ar.tsv, from FreeDict); relative paths are taken from the program's folder.</summary>
+    [Required]
+    public string LexiconPath { get; set; } = "lexicon/en-ar.tsv";
+
+    public string ResolvedLexiconPath => Path.IsPathRooted(LexiconPath) ? LexiconPath : Path.Combine(AppContext.BaseDirectory, LexiconPath);
+
     /// <summary>Longer questions are refused with a message: no real question is this long, and analysis cost grows with it.</summary>
     [Range(10, 100_000)]
     public int MaxQuestionChars { get; set; } = 2000;

@@ -9,6 +9,8 @@ namespace NewsQA.Core.Indexing;
 public sealed class PassageIndex
 {
     private readonly Dictionary<string, Postings> _postings;
+    private readonly Lazy<ILookup<string, string>> _transliterationKeys;
+    private readonly Lazy<double> _arabicShare;
 
     public PassageIndex(IndexSnapshot snapshot)
     {
@@ -46,6 +48,11 @@ public sealed class PassageIndex
         _postings = building.ToDictionary(kv => kv.Key, kv => new Postings([.. kv.Value.Ids], [.. kv.Value.Tfs]), StringComparer.Ordinal);
         PassagesById = Passages.Select((p, i) => (p.Passage.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         DocumentsById = Snapshot.Documents.ToDictionary(d => d.DocumentId, StringComparer.Ordinal);
+        _transliterationKeys = new(() => _postings.Keys
+            .Where(t => t[0] != Text.CharacterGrams.Marker && char.IsLetter(t[0]))
+            .Select(t => (Term: t, Key: (Text.ArabicNormalizer.IsArabicLetter(t[0]) ? "ar:" + CrossLingual.TransliterationKey.FromArabic(t) : "en:" + CrossLingual.TransliterationKey.FromLatin(t))))
+            .ToLookup(x => x.Key, x => x.Term, StringComparer.Ordinal));
+        _arabicShare = new(() => Passages.Count == 0 ? 0 : Passages.Count(p => Text.LanguageDetector.DetectAnswerLanguage(p.Passage.Text) == Text.TextLanguage.Arabic) / (double)Passages.Count);
     }
 
     // Copies every passage vector into the one matrix and points the passages at their rows, so each vector is held
@@ -95,11 +102,24 @@ public sealed class PassageIndex
     public Passage GetPassage(int index) => Passages[index].Passage;
 
     /// <summary>Inverse document frequency of a term, log(1 + (N - df + 0.5) / (df + 0.5)); unseen terms weigh as the rarest.</summary>
-    public double InverseDocumentFrequency(string term)
-    {
-        var df = _postings.TryGetValue(term, out var postings) ? postings.PassageIds.Length : 0;
-        return Math.Log(1 + ((Count - df + 0.5) / (df + 0.5)));
-    }
+    public double InverseDocumentFrequency(string term) =>
+        Idf(Count, _postings.TryGetValue(term, out var postings) ? postings.PassageIds.Length : 0);
+
+    /// <summary>Inverse document frequency of a synonym group: the document frequency of the union of its terms.</summary>
+    public double GroupInverseDocumentFrequency(IEnumerable<string> terms) =>
+        Idf(Count, terms.Where(_postings.ContainsKey).SelectMany(t => _postings[t].PassageIds).Distinct().Count());
+
+    public static double Idf(int passages, int documentFrequency) =>
+        Math.Log(1 + ((passages - documentFrequency + 0.5) / (documentFrequency + 0.5)));
+
+    /// <summary>Document frequency of a term (0 when the articles never use it).</summary>
+    public int DocumentFrequency(string term) => _postings.TryGetValue(term, out var postings) ? postings.PassageIds.Length : 0;
+
+    /// <summary>Word terms of the index by transliteration key (Arabic and Latin apart), built on first use.</summary>
+    public ILookup<string, string> TermsByTransliterationKey => _transliterationKeys.Value;
+
+    /// <summary>Share of passages whose text is mostly Arabic.</summary>
+    public double ArabicShare => _arabicShare.Value;
 
     public bool TryGetPostings(string term, out Postings postings) => _postings.TryGetValue(term, out postings!);
 

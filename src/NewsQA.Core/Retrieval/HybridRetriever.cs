@@ -8,12 +8,15 @@ namespace NewsQA.Core.Retrieval;
 /// Finds the passages relevant to a question: BM25 over words and character grams, and vector search, fused.
 /// The index's idf is offered to the embedding generator for the query (used by the offline generator).
 /// </summary>
-public sealed class HybridRetriever(PassageEncoder encoder, IOptions<RetrievalOptions> options)
+public sealed class HybridRetriever(PassageEncoder encoder, QueryBuilder queries, IOptions<RetrievalOptions> options)
 {
-    /// <summary>Searches with a question as typed.</summary>
-    public Task<IReadOnlyList<SearchHit>> SearchAsync(
-        PassageIndex index, string question, int topK, RetrievalMode mode = RetrievalMode.Hybrid, CancellationToken cancellationToken = default) =>
-        SearchAsync(index, RetrievalQuery.FromQuestion(question, options.Value.GramWeight), topK, mode, cancellationToken);
+    /// <summary>Searches with a question as typed (translated when the articles are in the other language).</summary>
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(
+        PassageIndex index, string question, int topK, RetrievalMode mode = RetrievalMode.Hybrid, CancellationToken cancellationToken = default)
+    {
+        var query = await queries.BuildAsync(index, question, cancellationToken).ConfigureAwait(false);
+        return await SearchAsync(index, query, topK, mode, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Searches with a prepared query.</summary>
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(
@@ -24,7 +27,7 @@ public sealed class HybridRetriever(PassageEncoder encoder, IOptions<RetrievalOp
         List<ScoredPassage> keyword = [], vector = [];
         if (mode != RetrievalMode.Vector)
         {
-            keyword = Bm25Scorer.Search(index, query.Terms, depth, settings.Bm25K1, settings.Bm25B);
+            keyword = Bm25Scorer.Search(index, query.Terms, query.Groups, depth, settings.Bm25K1, settings.Bm25B);
         }
 
         if (mode != RetrievalMode.Keyword && !string.IsNullOrWhiteSpace(query.VectorText))

@@ -5,6 +5,8 @@ namespace NewsQA.Core.Retrieval;
 /// <summary>What retrieval searches with: weighted terms for the keyword leg and a text to embed for the vector leg.</summary>
 public sealed record RetrievalQuery(IReadOnlyList<WeightedTerm> Terms, string VectorText)
 {
+    /// <summary>Synonym groups (translations of one source word), scored alongside <see cref="Terms"/>.</summary>
+    public IReadOnlyList<QueryGroup> Groups { get; init; } = [];
     /// <summary>
     /// A query from a question as typed: its word terms at weight 1 and its character grams at
     /// <paramref name="gramWeight"/> each, and the question itself to embed.
@@ -25,6 +27,9 @@ public sealed record RetrievalQuery(IReadOnlyList<WeightedTerm> Terms, string Ve
         var own = Terms.Sum(t => t.Weight);
         var theirs = context.Terms.Sum(t => t.Weight);
         var scale = theirs > 0 ? share * Math.Max(own, 1) / theirs : 0;
-        return new([.. Terms, .. context.Terms.Select(t => t with { Weight = t.Weight * scale })], vectorText);
+        return new([.. Terms, .. context.Terms.Select(t => t with { Weight = t.Weight * scale })], vectorText)
+        {
+            Groups = [.. Groups, .. context.Groups.Select(g => g with { Weight = g.Weight * scale })],
+        };
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Configuration;
+using NewsQA.Core.CrossLingual;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Retrieval;
 
@@ -14,7 +15,9 @@ public sealed class TestIndexer
         Embedder = new CountingEmbeddingGenerator(dimensions);
         Encoder = new PassageEncoder(Embedder);
         Indexer = new CorpusIndexer(Store, Encoder, Options.Create(new CorpusOptions { MaxPassageChars = maxPassageChars }), NullLogger<CorpusIndexer>.Instance);
-        Retriever = new HybridRetriever(Encoder, Options.Create(new RetrievalOptions()));
+        var options = Options.Create(new RetrievalOptions());
+        var translator = new Lazy<QueryTranslator>(() => new QueryTranslator(BilingualLexicon.Load(options.Value.ResolvedLexiconPath)));
+        Retriever = new HybridRetriever(Encoder, new QueryBuilder(options, translator), options);
     }
 
     public CountingEmbeddingGenerator Embedder { get; }

@@ -1,0 +1,135 @@
+using NewsQA.Core.Indexing;
+using NewsQA.Core.Retrieval;
+using NewsQA.Core.Text;
+
+namespace NewsQA.Core.CrossLingual;
+
+/// <summary>
+/// Translates a question into the other language for retrieval, as synonym groups: phrases first (up to four words:
+/// "prime minister", "national security adviser"), then words through the lexicon (with inflected variants); each
+/// source word's translations form one group. Words the lexicon lacks, and capitalized words, are matched to index
+/// terms of the other script by transliteration key (names: Sudani → السوداني); numbers pass through. Translations
+/// go through the same analysis as the index, so they meet its stems.
+/// </summary>
+public sealed class QueryTranslator(BilingualLexicon lexicon)
+{
+    // A name's key must be this long to be trusted; two-consonant keys match too many ordinary words.
+    private const int MinKeyLength = 3;
+
+    // Of the index terms sharing a name's key, the rarest few are kept: names are rarer than common words.
+    private const int MaxNameCandidates = 3;
+
+    /// <summary>Translation groups for a question into the language of <paramref name="target"/>, and text to embed there.</summary>
+    public (List<QueryGroup> Groups, string VectorText) Translate(string question, TextLanguage target, PassageIndex index) =>
+        target == TextLanguage.Arabic ? EnglishToArabic(question, index) : ArabicToEnglish(question, index);
+
+    private (List<QueryGroup>, string) EnglishToArabic(string question, PassageIndex index)
+    {
+        var tokens = Tokenizer.Tokenize(question).Where(t => !t.IsArabic).ToList();
+        var groups = new List<QueryGroup>();
+        var vector = new List<string>();
+        for (var i = 0; i < tokens.Count;)
+        {
+            var phrase = LongestPhrase(tokens, i, p => lexicon.ContainsEnglish(p));
+            if (phrase > 1)
+            {
+                var source = string.Join(' ', tokens.Skip(i).Take(phrase).Select(t => t.Normalized));
+                AddTranslations(groups, vector, lexicon.ToArabic(source), ContentWords(tokens.Skip(i).Take(phrase)));
+                i += phrase;
+                continue;
+            }
+
+            var token = tokens[i++];
+            var word = token.Normalized;
+            if (char.IsAsciiDigit(word[0]))
+            {
+                groups.Add(new QueryGroup([word], 1));
+                vector.Add(word);
+                continue;
+            }
+
+            if (EnglishStopWords.Contains(word)) continue;
+            var translations = lexicon.ToArabic(word);
+            var terms = new List<string>();
+            if (translations.Count > 0) terms.AddRange(translations.SelectMany(t => TextAnalyzer.Analyze(t)));
+            var capitalized = char.IsUpper(question[token.Start]) && token.Start > 0;
+            if (translations.Count == 0 || capitalized) terms.AddRange(Names(TransliterationKey.FromLatin(word), "ar:", index));
+            terms.Add(PorterStemmer.Stem(word)); // the word itself, for Latin text inside the articles ("Pbs")
+            groups.Add(new QueryGroup([.. terms.Distinct(StringComparer.Ordinal)], 1));
+            vector.AddRange(translations.Take(1));
+            vector.AddRange(terms.Where(t => t.Length > 0 && ArabicNormalizer.IsArabicLetter(t[0])).Take(1));
+        }
+
+        return (groups, string.Join(' ', vector));
+    }
+
+    private (List<QueryGroup>, string) ArabicToEnglish(string question, PassageIndex index)
+    {
+        var tokens = Tokenizer.Tokenize(question).Where(t => t.IsArabic || char.IsAsciiDigit(t.Normalized[0])).ToList();
+        var groups = new List<QueryGroup>();
+        var vector = new List<string>();
+        for (var i = 0; i < tokens.Count;)
+        {
+            var phrase = LongestPhrase(tokens, i, p => lexicon.ContainsArabic(p));
+            if (phrase > 1)
+            {
+                var english = lexicon.ToEnglish(string.Join(' ', tokens.Skip(i).Take(phrase).Select(t => t.Normalized)));
+                groups.Add(new QueryGroup([.. english.SelectMany(e => TextAnalyzer.Analyze(e)).Distinct(StringComparer.Ordinal)], phrase));
+                vector.AddRange(english.Take(1));
+                i += phrase;
+                continue;
+            }
+
+            var word = tokens[i++].Normalized;
+            if (char.IsAsciiDigit(word[0]))
+            {
+                groups.Add(new QueryGroup([word], 1));
+                vector.Add(word);
+                continue;
+            }
+
+            if (ArabicStopWords.Contains(word)) continue;
+            var translations = lexicon.ToEnglish(word);
+            var terms = translations.SelectMany(t => TextAnalyzer.Analyze(t)).ToList();
+            terms.AddRange(Names(TransliterationKey.FromArabic(ArabicLightStemmer.Stem(word)), "en:", index));
+            if (terms.Count == 0) continue;
+            groups.Add(new QueryGroup([.. terms.Distinct(StringComparer.Ordinal)], 1));
+            vector.AddRange(translations.Take(2));
+        }
+
+        return (groups, string.Join(' ', vector));
+    }
+
+    // Words of a multi-word translation each become a group of their own (all must match, as a phrase would).
+    private static void AddTranslations(List<QueryGroup> groups, List<string> vector, IReadOnlyList<string> translations, int sourceWords)
+    {
+        var single = translations.Where(t => !t.Contains(' ', StringComparison.Ordinal)).SelectMany(t => TextAnalyzer.Analyze(t)).ToList();
+        if (single.Count > 0) groups.Add(new QueryGroup([.. single.Distinct(StringComparer.Ordinal)], sourceWords));
+        else if (translations.Count > 0)
+        {
+            var words = TextAnalyzer.Analyze(translations[0]);
+            groups.AddRange(words.Select(w => new QueryGroup([w], (double)sourceWords / words.Count)));
+        }
+
+        vector.AddRange(translations.Take(1));
+    }
+
+    private IEnumerable<string> Names(string key, string script, PassageIndex index)
+    {
+        if (key.Length < MinKeyLength) return [];
+        return index.TermsByTransliterationKey[script + key].OrderBy(index.DocumentFrequency).Take(MaxNameCandidates);
+    }
+
+    private static int LongestPhrase(List<Token> tokens, int start, Func<string, bool> known)
+    {
+        for (var length = Math.Min(BilingualLexicon.MaxPhraseWords, tokens.Count - start); length > 1; length--)
+        {
+            if (known(string.Join(' ', tokens.Skip(start).Take(length).Select(t => t.Normalized)))) return length;
+        }
+
+        return 1;
+    }
+
+    private static int ContentWords(IEnumerable<Token> tokens) =>
+        Math.Max(1, tokens.Count(t => !EnglishStopWords.Contains(t.Normalized)));
+}

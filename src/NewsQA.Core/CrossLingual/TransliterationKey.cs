@@ -1,0 +1,93 @@
+using System.Text;
+
+namespace NewsQA.Core.CrossLingual;
+
+/// <summary>
+/// A consonant skeleton that a name keeps across scripts: Sudani, al-Sudani and السوداني all become "SDN"; McKenzie and
+/// ماكنزي "MKNZ". Letters map to sound classes that Arabic and Latin transcriptions share (ت ط ث / t th → T; س ص ش / s sh → S;
+/// ك ق خ / k c q kh → K; ج غ / j g gh → J; د ض ذ ظ / d dh → D; ح ه / h → H); vowels, the semi-vowels w/y/و/ي, ع and hamza,
+/// which transcriptions add or drop freely, are left out, and repeated classes collapse.
+/// </summary>
+public static class TransliterationKey
+{
+    /// <summary>The key of a lower-case Latin word.</summary>
+    public static string FromLatin(string word)
+    {
+        var w = word.ToLowerInvariant();
+        if (w.Length > 1 && w[^1] == 'h') w = w[..^1]; // Fatimah, Allah: a final h writes a vowel or ة
+        var key = new StringBuilder();
+        for (var i = 0; i < w.Length; i++)
+        {
+            var c = w[i];
+            var next = i + 1 < w.Length ? w[i + 1] : '\0';
+            char? cls;
+            if (next == 'h' && c is 's' or 'k' or 'g' or 't' or 'd' or 'c' or 'p' or 'z')
+            {
+                cls = c switch { 's' or 'c' => 'S', 'k' => 'K', 'g' => 'J', 't' => 'T', 'd' or 'z' => 'D', _ => 'F' };
+                i++;
+            }
+            else
+            {
+                cls = c switch
+                {
+                    'b' or 'p' => 'B',
+                    't' => 'T',
+                    'j' or 'g' => 'J',
+                    'h' => 'H',
+                    'k' or 'q' => 'K',
+                    'c' => next is 'e' or 'i' or 'y' ? 'S' : 'K',
+                    'x' => 'K',
+                    'd' => 'D',
+                    'r' => 'R',
+                    'z' => 'Z',
+                    's' => 'S',
+                    'f' or 'v' => 'F',
+                    'l' => 'L',
+                    'm' => 'M',
+                    'n' => 'N',
+                    _ => null,
+                };
+            }
+
+            Append(key, cls);
+            if (c == 'x') Append(key, 'S');
+        }
+
+        return key.ToString();
+    }
+
+    /// <summary>The key of a normalized Arabic word (or stem); a leading article is ignored.</summary>
+    public static string FromArabic(string word)
+    {
+        var w = word.StartsWith("ال", StringComparison.Ordinal) && word.Length > 4 ? word[2..] : word;
+        if (w.Length > 1 && w[^1] == 'ه') w = w[..^1]; // ة, normalized to ه, is a vowel ending
+        var key = new StringBuilder();
+        foreach (var c in w)
+        {
+            Append(key, c switch
+            {
+                'ب' or 'پ' => 'B',
+                'ت' or 'ط' or 'ث' => 'T',
+                'ج' or 'غ' or 'گ' => 'J',
+                'ح' or 'ه' => 'H',
+                'خ' or 'ك' or 'ق' or 'ک' => 'K',
+                'د' or 'ض' or 'ذ' or 'ظ' => 'D',
+                'ر' => 'R',
+                'ز' => 'Z',
+                'س' or 'ص' or 'ش' => 'S',
+                'ف' or 'ڤ' => 'F',
+                'ل' => 'L',
+                'م' => 'M',
+                'ن' => 'N',
+                _ => (char?)null,
+            });
+        }
+
+        return key.ToString();
+    }
+
+    private static void Append(StringBuilder key, char? cls)
+    {
+        if (cls is { } c && (key.Length == 0 || key[^1] != c)) key.Append(c);
+    }
+}

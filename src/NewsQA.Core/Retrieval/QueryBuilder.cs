@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Answering;
+using NewsQA.Core.Configuration;
+using NewsQA.Core.CrossLingual;
+using NewsQA.Core.Indexing;
+using NewsQA.Core.Text;
+
+namespace NewsQA.Core.Retrieval;
+
+/// <summary>
+/// Turns a question into the query retrieval runs: its own terms, plus, when the articles are (partly) in the other
+/// language, its translation groups from the lexicon, and, with a language model configured, the model's rewrite of
+/// the question into that language. All of them are scored together, so the rewrites fuse with the original.
+/// </summary>
+public sealed class QueryBuilder(IOptions<RetrievalOptions> options, Lazy<QueryTranslator> translator, LlmAnswerer? llm = null)
+{
+    /// <summary>The retrieval query for a question over an index.</summary>
+    public async Task<RetrievalQuery> BuildAsync(PassageIndex index, string question, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var query = RetrievalQuery.FromQuestion(question, settings.GramWeight);
+        if (!settings.Translate) return query;
+
+        var language = LanguageDetector.DetectAnswerLanguage(question);
+        var target = language == TextLanguage.Arabic ? TextLanguage.English : TextLanguage.Arabic;
+        var share = target == TextLanguage.Arabic ? index.ArabicShare : 1 - index.ArabicShare;
+        if (share <= 0) return query; // nothing in the other language to find
+
+        var (groups, vectorText) = translator.Value.Translate(question, target, index);
+        var terms = query.Terms.ToList();
+        if (llm is not null && await llm.TranslateQueryAsync(question, target, cancellationToken).ConfigureAwait(false) is { } rewrite)
+        {
+            terms.AddRange(RetrievalQuery.FromQuestion(rewrite, settings.GramWeight).Terms);
+            vectorText = rewrite + " " + vectorText;
+        }
+
+        return new RetrievalQuery(terms, $"{question} {vectorText}") { Groups = groups };
+    }
+}
