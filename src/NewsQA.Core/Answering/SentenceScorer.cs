@@ -30,8 +30,9 @@ public static class SentenceScorer
         var weights = QueryWeights(index, query);
         var groups = query.Groups.Where(g => g.Weight > 0 && g.Terms.Count > 0)
             .Select(g => (Terms: g.Terms, Weight: g.Weight * index.GroupInverseDocumentFrequency(g.Terms))).ToList();
-        var total = weights.Values.Sum() + groups.Sum(g => g.Weight);
-        if (total <= 0 || hits.Count == 0) return [];
+        var total = weights.Values.Sum();
+        var groupTotal = groups.Sum(g => g.Weight);
+        if ((total <= 0 && groupTotal <= 0) || hits.Count == 0) return [];
         var answerType = AnswerTypeDetector.Detect(question);
         var best = hits[0].Score;
         var evidence = new List<SentenceEvidence>();
@@ -42,11 +43,12 @@ public static class SentenceScorer
             var terms = sentences.Select(s => Terms(hit.Passage.Text.AsSpan(s.Start, s.Length))).ToList();
             for (var i = 0; i < sentences.Count; i++)
             {
-                var own = Coverage(terms[i], weights, groups) / total;
                 var window = new HashSet<string>(terms[i], StringComparer.Ordinal);
                 if (i > 0) window.UnionWith(terms[i - 1]);
                 if (i + 1 < sentences.Count) window.UnionWith(terms[i + 1]);
-                var coverage = own + (NeighbourShare * ((Coverage(window, weights, groups) / total) - own));
+                var coverage = Math.Max(
+                    WindowCoverage(terms[i], window, present => Share(present, weights, total)),
+                    WindowCoverage(terms[i], window, present => Share(present, groups, groupTotal)));
                 var text = hit.Passage.Text.Substring(sentences[i].Start, sentences[i].Length);
                 var bonus = answerType != AnswerType.Unknown && AnswerTypeDetector.Holds(answerType, text, question) ? AnswerTypeBonus : 0;
                 evidence.Add(new SentenceEvidence(hit.Passage, sentences[i], hit.Rank, coverage, coverage + (PassagePriorWeight * prior) + bonus));
@@ -77,6 +79,17 @@ public static class SentenceScorer
         return present;
     }
 
-    private static double Coverage(HashSet<string> present, Dictionary<string, double> weights, List<(IReadOnlyList<string> Terms, double Weight)> groups) =>
-        weights.Where(w => present.Contains(w.Key)).Sum(w => w.Value) + groups.Where(g => g.Terms.Any(present.Contains)).Sum(g => g.Weight);
+    // The question's own terms and its translation groups are two renderings of it; a sentence is in one language, so
+    // it is judged by the rendering it matches better.
+    private static double WindowCoverage(HashSet<string> sentence, HashSet<string> window, Func<HashSet<string>, double> share)
+    {
+        var own = share(sentence);
+        return own + (NeighbourShare * (share(window) - own));
+    }
+
+    private static double Share(HashSet<string> present, Dictionary<string, double> weights, double total) =>
+        total > 0 ? weights.Where(w => present.Contains(w.Key)).Sum(w => w.Value) / total : 0;
+
+    private static double Share(HashSet<string> present, List<(IReadOnlyList<string> Terms, double Weight)> groups, double total) =>
+        total > 0 ? groups.Where(g => g.Terms.Any(present.Contains)).Sum(g => g.Weight) / total : 0;
 }

@@ -28,7 +28,8 @@ public sealed class QueryBuilder(IOptions<RetrievalOptions> options, Lazy<QueryT
 
         var (groups, vectorText) = translator.Value.Translate(question, target, index);
         var terms = query.Terms.ToList();
-        if (llm is not null && await llm.TranslateQueryAsync(question, target, cancellationToken).ConfigureAwait(false) is { } rewrite)
+        // A model rewrite costs a provider call; it is worth it when most of the articles are in the other language.
+        if (llm is not null && share > 0.5 && await llm.TranslateQueryAsync(question, target, cancellationToken).ConfigureAwait(false) is { } rewrite)
         {
             terms.AddRange(RetrievalQuery.FromQuestion(rewrite, settings.GramWeight).Terms);
             vectorText = rewrite + " " + vectorText;
