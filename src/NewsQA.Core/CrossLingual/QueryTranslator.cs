@@ -13,8 +13,9 @@ namespace NewsQA.Core.CrossLingual;
 /// </summary>
 public sealed class QueryTranslator(BilingualLexicon lexicon)
 {
-    // A name's key must be this long to be trusted; two-consonant keys match too many ordinary words.
+    // A name's key must be this long to be trusted; a two-consonant key is tried only for a capitalized word.
     private const int MinKeyLength = 3;
+    private const int MinCapitalizedKeyLength = 2;
 
     // Of the index terms sharing a name's key, the rarest few are kept: names are rarer than common words.
     private const int MaxNameCandidates = 3;
@@ -22,6 +23,20 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
     /// <summary>Translation groups for a question into the language of <paramref name="target"/>, and text to embed there.</summary>
     public (List<QueryGroup> Groups, string VectorText) Translate(string question, TextLanguage target, PassageIndex index) =>
         target == TextLanguage.Arabic ? EnglishToArabic(question, index) : ArabicToEnglish(question, index);
+
+    /// <summary>
+    /// Character 4-gram groups of each Arabic translation group's words, so that a translation still meets the other
+    /// inflected and attached forms of its word in the articles (as the grams do for Arabic questions).
+    /// </summary>
+    public static List<QueryGroup> GramGroups(IEnumerable<QueryGroup> groups, double gramWeight) =>
+        [.. groups.SelectMany(g =>
+        {
+            var arabic = g.Terms.Where(t => t.Length > 0 && ArabicNormalizer.IsArabicLetter(t[0])).ToList();
+            if (arabic.Count == 0) return [];
+            var grams = CharacterGrams.Analyze(string.Join(' ', arabic)).Distinct().ToList();
+            var perWord = (double)grams.Count / arabic.Count;
+            return grams.Select(gram => new QueryGroup([gram], g.Weight * gramWeight * Math.Max(1, perWord) / grams.Count));
+        })];
 
     private (List<QueryGroup>, string) EnglishToArabic(string question, PassageIndex index)
     {
@@ -53,7 +68,8 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
             var terms = new List<string>();
             if (translations.Count > 0) terms.AddRange(translations.SelectMany(t => TextAnalyzer.Analyze(t)));
             var capitalized = char.IsUpper(question[token.Start]) && token.Start > 0;
-            if (translations.Count == 0 || capitalized) terms.AddRange(Names(TransliterationKey.FromLatin(word), "ar:", index));
+            // Names, and loanwords Arabic writes by sound (kilometre, internet), are found by transliteration.
+            terms.AddRange(Names(word, TransliterationKey.FromLatin(word), "ar:", index, capitalized));
             terms.Add(PorterStemmer.Stem(word)); // the word itself, for Latin text inside the articles ("Pbs")
             groups.Add(new QueryGroup([.. terms.Distinct(StringComparer.Ordinal)], 1));
             vector.AddRange(translations.Take(1));
@@ -91,7 +107,7 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
             if (ArabicStopWords.Contains(word)) continue;
             var translations = lexicon.ToEnglish(word);
             var terms = translations.SelectMany(t => TextAnalyzer.Analyze(t)).ToList();
-            terms.AddRange(Names(TransliterationKey.FromArabic(ArabicLightStemmer.Stem(word)), "en:", index));
+            terms.AddRange(Names(word, TransliterationKey.FromArabic(ArabicLightStemmer.Stem(word)), "en:", index, capitalized: false));
             if (terms.Count == 0) continue;
             groups.Add(new QueryGroup([.. terms.Distinct(StringComparer.Ordinal)], 1));
             vector.AddRange(translations.Take(2));
@@ -114,11 +130,21 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
         vector.AddRange(translations.Take(1));
     }
 
-    private IEnumerable<string> Names(string key, string script, PassageIndex index)
+    private static IEnumerable<string> Names(string word, string key, string script, PassageIndex index, bool capitalized)
     {
-        if (key.Length < MinKeyLength) return [];
-        return index.TermsByTransliterationKey[script + key].OrderBy(index.DocumentFrequency).Take(MaxNameCandidates);
+        if (key.Length < (capitalized ? MinCapitalizedKeyLength : MinKeyLength)) return [];
+        var latin = script == "ar:";
+        var shape = latin ? TransliterationKey.ShapeFromLatin(word) : TransliterationKey.ShapeFromArabic(word);
+        // Same consonants, and vowels in about the same places: Bowl matches بول, not بابل.
+        return index.TermsByTransliterationKey[script + key]
+            .Select(t => (Term: t, Distance: TransliterationKey.Distance(shape, latin ? TransliterationKey.ShapeFromArabic(t) : TransliterationKey.ShapeFromLatin(t))))
+            .Where(x => x.Distance <= MaxShapeDistance(shape))
+            .OrderBy(x => x.Distance).ThenBy(x => index.DocumentFrequency(x.Term)).ThenBy(x => x.Term, StringComparer.Ordinal)
+            .Take(MaxNameCandidates).Select(x => x.Term);
     }
+
+    // Transcriptions disagree on a vowel or two; more than that is another word.
+    private static int MaxShapeDistance(string shape) => Math.Max(1, shape.Length / 3);
 
     private static int LongestPhrase(List<Token> tokens, int start, Func<string, bool> known)
     {

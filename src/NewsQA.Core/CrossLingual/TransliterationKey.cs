@@ -4,7 +4,7 @@ namespace NewsQA.Core.CrossLingual;
 
 /// <summary>
 /// A consonant skeleton that a name keeps across scripts: Sudani, al-Sudani and السوداني all become "SDN"; McKenzie and
-/// ماكنزي "MKNZ". Letters map to sound classes that Arabic and Latin transcriptions share (ت ط ث / t th → T; س ص ش / s sh → S;
+/// ماكنزي "MKNS". Letters map to sound classes that Arabic and Latin transcriptions share (ت ط ث / t th → T; س ص ش ز / s sh z → S (English plural s is said, and often written in Arabic, as ز);
 /// ك ق خ / k c q kh → K; ج غ / j g gh → J; د ض ذ ظ / d dh → D; ح ه / h → H); vowels, the semi-vowels w/y/و/ي, ع and hamza,
 /// which transcriptions add or drop freely, are left out, and repeated classes collapse.
 /// </summary>
@@ -39,8 +39,7 @@ public static class TransliterationKey
                     'x' => 'K',
                     'd' => 'D',
                     'r' => 'R',
-                    'z' => 'Z',
-                    's' => 'S',
+                    'z' or 's' => 'S',
                     'f' or 'v' => 'F',
                     'l' => 'L',
                     'm' => 'M',
@@ -73,7 +72,7 @@ public static class TransliterationKey
                 'خ' or 'ك' or 'ق' or 'ک' => 'K',
                 'د' or 'ض' or 'ذ' or 'ظ' => 'D',
                 'ر' => 'R',
-                'ز' => 'Z',
+                'ز' => 'S',
                 'س' or 'ص' or 'ش' => 'S',
                 'ف' or 'ڤ' => 'F',
                 'ل' => 'L',
@@ -84,6 +83,53 @@ public static class TransliterationKey
         }
 
         return key.ToString();
+    }
+
+    /// <summary>
+    /// The key with vowel slots kept ("V" for a run of vowels, semi-vowels, ع or hamza): Tesla "TVSLV", تسلا "TSLV".
+    /// Candidates that share a key are ranked by the edit distance between their shapes.
+    /// </summary>
+    public static string ShapeFromLatin(string word) => Shape(word.ToLowerInvariant(), c => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'w' or 'y', FromLatin);
+
+    /// <summary>The vowel-slot shape of a normalized Arabic word; see <see cref="ShapeFromLatin"/>.</summary>
+    public static string ShapeFromArabic(string word) =>
+        Shape(word.StartsWith("ال", StringComparison.Ordinal) && word.Length > 4 ? word[2..] : word, c => c is 'ا' or 'و' or 'ي' or 'ى' or 'ع' or 'ء' or 'ئ' or 'ؤ', FromArabic);
+
+    /// <summary>Levenshtein distance between two shapes.</summary>
+    public static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+
+    private static string Shape(string word, Func<char, bool> isVowel, Func<string, string> consonants)
+    {
+        var shape = new StringBuilder();
+        foreach (var c in word)
+        {
+            if (isVowel(c))
+            {
+                if (shape.Length == 0 || shape[^1] != 'V') shape.Append('V');
+                continue;
+            }
+
+            var key = consonants(c.ToString());
+            if (key.Length > 0 && (shape.Length == 0 || shape[^1] != key[0])) shape.Append(key[0]);
+        }
+
+        return shape.ToString();
     }
 
     private static void Append(StringBuilder key, char? cls)

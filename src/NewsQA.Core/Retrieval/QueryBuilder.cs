@@ -35,6 +35,7 @@ public sealed class QueryBuilder(IOptions<RetrievalOptions> options, Lazy<QueryT
             vectorText = rewrite + " " + vectorText;
         }
 
+        groups = [.. groups, .. QueryTranslator.GramGroups(groups, settings.GramWeight)];
         return new RetrievalQuery(terms, $"{question} {vectorText}") { Groups = groups };
     }
 }

@@ -10,7 +10,7 @@ public static class EnglishStopWords
         herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on
         once only or other our ours ourselves out over own same she should so some such than that the their theirs them
         themselves then there these they this those through to too under until up very was we were what when where which
-        while who whom whose why will with would you your yours yourself yourselves s t don shall may might must also
+        while who whom whose why will with would you your yours yourself yourselves s t don shall may might must also many much
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
         StringComparer.Ordinal);
 
