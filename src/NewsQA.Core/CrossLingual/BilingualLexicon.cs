@@ -38,20 +38,26 @@ public sealed class BilingualLexicon
     /// <summary>Arabic translations of an English phrase or word (lower-case), trying inflected variants for a word.</summary>
     public IReadOnlyList<string> ToArabic(string english)
     {
-        if (_englishToArabic.TryGetValue(english, out var direct)) return direct;
-        if (english.Contains(' ', StringComparison.Ordinal)) return [];
-        // A lemma variant: "troops" → "troop", "withdrew" stays unknown, "attacked" → "attack", "attacks".
-        return _englishByStem.TryGetValue(PorterStemmer.Stem(english), out var variants)
-            ? [.. variants.SelectMany(v => _englishToArabic[v]).Distinct().Take(8)]
+        var direct = _englishToArabic.TryGetValue(english, out var found) ? found : [];
+        if (english.Contains(' ', StringComparison.Ordinal)) return direct;
+        // The word's own translations first, then those of its inflected siblings ("attacked" → "attack", "attacks"):
+        // FreeDict gives most headwords one sense, and a sibling's entry often holds the form the articles use.
+        var siblings = _englishByStem.TryGetValue(PorterStemmer.Stem(english), out var variants)
+            ? variants.Where(v => v != english).SelectMany(v => _englishToArabic[v])
             : [];
+        return [.. direct.Concat(siblings).Distinct().Take(MaxTranslations)];
     }
 
-    /// <summary>English translations of a normalized Arabic phrase or word, by exact form, else by light stem.</summary>
+    // More alternatives than this add noise faster than recall.
+    private const int MaxTranslations = 8;
+
+    /// <summary>English translations of a normalized Arabic phrase or word: its own form's first, then its light stem's.</summary>
     public IReadOnlyList<string> ToEnglish(string normalizedArabic)
     {
-        if (_arabicToEnglish.TryGetValue(normalizedArabic, out var direct)) return direct;
-        if (normalizedArabic.Contains(' ', StringComparison.Ordinal)) return [];
-        return _arabicByStem.TryGetValue(ArabicLightStemmer.Stem(normalizedArabic), out var byStem) ? byStem : [];
+        var direct = _arabicToEnglish.TryGetValue(normalizedArabic, out var found) ? found : [];
+        if (normalizedArabic.Contains(' ', StringComparison.Ordinal)) return direct;
+        var byStem = _arabicByStem.TryGetValue(ArabicLightStemmer.Stem(normalizedArabic), out var siblings) ? siblings : [];
+        return [.. direct.Concat(byStem).Distinct().Take(MaxTranslations)];
     }
 
     public bool ContainsEnglish(string english) => _englishToArabic.ContainsKey(english);

@@ -36,6 +36,8 @@ public sealed class QueryBuilder(IOptions<RetrievalOptions> options, Lazy<QueryT
         }
 
         groups = [.. groups, .. QueryTranslator.GramGroups(groups, settings.GramWeight)];
-        return new RetrievalQuery(terms, $"{question} {vectorText}") { Groups = groups };
+        // The vector leg embeds every alternative the groups hold, so it sees the same translations as BM25.
+        var alternatives = string.Join(' ', groups.SelectMany(g => g.Terms).Where(t => t[0] != CharacterGrams.Marker).Distinct(StringComparer.Ordinal));
+        return new RetrievalQuery(terms, $"{question} {vectorText} {alternatives}") { Groups = groups };
     }
 }
