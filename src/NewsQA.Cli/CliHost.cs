@@ -12,7 +12,7 @@ namespace NewsQA.Cli;
 /// </summary>
 public static class CliHost
 {
-    public static async Task<IHost> StartAsync(CancellationToken cancellationToken)
+    public static async Task<IHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -20,6 +20,7 @@ public static class CliHost
             DisableDefaults = true,
         });
         builder.Configuration.AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables("NEWSQA_");
+        if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides); // command-line flags win
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.None);

@@ -9,11 +9,15 @@ namespace NewsQA.Cli;
 /// </summary>
 public static class CommandRunner
 {
-    public static async Task<int> RunAsync(Func<IHost, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(Func<IHost, CancellationToken, Task<int>> body, CancellationToken cancellationToken) =>
+        RunAsync(body, null, cancellationToken);
+
+    /// <summary>Runs with settings that command-line flags override (for example Retrieval:Translate for --no-translate).</summary>
+    public static async Task<int> RunAsync(Func<IHost, CancellationToken, Task<int>> body, IReadOnlyDictionary<string, string?>? overrides, CancellationToken cancellationToken)
     {
         try
         {
-            using var host = await CliHost.StartAsync(cancellationToken).ConfigureAwait(false);
+            using var host = await CliHost.StartAsync(overrides, cancellationToken).ConfigureAwait(false);
             return await body(host, cancellationToken).ConfigureAwait(false);
         }
         catch (UsageException e)

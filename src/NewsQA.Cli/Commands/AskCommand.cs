@@ -17,7 +17,8 @@ public static class AskCommand
         var json = CommonOptions.Json();
         var corpus = CommonOptions.Corpus();
         var index = CommonOptions.Index();
-        var command = new Command("ask", "Answer a question from the articles, citing paragraph and sentence.") { question, questions, conversation, json, corpus, index };
+        var noTranslate = CommonOptions.NoTranslate();
+        var command = new Command("ask", "Answer a question from the articles, citing paragraph and sentence.") { question, questions, conversation, json, corpus, index , noTranslate };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
         {
             var inputs = QuestionInput.Read(result.GetValue(question), result.GetValue(questions));
@@ -34,7 +35,7 @@ public static class AskCommand
             }
 
             return exit;
-        }, cancellationToken));
+        }, CommonOptions.Overrides(result, noTranslate), cancellationToken));
         return command;
     }
 }

@@ -17,6 +17,12 @@ public static class CommonOptions
         DefaultValueFactory = _ => "hybrid",
     }.AcceptOnlyFromAmong("hybrid", "keyword", "vector");
 
+    public static Option<bool> NoTranslate() => new("--no-translate") { Description = "Do not translate the question into the articles' other language (for comparison)." };
+
+    /// <summary>The settings a command's flags override.</summary>
+    public static Dictionary<string, string?> Overrides(System.CommandLine.ParseResult result, Option<bool> noTranslate) =>
+        result.GetValue(noTranslate) ? new() { ["Retrieval:Translate"] = "false" } : [];
+
     public static Core.Retrieval.RetrievalMode ParseMode(string value) =>
         Enum.Parse<Core.Retrieval.RetrievalMode>(value, ignoreCase: true);
 }

@@ -22,7 +22,8 @@ public static class EvalCommand
         var sentences = new Option<string?>("--sentences") { Description = "XQuAD-R-style file with sentence_breaks per context (default: ../shared/data/xquad-r/ar.json when present, else NewsQA's own splitter)." };
         var questionsFrom = new Option<string?>("--questions-from") { Description = "Parallel SQuAD file whose question texts (same ids) are asked instead." };
         var json = CommonOptions.Json();
-        var command = new Command("answers", "Ask every question; report how often the first cited sentence contains the gold answer.") { dataset, sentences, questionsFrom, json };
+        var noTranslate = CommonOptions.NoTranslate();
+        var command = new Command("answers", "Ask every question; report how often the first cited sentence contains the gold answer.") { dataset, sentences, questionsFrom, json, noTranslate };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
         {
             var data = LoadDataset(result.GetValue(dataset)!);
@@ -39,7 +40,7 @@ public static class EvalCommand
             var report = await host.Services.GetRequiredService<AnswerEvaluator>().EvaluateAsync(name, data, breaks, ct);
             Console.WriteLine(result.GetValue(json) ? JsonOutput.Line(report) : Describe(report));
             return ExitCodes.Success;
-        }, cancellationToken));
+        }, CommonOptions.Overrides(result, noTranslate), cancellationToken));
         return command;
     }
 
@@ -68,7 +69,8 @@ public static class EvalCommand
         var questionsFrom = new Option<string?>("--questions-from") { Description = "Parallel SQuAD file whose question texts (same ids) are asked instead." };
         var json = CommonOptions.Json();
         var mode = CommonOptions.Mode();
-        var command = new Command("retrieval", "Every distinct context is a passage; a question's own context is the relevant one.") { dataset, questionsFrom, json, mode };
+        var noTranslate = CommonOptions.NoTranslate();
+        var command = new Command("retrieval", "Every distinct context is a passage; a question's own context is the relevant one.") { dataset, questionsFrom, json, mode, noTranslate };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
         {
             var data = LoadDataset(result.GetValue(dataset)!);
@@ -83,7 +85,7 @@ public static class EvalCommand
             var report = await evaluator.EvaluateAsync(name, data, CommonOptions.ParseMode(result.GetValue(mode)!), ct);
             Console.WriteLine(result.GetValue(json) ? JsonOutput.Line(report) : Describe(report));
             return ExitCodes.Success;
-        }, cancellationToken));
+        }, CommonOptions.Overrides(result, noTranslate), cancellationToken));
         return command;
     }
 

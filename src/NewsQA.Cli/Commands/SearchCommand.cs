@@ -19,8 +19,9 @@ public static class SearchCommand
         var json = CommonOptions.Json();
         var corpus = CommonOptions.Corpus();
         var index = CommonOptions.Index();
+        var noTranslate = CommonOptions.NoTranslate();
         var mode = CommonOptions.Mode();
-        var command = new Command("search", "Find the passages relevant to a question.") { question, questions, top, json, corpus, index, mode };
+        var command = new Command("search", "Find the passages relevant to a question.") { question, questions, top, json, corpus, index, mode , noTranslate };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
         {
             var settings = host.Services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
@@ -42,7 +43,7 @@ public static class SearchCommand
             }
 
             return ExitCodes.Success;
-        }, cancellationToken));
+        }, CommonOptions.Overrides(result, noTranslate), cancellationToken));
         return command;
     }
 

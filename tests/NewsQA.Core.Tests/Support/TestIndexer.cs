@@ -10,12 +10,12 @@ namespace NewsQA.Core.Tests.Support;
 /// <summary>Core services wired by hand for tests, around a counting embedding generator.</summary>
 public sealed class TestIndexer
 {
-    public TestIndexer(int dimensions = 4096, int maxPassageChars = 1200)
+    public TestIndexer(int dimensions = 4096, int maxPassageChars = 1200, bool translate = true)
     {
         Embedder = new CountingEmbeddingGenerator(dimensions);
         Encoder = new PassageEncoder(Embedder);
         Indexer = new CorpusIndexer(Store, Encoder, Options.Create(new CorpusOptions { MaxPassageChars = maxPassageChars }), NullLogger<CorpusIndexer>.Instance);
-        var options = Options.Create(new RetrievalOptions());
+        var options = Options.Create(new RetrievalOptions { Translate = translate });
         var translator = new Lazy<QueryTranslator>(() => new QueryTranslator(BilingualLexicon.Load(options.Value.ResolvedLexiconPath)));
         Retriever = new HybridRetriever(Encoder, new QueryBuilder(options, translator), options);
     }
