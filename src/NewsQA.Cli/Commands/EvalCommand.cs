@@ -26,13 +26,7 @@ public static class EvalCommand
         var command = new Command("answers", "Ask every question; report how often the first cited sentence contains the gold answer.") { dataset, sentences, questionsFrom, json, noTranslate };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
         {
-            var data = LoadDataset(result.GetValue(dataset)!);
-            var name = Path.GetFileName(result.GetValue(dataset)!);
-            if (result.GetValue(questionsFrom) is { } parallel)
-            {
-                data = data.WithQuestionsFrom(LoadDataset(parallel));
-                name += $" (questions from {Path.GetFileName(parallel)})";
-            }
+            var (data, name) = LoadDataset(result.GetValue(dataset)!, result.GetValue(questionsFrom));
 
             var sentencesPath = result.GetValue(sentences) ?? DefaultSentences(result.GetValue(dataset)!);
             if (sentencesPath is not null && !File.Exists(sentencesPath)) throw new UsageException($"Sentence file not found: {Path.GetFullPath(sentencesPath)}");
@@ -73,13 +67,7 @@ public static class EvalCommand
         var command = new Command("retrieval", "Every distinct context is a passage; a question's own context is the relevant one.") { dataset, questionsFrom, json, mode, noTranslate };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
         {
-            var data = LoadDataset(result.GetValue(dataset)!);
-            var name = Path.GetFileName(result.GetValue(dataset)!);
-            if (result.GetValue(questionsFrom) is { } parallel)
-            {
-                data = data.WithQuestionsFrom(LoadDataset(parallel));
-                name += $" (questions from {Path.GetFileName(parallel)})";
-            }
+            var (data, name) = LoadDataset(result.GetValue(dataset)!, result.GetValue(questionsFrom));
 
             var evaluator = host.Services.GetRequiredService<RetrievalEvaluator>();
             var report = await evaluator.EvaluateAsync(name, data, CommonOptions.ParseMode(result.GetValue(mode)!), ct);
@@ -87,6 +75,15 @@ public static class EvalCommand
             return ExitCodes.Success;
         }, CommonOptions.Overrides(result, noTranslate), cancellationToken));
         return command;
+    }
+
+    // The set, with its questions replaced by a parallel file's when one is given, and the name reports use for it.
+    private static (SquadDataset Data, string Name) LoadDataset(string path, string? questionsFrom)
+    {
+        var data = LoadDataset(path);
+        var name = Path.GetFileName(path);
+        if (questionsFrom is null) return (data, name);
+        return (data.WithQuestionsFrom(LoadDataset(questionsFrom)), $"{name} (questions from {Path.GetFileName(questionsFrom)})");
     }
 
     private static SquadDataset LoadDataset(string path)
