@@ -27,6 +27,8 @@ public static class CliHost
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         // Commands print their own warnings (skipped files, rebuilt index) in plain words; the log adds only errors.
         builder.Logging.SetMinimumLevel(LogLevel.Error);
+        // A host that fails to start says why through the exception, which the command prints in one line.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.Services.AddNewsQA(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false); // runs ValidateOnStart: bad settings fail here, named

@@ -27,7 +27,9 @@ public static class CommandRunner
         }
         catch (OptionsValidationException e)
         {
-            await Console.Error.WriteLineAsync($"error: invalid settings in appsettings.json ({e.OptionsType.Name}): {string.Join("; ", e.Failures)}. See README, section Configuration.").ConfigureAwait(false);
+            var failures = string.Join("; ", e.Failures.Select(f => f.TrimEnd('.')));
+            var pointer = failures.Contains("README", StringComparison.Ordinal) ? string.Empty : " See README, section Configuration.";
+            await Console.Error.WriteLineAsync($"error: invalid settings ({e.OptionsType.Name}): {failures}.{pointer}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
         catch (OperationCanceledException)

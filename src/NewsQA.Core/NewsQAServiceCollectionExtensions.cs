@@ -21,6 +21,13 @@ public static class NewsQAServiceCollectionExtensions
     /// <summary>The provider chosen by AI:Provider, then the core services.</summary>
     public static IServiceCollection AddNewsQA(this IServiceCollection services, IConfiguration configuration)
     {
+        var provider = configuration[$"{AIOptions.SectionName}:{nameof(AIOptions.Provider)}"];
+        if (provider is not null && !Enum.TryParse<AIProvider>(provider, ignoreCase: true, out _))
+        {
+            throw new OptionsValidationException(AIOptions.SectionName, typeof(AIOptions),
+                [$"Unknown AI:Provider '{provider}': use Local, OpenAI, AzureOpenAI, Ollama or OpenAICompatible. See README, section Providers"]);
+        }
+
         var ai = configuration.GetSection(AIOptions.SectionName).Get<AIOptions>() ?? new AIOptions();
         services.AddNewsQAProviders(ai);
         if (ai.Provider != AIProvider.Local) services.TryAddSingleton<LlmAnswerer>();

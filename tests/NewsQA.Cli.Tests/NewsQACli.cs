@@ -9,7 +9,12 @@ public static class NewsQACli
 
     public static Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
-    public static async Task<CliResult> RunWithInputAsync(string? input, params string[] args)
+    public static Task<CliResult> RunWithInputAsync(string? input, params string[] args) => RunAsync(input, [], args);
+
+    /// <summary>Runs with extra environment variables; a null value removes the variable.</summary>
+    public static Task<CliResult> RunWithEnvironmentAsync(Dictionary<string, string?> environment, params string[] args) => RunAsync(null, environment, args);
+
+    private static async Task<CliResult> RunAsync(string? input, Dictionary<string, string?> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,6 +28,11 @@ public static class NewsQACli
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsqa.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["XDG_CACHE_HOME"] = Path.Combine(Path.GetTempPath(), "newsqa-cli-tests-cache");
+        foreach (var (key, value) in environment)
+        {
+            if (value is null) start.Environment.Remove(key);
+            else start.Environment[key] = value;
+        }
 
         using var process = Process.Start(start)!;
         if (input is not null)

@@ -1,0 +1,35 @@
+namespace NewsQA.Cli.Tests;
+
+public class SettingsTests
+{
+    [Fact]
+    public async Task AProviderWithoutItsKey_StopsStartUp_NamingTheSetting()
+    {
+        var result = await NewsQACli.RunWithEnvironmentAsync(
+            new() { ["NEWSQA_AI__Provider"] = "OpenAI", ["NEWSQA_AI__ChatModel"] = "gpt-4o-mini", ["OPENAI_API_KEY"] = null },
+            "ask", "سؤال", "--corpus", NewsQACli.Seeds);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("AI:ApiKey", result.Error);
+        Assert.Contains("NEWSQA_AI__ApiKey", result.Error);
+        Assert.False(result.HasStackTrace);
+    }
+
+    [Fact]
+    public async Task AnUnknownProvider_NamesTheKeyAndTheChoices()
+    {
+        var result = await NewsQACli.RunWithEnvironmentAsync(new() { ["NEWSQA_AI__Provider"] = "Bogus" }, "ask", "سؤال", "--corpus", NewsQACli.Seeds);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("AI:Provider", result.Error);
+        Assert.Contains("OpenAICompatible", result.Error);
+        Assert.False(result.HasStackTrace);
+    }
+
+    [Fact]
+    public async Task AMissingPromptFolder_StopsStartUp_NamingTheFile()
+    {
+        var result = await NewsQACli.RunWithEnvironmentAsync(new() { ["NEWSQA_Prompts__Path"] = "/nonexistent-prompts" }, "ask", "سؤال", "--corpus", NewsQACli.Seeds);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("/nonexistent-prompts/answer.yaml", result.Error);
+        Assert.False(result.HasStackTrace);
+    }
+}
