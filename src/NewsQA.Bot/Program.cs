@@ -1,2 +1,9 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using NewsQA.Bot.Hosting;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddNewsQABot();
+
+var app = builder.Build();
+app.UseNewsQABot();
+app.MapNewsQABot();
 app.Run();

@@ -4,7 +4,7 @@ namespace NewsQA.Core.Conversations;
 /// The recent turns of one conversation, bounded: follow-ups only ever look a few turns back, and a long chat must not
 /// grow without limit.
 /// </summary>
-public sealed class Conversation(string id, int maxTurns = Conversation.DefaultMaxTurns)
+public sealed class Conversation(string id, int maxTurns = Conversation.DefaultMaxTurns, DateTimeOffset? created = null)
 {
     public const int DefaultMaxTurns = 6;
 
@@ -13,7 +13,13 @@ public sealed class Conversation(string id, int maxTurns = Conversation.DefaultM
 
     public string Id { get; } = id;
 
-    public DateTimeOffset LastActivity { get; private set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset LastActivity { get; private set; } = created ?? DateTimeOffset.UtcNow;
+
+    /// <summary>Marks the conversation as in use now, so an idle-expiry store keeps it.</summary>
+    public void Touch(DateTimeOffset now)
+    {
+        lock (_gate) if (now > LastActivity) LastActivity = now;
+    }
 
     /// <summary>The turns, oldest first.</summary>
     public IReadOnlyList<ConversationTurn> Turns

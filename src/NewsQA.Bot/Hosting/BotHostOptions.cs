@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsQA.Bot.Hosting;
+
+/// <summary>Section "Bot": limits of the web endpoints and where feedback is kept.</summary>
+public sealed class BotHostOptions
+{
+    public const string SectionName = "Bot";
+
+    /// <summary>Largest request body accepted; larger ones get 413. 256 KB is Direct Line's own activity limit.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Conversations kept in memory at once (REST, Direct Line, Teams).</summary>
+    [Range(10, 1_000_000)]
+    public int MaxConversations { get; set; } = 10_000;
+
+    /// <summary>Minutes without a turn after which a conversation is forgotten.</summary>
+    [Range(1, 24 * 60)]
+    public int ConversationIdleMinutes { get; set; } = 30;
+
+    /// <summary>File where answer feedback (like/dislike, comment) is appended as JSON lines.</summary>
+    [Required]
+    public string FeedbackPath { get; set; } = ".newsqa/feedback.jsonl";
+}

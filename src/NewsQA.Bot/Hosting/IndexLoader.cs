@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Configuration;
+using NewsQA.Core.Indexing;
+
+namespace NewsQA.Bot.Hosting;
+
+/// <summary>
+/// Indexes the configured corpus (incrementally, into the configured index file) before the service takes requests,
+/// so the first question is answered from a complete index. A seed corpus takes well under a second.
+/// </summary>
+public sealed partial class IndexLoader(
+    CorpusIndexer indexer, IndexHolder holder, IOptions<CorpusOptions> corpus, IOptions<IndexOptions> index, ILogger<IndexLoader> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var folder = ResolveCorpus(corpus.Value.Path);
+        var update = await indexer.UpdateAsync(folder, index.Value.Path, null, cancellationToken);
+        holder.Set(update.Index);
+        foreach (var warning in update.Warnings) LogSkipped(logger, warning.Path, warning.Reason);
+        LogIndexed(logger, update.Index.Snapshot.Documents.Count, update.Passages, folder, update.Elapsed.TotalSeconds);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // A relative corpus path is the working directory's; started from elsewhere, the seed copy beside the program serves.
+    private static string ResolveCorpus(string path)
+    {
+        if (Path.IsPathRooted(path) || Directory.Exists(path)) return path;
+        var besideProgram = Path.Combine(AppContext.BaseDirectory, path);
+        return Directory.Exists(besideProgram) ? besideProgram : path;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Path}: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Documents} articles ({Passages} passages) from {Corpus} in {Seconds:0.00} s")]
+    private static partial void LogIndexed(ILogger logger, int documents, int passages, string corpus, double seconds);
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using NewsQA.Core;
+using NewsQA.Core.Conversations;
+
+namespace NewsQA.Bot.Hosting;
+
+/// <summary>Registers the bot service: core services, the start-up index, conversations, and the web endpoints' options.</summary>
+public static class NewsQABotServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddNewsQABot(this WebApplicationBuilder builder)
+    {
+        // appsettings.json is the repository's shared one, copied beside the program; the working directory may be anywhere.
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true).AddEnvironmentVariables("NEWSQA_");
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls("http://localhost:5080");
+        }
+
+        var services = builder.Services;
+        services.AddNewsQA(builder.Configuration);
+        services.AddOptions<BotHostOptions>().BindConfiguration(BotHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddProblemDetails();
+        services.AddSingleton<IndexHolder>();
+        services.AddHostedService<IndexLoader>();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<BotHostOptions>>().Value;
+            return new ConversationStore(sp.GetRequiredService<TimeProvider>(), o.MaxConversations, TimeSpan.FromMinutes(o.ConversationIdleMinutes));
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using NewsQA.Bot.Hosting;
+using NewsQA.Core.Answering;
+using NewsQA.Core.Conversations;
+
+namespace NewsQA.Bot.Rest;
+
+/// <summary>
+/// The REST API: POST /api/ask returns the `newsqa ask --json` shape; POST /api/ask/stream sends the same as
+/// server-sent events (a status event, then the answer); GET /healthz tells whether the index is loaded.
+/// </summary>
+public static class AskEndpoints
+{
+    public static IEndpointRouteBuilder MapAsk(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/ask", async (HttpRequest request, AnswerService answers, IndexHolder index, ConversationStore conversations, CancellationToken ct) =>
+        {
+            var (body, problem) = await JsonBody.ReadAsync<AskRequest>(request, ct);
+            if (problem is not null) return problem;
+            if (index.Current is null) return NotReady();
+            var conversation = body!.ConversationId is { Length: > 0 } id ? conversations.GetOrCreate(id) : null;
+            var answer = await answers.AskAsync(index.Current, body.Question ?? string.Empty, conversation, ct);
+            return Results.Json(AnswerPayload.From(answer), JsonBody.Options);
+        });
+
+        routes.MapPost("/api/ask/stream", async (HttpContext context, AnswerService answers, IndexHolder index, ConversationStore conversations, CancellationToken ct) =>
+        {
+            var (body, problem) = await JsonBody.ReadAsync<AskRequest>(context.Request, ct);
+            if (problem is not null)
+            {
+                await problem.ExecuteAsync(context);
+                return;
+            }
+
+            if (index.Current is null)
+            {
+                await NotReady().ExecuteAsync(context);
+                return;
+            }
+
+            context.Response.ContentType = "text/event-stream";
+            context.Response.Headers.CacheControl = "no-cache";
+            await WriteEventAsync(context, "status", new { state = "searching" }, ct);
+            var conversation = body!.ConversationId is { Length: > 0 } id ? conversations.GetOrCreate(id) : null;
+            var answer = await answers.AskAsync(index.Current, body.Question ?? string.Empty, conversation, ct);
+            await WriteEventAsync(context, "answer", AnswerPayload.From(answer), ct);
+            await WriteEventAsync(context, "done", new { }, ct);
+        });
+
+        routes.MapGet("/healthz", (IndexHolder index) => index.Current is { } current
+            ? Results.Ok(new { status = "ready", documents = current.Snapshot.Documents.Count, passages = current.Count })
+            : Results.Json(new { status = "loading" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        return routes;
+    }
+
+    private static IResult NotReady() =>
+        Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Index loading", detail: "The articles are still being indexed; try again in a moment.");
+
+    private static async Task WriteEventAsync<T>(HttpContext context, string name, T data, CancellationToken ct)
+    {
+        await context.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, JsonBody.Options)}\n\n", ct);
+        await context.Response.Body.FlushAsync(ct);
+    }
+}

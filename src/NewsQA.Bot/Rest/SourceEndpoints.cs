@@ -1,0 +1,63 @@
+using System.Net;
+using NewsQA.Bot.Hosting;
+using NewsQA.Core.Answering;
+using NewsQA.Core.Ingestion;
+using NewsQA.Core.Text;
+
+namespace NewsQA.Bot.Rest;
+
+/// <summary>
+/// GET /sources/{passageId}?start=S&amp;length=L: the cited paragraph in full with its article title and source, the
+/// cited sentence highlighted, right-to-left for Arabic; JSON instead of a page when the client accepts JSON.
+/// </summary>
+public static class SourceEndpoints
+{
+    public static IEndpointRouteBuilder MapSources(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/sources/{passageId}", (string passageId, int? start, int? length, HttpRequest request, IndexHolder index) =>
+        {
+            if (index.Current is null) return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Index loading");
+            var highlight = start is { } s && length is { } l ? new SentenceSpan(s, l) : (SentenceSpan?)null;
+            var view = SourceViewer.View(index.Current, passageId, highlight);
+            if (view is null) return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown source", detail: $"No passage has the id '{passageId}'.");
+            return request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true)
+                ? Results.Json(Describe(view), JsonBody.Options)
+                : Results.Content(Page(view), "text/html; charset=utf-8");
+        });
+        return routes;
+    }
+
+    public static string Link(Citation citation) =>
+        $"/sources/{Uri.EscapeDataString(citation.Passage.Id)}?start={citation.Sentence.Start}&length={citation.Sentence.Length}";
+
+    private static object Describe(SourceView view) => new
+    {
+        passageId = view.Passage.Id,
+        documentId = view.Passage.DocumentId,
+        title = view.Passage.Title,
+        source = view.Source,
+        paragraph = view.Passage.Paragraph,
+        text = view.Passage.Text,
+        sentence = view.Highlight is { } h ? new { start = h.Start, length = h.Length } : null,
+    };
+
+    private static string Page(SourceView view)
+    {
+        var p = view.Passage;
+        var rtl = LanguageDetector.DetectAnswerLanguage(p.Text) == TextLanguage.Arabic;
+        var body = view.Highlight is { } h
+            ? $"{Encode(p.Text[..h.Start])}<mark>{Encode(p.Text.Substring(h.Start, h.Length))}</mark>{Encode(p.Text[h.End..])}"
+            : Encode(p.Text);
+        var label = rtl ? "الفقرة" : "Paragraph";
+        var source = view.Source is null ? string.Empty : $"<p class=\"source\">{(rtl ? "المصدر" : "Source")}: {Encode(view.Source)}</p>";
+        return $$"""
+            <!doctype html>
+            <html lang="{{(rtl ? "ar" : "en")}}" dir="{{(rtl ? "rtl" : "ltr")}}">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{{Encode(p.Title)}}</title>
+            <style>body{font-family:system-ui,"Noto Naskh Arabic",sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.8}mark{background:#fff2a8;padding:.1em 0}.meta,.source{color:#555}</style></head>
+            <body><h1>{{Encode(p.Title)}}</h1><p class="meta">{{label}} {{p.Paragraph}}</p><p class="paragraph">{{body}}</p>{{source}}</body></html>
+            """;
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}
