@@ -1,3 +1,5 @@
+using Microsoft.Extensions.FileProviders;
+using NewsQA.Bot.DirectLine;
 using NewsQA.Bot.Rest;
 
 namespace NewsQA.Bot.Hosting;
@@ -11,8 +13,11 @@ public static class NewsQABotApplicationBuilderExtensions
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseWebSockets();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        // The page and the Web Chat bundle are copied beside the program (the bundle is restored there by the build),
+        // so they are served from there whatever the content root is.
+        var files = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         return app;
     }
 
@@ -20,6 +25,7 @@ public static class NewsQABotApplicationBuilderExtensions
     {
         app.MapAsk();
         app.MapSources();
+        app.MapDirectLine();
         return app;
     }
 }

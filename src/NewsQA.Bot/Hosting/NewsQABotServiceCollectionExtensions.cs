@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using NewsQA.Bot.Conversation;
+using NewsQA.Bot.DirectLine;
 using NewsQA.Core;
 using NewsQA.Core.Conversations;
 
@@ -20,7 +22,13 @@ public static class NewsQABotServiceCollectionExtensions
         services.AddNewsQA(builder.Configuration);
         services.AddOptions<BotHostOptions>().BindConfiguration(BotHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
+        services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IndexHolder>();
+        services.AddSingleton<FeedbackStore>();
+        services.AddSingleton<ActivityResponder>();
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineConversations>();
+        services.AddSingleton<DirectLineBot>();
         services.AddHostedService<IndexLoader>();
         services.AddSingleton(sp =>
         {

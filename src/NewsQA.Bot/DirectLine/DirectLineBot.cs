@@ -1,0 +1,51 @@
+using NewsQA.Bot.Conversation;
+using NewsQA.Bot.Schema;
+
+namespace NewsQA.Bot.DirectLine;
+
+/// <summary>
+/// Delivers a posted activity: echoes it into the conversation at once (Web Chat marks a message sent only when it
+/// comes back with an id), then lets the bot answer in the background and appends the replies as they are ready.
+/// </summary>
+public sealed partial class DirectLineBot(ActivityResponder responder, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<DirectLineBot> logger)
+{
+    public Activity Accept(DirectLineConversation conversation, Activity activity, DirectLineClaims claims, Uri baseAddress)
+    {
+        activity.ChannelId ??= BotChannels.DirectLine;
+        activity.From ??= new ChannelAccount(claims.UserId, Role: "user");
+        activity.Recipient = DirectLineEndpoints.BotAccount;
+        var echoed = conversation.Append(activity, clock.GetUtcNow());
+        _ = Task.Run(() => AnswerAsync(conversation, echoed, baseAddress), lifetime.ApplicationStopping);
+        return echoed;
+    }
+
+    private async Task AnswerAsync(DirectLineConversation conversation, Activity activity, Uri baseAddress)
+    {
+        try
+        {
+            var result = await responder.RespondAsync(activity, baseAddress, lifetime.ApplicationStopping);
+            foreach (var reply in result.Replies)
+            {
+                reply.From = DirectLineEndpoints.BotAccount;
+                conversation.Append(reply, clock.GetUtcNow());
+            }
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+#pragma warning disable CA1031 // A failed answer must not take the conversation down; the user is told instead.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogFailed(logger, e);
+            var apology = activity.CreateReply();
+            apology.From = DirectLineEndpoints.BotAccount;
+            apology.Text = "Sorry, something went wrong while answering. / عذرا، حدث خطأ أثناء الإجابة.";
+            conversation.Append(apology, clock.GetUtcNow());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Answering a Direct Line message failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
