@@ -100,14 +100,15 @@ public class DirectLineTests(BotFactory factory) : IClassFixture<BotFactory>
         var frames = new List<JsonElement>();
         var buffer = new byte[1 << 20];
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!frames.Any(f => f.GetProperty("activities")[0].GetProperty("type").GetString() == "message" && f.GetProperty("activities")[0].GetProperty("from").GetProperty("id").GetString() == "newsqa"))
+        while (!frames.Any(f => f.GetProperty("activities")[0].TryGetProperty("entities", out _)))
         {
             var result = await socket.ReceiveAsync(buffer, timeout.Token);
             frames.Add(JsonDocument.Parse(Encoding.UTF8.GetString(buffer, 0, result.Count)).RootElement.Clone());
         }
 
         var types = frames.Select(f => f.GetProperty("activities")[0].GetProperty("type").GetString()).ToList();
-        Assert.Equal(["message", "typing", "message"], types); // echo, typing, answer
+        Assert.Equal(["message", "message", "typing", "message"], types); // welcome (replayed), echo, typing, answer
+        Assert.StartsWith("مرحبا", frames[0].GetProperty("activities")[0].GetProperty("text").GetString());
         Assert.Contains("إيمانويل سلارس", frames[^1].GetProperty("activities")[0].GetProperty("text").GetString());
         Assert.All(frames, f => Assert.False(string.IsNullOrEmpty(f.GetProperty("watermark").GetString())));
     }

@@ -46,15 +46,16 @@ public sealed class DirectLineConversation(string id, string userId, int maxActi
         }
     }
 
-    /// <summary>A stream of activities from now on (and those after <paramref name="watermark"/>, if given).</summary>
-    public ChannelReader<Activity> Listen(int? watermark, out int current)
+    /// <summary>A stream of the activities after <paramref name="watermark"/>, then every new one.</summary>
+    public ChannelReader<Activity> Listen(int watermark, out int current)
     {
         var channel = Channel.CreateBounded<Activity>(new BoundedChannelOptions(maxActivities) { FullMode = BoundedChannelFullMode.DropOldest });
         lock (_gate)
         {
-            if (watermark is { } w) foreach (var activity in Since(w).Activities) channel.Writer.TryWrite(activity);
+            var (history, _) = Since(watermark);
+            foreach (var activity in history) channel.Writer.TryWrite(activity);
             _listeners.Add(channel);
-            current = _sequence;
+            current = _sequence - history.Count;
         }
 
         return channel.Reader;

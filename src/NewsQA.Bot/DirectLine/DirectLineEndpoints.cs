@@ -86,7 +86,8 @@ public static class DirectLineEndpoints
             }
 
             // Listen before the handshake completes: an activity posted the moment the client is connected is not lost.
-            var reader = conversation.Listen(watermark, out var current);
+            // Without a watermark the stream replays from the start (a new page sees the welcome); a reconnect passes its own.
+            var reader = conversation.Listen(watermark ?? 0, out var current);
             try
             {
                 using var socket = await context.WebSockets.AcceptWebSocketAsync();
