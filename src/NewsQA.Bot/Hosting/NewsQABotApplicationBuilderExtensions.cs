@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using NewsQA.Bot.BotFramework;
 using NewsQA.Bot.DirectLine;
 using NewsQA.Bot.Rest;
 
@@ -26,6 +27,7 @@ public static class NewsQABotApplicationBuilderExtensions
         app.MapAsk();
         app.MapSources();
         app.MapDirectLine();
+        app.MapBotFramework();
         return app;
     }
 }

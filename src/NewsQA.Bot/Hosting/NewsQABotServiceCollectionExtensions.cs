@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsQA.Bot.BotFramework;
 using NewsQA.Bot.Conversation;
 using NewsQA.Bot.DirectLine;
 using NewsQA.Core;
@@ -23,6 +24,14 @@ public static class NewsQABotServiceCollectionExtensions
         services.AddOptions<BotHostOptions>().BindConfiguration(BotHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BotCredentialsOptions>().Bind(builder.Configuration); // Azure Bot Service's top-level keys
+        services.AddOptions<BotFrameworkOptions>().BindConfiguration(BotFrameworkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient();
+        services.AddSingleton<ChannelAuthenticator>();
+        services.AddSingleton<ConnectorTokenProvider>();
+        services.AddSingleton<ConnectorClient>();
+        services.AddSingleton<BotFrameworkReplies>();
+        services.AddHostedService<AnonymousModeWarning>();
         services.AddSingleton<IndexHolder>();
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<ActivityResponder>();

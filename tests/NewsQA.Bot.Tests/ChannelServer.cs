@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace NewsQA.Bot.Tests;
+
+/// <summary>
+/// Everything outside the bot, on loopback: the channel's connector (the serviceUrl replies go to), the Bot Framework
+/// OpenID metadata and its signing keys (with endorsements), and the Entra token endpoint.
+/// </summary>
+public sealed class ChannelServer : IAsyncDisposable
+{
+    public const string AppId = "9f0c1a3e-4b5d-4e6f-8a9b-0c1d2e3f4a5b";
+    public const string Issuer = "https://api.botframework.com";
+
+    private readonly WebApplication _app;
+    private readonly RSA _key = RSA.Create(2048);
+    private readonly RSA _otherKey = RSA.Create(2048);
+
+    public ConcurrentQueue<(string Path, string? Authorization, JsonElement Body)> Received { get; } = new();
+
+    public int TokenRequests;
+
+    private ChannelServer(WebApplication app) => _app = app;
+
+    public string BaseUrl => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+
+    public static async Task<ChannelServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new ChannelServer(app);
+        app.MapPost("/v3/conversations/{conversation}/activities/{activity}", (Delegate)((HttpContext c) => server.CaptureAsync(c)));
+        app.MapPost("/v3/conversations/{conversation}/activities", (Delegate)((HttpContext c) => server.CaptureAsync(c)));
+        app.MapGet("/openid", () => Results.Json(new Dictionary<string, object>
+        {
+            ["issuer"] = Issuer,
+            ["jwks_uri"] = server.BaseUrl + "keys",
+            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+        }));
+        app.MapGet("/keys", () =>
+        {
+            var p = server._key.ExportParameters(false);
+            return Results.Json(new { keys = new[] { new { kty = "RSA", use = "sig", kid = "k1", n = Base64UrlEncoder.Encode(p.Modulus), e = Base64UrlEncoder.Encode(p.Exponent), endorsements = new[] { "msteams", "webchat" } } } });
+        });
+        app.MapPost("/token/{tenant}/oauth2/v2.0/token", () =>
+        {
+            Interlocked.Increment(ref server.TokenRequests);
+            return Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = "connector-token" });
+        });
+        await app.StartAsync();
+        return server;
+    }
+
+    private async Task<IResult> CaptureAsync(HttpContext context)
+    {
+        var body = await JsonDocument.ParseAsync(context.Request.Body);
+        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget; // as sent, escapes kept
+        Received.Enqueue((raw, context.Request.Headers.Authorization.FirstOrDefault(), body.RootElement.Clone()));
+        return Results.Json(new { id = Guid.NewGuid().ToString() });
+    }
+
+    public string Token(string? audience = AppId, string issuer = Issuer, string? serviceUrl = null, DateTime? expires = null, bool otherKey = false)
+    {
+        var key = new RsaSecurityKey(otherKey ? _otherKey : _key) { KeyId = "k1" };
+        var handler = new JwtSecurityTokenHandler();
+        var notBefore = (expires ?? DateTime.UtcNow.AddHours(1)).AddHours(-2);
+        var token = handler.CreateJwtSecurityToken(issuer, audience, new ClaimsIdentity([new Claim("serviceurl", serviceUrl ?? BaseUrl)]),
+            notBefore, expires ?? DateTime.UtcNow.AddHours(1), notBefore, new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+        return handler.WriteToken(token);
+    }
+
+    public async Task<List<(string Path, string? Authorization, JsonElement Body)>> WaitForAsync(int count)
+    {
+        for (var i = 0; i < 200 && Received.Count < count; i++) await Task.Delay(100);
+        return [.. Received];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _key.Dispose();
+        _otherKey.Dispose();
+    }
+}
