@@ -75,7 +75,8 @@ public sealed partial class ActivityResponder(AnswerService answers, IndexHolder
         reply.Text = answer.Citations.Count > 0 && webChat ? $"{answer.Text}\n\n{CitationEntity.LinkDefinitions(answer)}" : answer.Text;
         if (answer.Citations.Count > 0)
         {
-            reply.Entities = [CitationEntity.Create(answer, activity.ChannelId ?? string.Empty, baseAddress)];
+            string? SourceOf(string documentId) => current.DocumentsById.TryGetValue(documentId, out var d) ? d.Source : null;
+            reply.Entities = [CitationEntity.Create(answer, activity.ChannelId ?? string.Empty, baseAddress, SourceOf)];
             reply.ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } };
             reply.SuggestedActions = FollowUps(answer, current.Snapshot.Documents.Select(d => d.DocumentId).ToList());
         }

@@ -19,7 +19,7 @@ public static class CitationEntity
     private const int MaxAbstract = 160;
     private const int MaxKeyword = 28;
 
-    public static JsonObject Create(Answer answer, string channelId, Uri baseAddress)
+    public static JsonObject Create(Answer answer, string channelId, Uri baseAddress, Func<string, string?> sourceOf)
     {
         var webChat = BotChannels.IsWebChat(channelId);
         var claims = new JsonArray();
@@ -32,7 +32,7 @@ public static class CitationEntity
                 ["@type"] = "DigitalDocument",
                 ["name"] = Cut($"{passage.Title} ¶{passage.Paragraph}", MaxName),
                 ["abstract"] = Cut(sentence, MaxAbstract),
-                ["text"] = webChat ? Markdown(citation) : AdaptiveCard(citation),
+                ["text"] = webChat ? Markdown(citation, sourceOf(passage.DocumentId)) : AdaptiveCard(citation, sourceOf(passage.DocumentId)),
                 ["encodingFormat"] = webChat ? "text/markdown" : "application/vnd.microsoft.card.adaptive",
                 ["keywords"] = new JsonArray(Cut(passage.DocumentId, MaxKeyword), Cut($"¶{passage.Paragraph}", MaxKeyword)),
                 ["image"] = new JsonObject { ["@type"] = "ImageObject", ["name"] = "Text" },
@@ -59,14 +59,15 @@ public static class CitationEntity
     public static string LinkDefinitions(Answer answer) =>
         string.Join('\n', answer.Citations.Take(MaxCitations).Select(c => $"[{c.Marker}]: cite:{c.Marker} \"{Cut($"{c.Passage.Title} ¶{c.Passage.Paragraph}", MaxName).Replace("\"", "'", StringComparison.Ordinal)}\""));
 
-    private static string Markdown(Citation citation)
+    private static string Markdown(Citation citation, string? source)
     {
         var p = citation.Passage;
         var s = citation.Sentence;
-        return $"**{p.Title}** — ¶{p.Paragraph}\n\n{p.Text[..s.Start]}**{p.Text.Substring(s.Start, s.Length)}**{p.Text[s.End..]}";
+        var credit = source is null ? string.Empty : $" — {source}";
+        return $"**{p.Title}**{credit} — ¶{p.Paragraph}\n\n{p.Text[..s.Start]}**{p.Text.Substring(s.Start, s.Length)}**{p.Text[s.End..]}";
     }
 
-    private static string AdaptiveCard(Citation citation)
+    private static string AdaptiveCard(Citation citation, string? source)
     {
         var p = citation.Passage;
         var card = new
@@ -76,7 +77,7 @@ public static class CitationEntity
             body = new object[]
             {
                 new { type = "TextBlock", text = p.Title, weight = "Bolder", wrap = true },
-                new { type = "TextBlock", text = $"¶{p.Paragraph}", isSubtle = true, wrap = true },
+                new { type = "TextBlock", text = source is null ? $"¶{p.Paragraph}" : $"{source} — ¶{p.Paragraph}", isSubtle = true, wrap = true },
                 new { type = "TextBlock", text = p.Text, wrap = true },
             },
         };

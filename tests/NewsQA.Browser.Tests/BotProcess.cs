@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace NewsQA.Browser.Tests;
+
+/// <summary>The bot service started as the README starts it, from its build output, on a free loopback port.</summary>
+public sealed partial class BotProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _folder;
+
+    private BotProcess(Process process, string folder, Uri address)
+    {
+        _process = process;
+        _folder = folder;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<BotProcess> StartAsync()
+    {
+        // tests/NewsQA.Browser.Tests/bin/{Configuration}/net10.0 → src/NewsQA.Bot/bin/{Configuration}/net10.0
+        var output = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = output.Parent!.Name;
+        var root = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+        var bot = Path.Combine(root, "src", "NewsQA.Bot", "bin", configuration, output.Name, "NewsQA.Bot.dll");
+        var folder = Path.Combine(Path.GetTempPath(), "newsqa-browser", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        start.ArgumentList.Add(bot);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.Environment["NEWSQA_Index__Path"] = Path.Combine(folder, "index.bin");
+        start.Environment["NEWSQA_Bot__FeedbackPath"] = Path.Combine(folder, "feedback.jsonl");
+        var process = Process.Start(start)!;
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            var match = ListeningPattern().Match(line);
+            if (!match.Success) continue;
+            _ = process.StandardOutput.ReadToEndAsync(); // keep draining so the service never blocks on its log
+            return new BotProcess(process, folder, new Uri(match.Groups["url"].Value));
+        }
+
+        throw new InvalidOperationException($"The bot service did not start (exit code {(process.HasExited ? process.ExitCode : -1)}).");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (?<url>http://\S+)")]
+    private static partial Regex ListeningPattern();
+}
