@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 
 namespace NewsQA.Bot.Tests;
 
@@ -10,7 +13,7 @@ public class MalformedInputTests(BotFactory factory) : IClassFixture<BotFactory>
 
     public static TheoryData<string, string> Cases()
     {
-        string[] endpoints = ["/api/ask", "/api/ask/stream"];
+        string[] endpoints = ["/api/ask", "/api/ask/stream", "/api/messages", "directline"];
         string[] bodies = ["", "{", "not json", "[]", "null", "42", "\"text\"", "{\"question\": 5}", "{\"question\": {\"a\": 1}}", "\u0000\u0001", "{\"question\":\"\\ud800\"}"];
         var data = new TheoryData<string, string>();
         foreach (var endpoint in endpoints) foreach (var body in bodies) data.Add(endpoint, body);
@@ -21,7 +24,20 @@ public class MalformedInputTests(BotFactory factory) : IClassFixture<BotFactory>
     [MemberData(nameof(Cases))]
     public async Task MalformedBody_GetsAClientError_WithAProblemDetailsReason(string endpoint, string body)
     {
-        var response = await _client.PostAsync(endpoint, new StringContent(body, Encoding.UTF8, "application/json"));
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (endpoint == "directline")
+        {
+            // A real conversation and token, so the body itself is what is tested.
+            var issued = await (await _client.PostAsync("/api/directline/token", null)).Content.ReadFromJsonAsync<JsonElement>();
+            var token = issued.GetProperty("token").GetString()!;
+            var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
+            start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            await _client.SendAsync(start);
+            request.RequestUri = new Uri($"/v3/directline/conversations/{issued.GetProperty("conversationId").GetString()}/activities", UriKind.Relative);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        var response = await _client.SendAsync(request);
         var status = (int)response.StatusCode;
         Assert.True(status is >= 200 and < 500, $"{endpoint} with {body}: {status}");
         if (status >= 400)
