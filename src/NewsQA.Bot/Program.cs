@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using NewsQA.Bot.Hosting;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -6,4 +7,14 @@ builder.AddNewsQABot();
 var app = builder.Build();
 app.UseNewsQABot();
 app.MapNewsQABot();
-app.Run();
+try
+{
+    app.Run();
+    return Environment.ExitCode;
+}
+catch (Exception e) when (e is StartupException or OptionsValidationException)
+{
+    // A setting is wrong: say which in one line rather than as a stack trace.
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}

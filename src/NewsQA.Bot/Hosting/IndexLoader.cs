@@ -14,6 +14,11 @@ public sealed partial class IndexLoader(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var folder = ResolveCorpus(corpus.Value.Path);
+        if (!Directory.Exists(folder))
+        {
+            throw new StartupException($"Corpus folder not found: {Path.GetFullPath(folder)}. Set Corpus:Path (see README, Configuration).");
+        }
+
         var update = await indexer.UpdateAsync(folder, index.Value.Path, null, cancellationToken);
         holder.Set(update.Index);
         foreach (var warning in update.Warnings) LogSkipped(logger, warning.Path, warning.Reason);

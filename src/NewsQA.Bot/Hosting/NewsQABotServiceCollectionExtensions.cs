@@ -19,6 +19,8 @@ public static class NewsQABotServiceCollectionExtensions
             builder.WebHost.UseUrls("http://localhost:5080");
         }
 
+        // A failed start is reported by Program in one line; the host's own log of it would repeat it as a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         var services = builder.Services;
         services.AddNewsQA(builder.Configuration);
         services.AddOptions<BotHostOptions>().BindConfiguration(BotHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
