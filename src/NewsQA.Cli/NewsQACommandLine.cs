@@ -15,6 +15,7 @@ public static class NewsQACommandLine
         root.Subcommands.Add(ChatCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(LexiconCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 

@@ -61,6 +61,7 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<HybridRetriever>();
         services.TryAddSingleton<RetrievalEvaluator>();
         services.TryAddSingleton<AnswerEvaluator>();
+        services.TryAddSingleton<Benchmarking.NewsQABenchmark>();
         services.TryAddSingleton<LocalAnswerer>();
         services.TryAddSingleton<ExtractiveSummarizer>();
         services.TryAddSingleton<SummaryTargetResolver>();

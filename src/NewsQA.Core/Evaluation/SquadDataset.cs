@@ -15,6 +15,10 @@ public sealed class SquadDataset
 
     public IReadOnlyList<SquadQuestion> Questions { get; }
 
+    /// <summary>A set made of given passages and questions (question text, index of its passage), for benchmarks.</summary>
+    public static SquadDataset FromPassages(IReadOnlyList<string> passages, IReadOnlyList<(string Question, int Gold)> questions) =>
+        new(passages, [.. questions.Select((q, i) => new SquadQuestion($"q{i}", q.Question, q.Gold, []))]);
+
     /// <summary>Reads a SQuAD JSON file; identical context strings are one context.</summary>
     public static SquadDataset Load(string path)
     {

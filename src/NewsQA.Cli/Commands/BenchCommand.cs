@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using NewsQA.Cli.Output;
+using NewsQA.Core.Benchmarking;
+using NewsQA.Core.Evaluation;
+
+namespace NewsQA.Cli.Commands;
+
+/// <summary>
+/// `newsqa bench`: NewsQA and Xapian side by side on generated corpora of growing size (XQuAD's Arabic paragraphs kept
+/// among recombined distractors from XQuAD, ARCD and TyDi), in one run on one machine.
+/// </summary>
+public static class BenchCommand
+{
+    private const int Seed = 20261122;
+
+    public static Command Create()
+    {
+        var sizes = new Option<string?>("--sizes") { Description = "Corpus sizes in passages, comma-separated (default 1000,10000,100000,1000000)." };
+        var quick = new Option<bool>("--quick") { Description = "Sizes 1000 and 10000 only: a few minutes." };
+        var json = CommonOptions.Json();
+        var data = new Option<string>("--data") { Description = "The shared data folder (XQuAD, ARCD, TyDi).", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
+        var output = new Option<string>("--output") { Description = "Folder for results.json, results.md and chart.svg.", DefaultValueFactory = _ => Path.Combine(".newsqa", "bench") };
+        var python = new Option<string>("--python") { Description = "Python with the xapian module (Debian's python3-xapian).", DefaultValueFactory = _ => "/usr/bin/python3" };
+        var command = new Command("bench", "Measure indexing, latency, memory and quality against Xapian as the corpus grows.") { sizes, quick, json, data, output, python };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
+        {
+            var list = ParseSizes(result.GetValue(sizes), result.GetValue(quick));
+            var folder = result.GetValue(data)!;
+            var xquadPath = Path.Combine(folder, "xquad", "xquad.ar.json");
+            if (!File.Exists(xquadPath)) throw new UsageException($"XQuAD not found under {Path.GetFullPath(folder)}; pass --data");
+            var xquad = SquadDataset.Load(xquadPath);
+            var sources = new[] { Path.Combine(folder, "arcd", "arcd-test.json"), Path.Combine(folder, "tydiqa-goldp", "tydiqa-goldp-v1.1-dev-arabic.json") }
+                .Where(File.Exists).SelectMany(p => SquadDataset.Load(p).Contexts).ToList();
+            var questions = xquad.Questions.Select(q => (q.Text, q.ContextIndex)).ToList();
+            var outputFolder = Directory.CreateDirectory(result.GetValue(output)!).FullName;
+            var work = Directory.CreateDirectory(Path.Combine(outputFolder, "work")).FullName;
+            var script = Path.Combine(AppContext.BaseDirectory, "scripts", "xapian_bench.py");
+
+            var results = new List<EngineResult>();
+            var benchmark = host.Services.GetRequiredService<NewsQABenchmark>();
+            foreach (var size in list)
+            {
+                var corpus = CorpusGenerator.Generate(xquad.Contexts, questions, sources, size, Seed);
+                var newsqa = await benchmark.RunAsync(corpus, work, ct);
+                results.Add(newsqa);
+                Report(newsqa, result.GetValue(json));
+                var (xapian, missing) = await XapianBenchmark.RunAsync(corpus, work, result.GetValue(python)!, script, ct);
+                if (xapian is null)
+                {
+                    await Console.Error.WriteLineAsync($"Xapian skipped: {missing}");
+                    continue;
+                }
+
+                results.Add(xapian);
+                Report(xapian, result.GetValue(json));
+            }
+
+            Directory.Delete(work, recursive: true);
+            await File.WriteAllTextAsync(Path.Combine(outputFolder, "results.json"), JsonOutput.Line(results), ct);
+            await File.WriteAllTextAsync(Path.Combine(outputFolder, "results.md"), BenchmarkReport.Markdown(results), ct);
+            await File.WriteAllTextAsync(Path.Combine(outputFolder, "chart.svg"), BenchmarkReport.Svg(results), ct);
+            if (!result.GetValue(json)) Console.WriteLine("\n" + BenchmarkReport.Markdown(results) + $"\nwritten to {outputFolder}");
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static void Report(EngineResult r, bool json) =>
+        Console.WriteLine(json ? JsonOutput.Line(r) : $"{r.Engine,-7} {r.Passages,9:N0} passages: build {r.BuildSeconds:0.0} s, p50 {r.P50Ms:0.00} ms, R@1 {r.RecallAt1:0.000}");
+
+    private static List<int> ParseSizes(string? sizes, bool quick)
+    {
+        if (quick) return [1000, 10_000];
+        if (sizes is null) return [1000, 10_000, 100_000, 1_000_000];
+        var list = new List<int>();
+        foreach (var part in sizes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1) throw new UsageException($"--sizes: '{part}' is not a positive number of passages");
+            list.Add(n);
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using NewsQA.Core.Evaluation;
+using NewsQA.Core.Indexing;
+using NewsQA.Core.Retrieval;
+
+namespace NewsQA.Core.Benchmarking;
+
+/// <summary>Measures NewsQA on a generated corpus: build, on-disk size, memory, latency (one and two threads), quality.</summary>
+public sealed class NewsQABenchmark(RetrievalEvaluator evaluator, HybridRetriever retriever, IIndexStore store)
+{
+    private const int Depth = 10;
+
+    public async Task<EngineResult> RunAsync(BenchmarkCorpus corpus, string workFolder, CancellationToken cancellationToken)
+    {
+        var dataset = SquadDataset.FromPassages(corpus.Passages, corpus.Questions);
+        var clock = Stopwatch.StartNew();
+        var index = await evaluator.IndexContextsAsync(dataset, cancellationToken);
+        var build = clock.Elapsed.TotalSeconds;
+
+        var path = Path.Combine(workFolder, $"newsqa-{corpus.Passages.Count}.bin");
+        store.Save(index.Snapshot, path);
+        var bytes = new FileInfo(path).Length;
+        File.Delete(path);
+
+        // Warm-up: the first queries pay for JIT and for lazily built lookups.
+        foreach (var (question, _) in corpus.Questions.Take(20)) await retriever.SearchAsync(index, question, Depth, cancellationToken: cancellationToken);
+
+        var latencies = new List<double>(corpus.Questions.Count);
+        int hits1 = 0;
+        double reciprocal = 0;
+        var single = Stopwatch.StartNew();
+        foreach (var (question, gold) in corpus.Questions)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var hits = await retriever.SearchAsync(index, question, Depth, cancellationToken: cancellationToken);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var rank = hits.FirstOrDefault(h => h.Passage.Id == $"c{gold}")?.Rank ?? 0;
+            if (rank == 1) hits1++;
+            if (rank > 0) reciprocal += 1.0 / rank;
+        }
+
+        var singleSeconds = single.Elapsed.TotalSeconds;
+        var twoThreads = await TwoThreadsAsync(index, corpus, cancellationToken);
+        double n = corpus.Questions.Count;
+        return new EngineResult("NewsQA", corpus.Passages.Count, build, corpus.Passages.Count / build, bytes,
+            Process.GetCurrentProcess().PeakWorkingSet64, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95),
+            Percentiles.Of(latencies, 99), n / singleSeconds, twoThreads, hits1 / n, reciprocal / n);
+    }
+
+    private async Task<double> TwoThreadsAsync(PassageIndex index, BenchmarkCorpus corpus, CancellationToken cancellationToken)
+    {
+        var queue = new ConcurrentQueue<string>(corpus.Questions.Select(q => q.Question));
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            while (queue.TryDequeue(out var question)) await retriever.SearchAsync(index, question, Depth, cancellationToken: cancellationToken);
+        }, cancellationToken)));
+        return corpus.Questions.Count / clock.Elapsed.TotalSeconds;
+    }
+}
