@@ -60,13 +60,17 @@ public sealed class AnswerService(
             return llm is null ? local : await llm.SummarizeAsync(message, standalone, language, scope, local, cancellationToken).ConfigureAwait(false);
         }
 
-        var query = await queries.BuildAsync(index, standalone, cancellationToken).ConfigureAwait(false);
+        RetrievalQuery query;
         if (llm is null && FollowUpCondenser.CarriedContext(message, conversation) is { } carried)
         {
             // Offline, a follow-up's own words choose the sentence; the carried question only keeps retrieval on topic.
             var own = await queries.BuildAsync(index, message, cancellationToken).ConfigureAwait(false);
             var context = await queries.BuildAsync(index, carried, cancellationToken).ConfigureAwait(false);
             query = own.With(context, CarriedContextShare, standalone);
+        }
+        else
+        {
+            query = await queries.BuildAsync(index, standalone, cancellationToken).ConfigureAwait(false);
         }
 
         var hits = await retriever.SearchAsync(index, query, answering.Value.Passages, cancellationToken: cancellationToken).ConfigureAwait(false);
