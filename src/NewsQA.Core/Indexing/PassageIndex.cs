@@ -11,6 +11,7 @@ public sealed class PassageIndex
     private readonly Dictionary<string, Postings> _postings;
     private readonly Lazy<ILookup<string, string>> _transliterationKeys;
     private readonly Lazy<double> _arabicShare;
+    private readonly Lazy<SparseVectors?> _bucketPostings;
 
     public PassageIndex(IndexSnapshot snapshot)
     {
@@ -52,6 +53,7 @@ public sealed class PassageIndex
             .Where(t => t[0] != Text.CharacterGrams.Marker && char.IsLetter(t[0]))
             .Select(t => (Term: t, Key: (Text.ArabicNormalizer.IsArabicLetter(t[0]) ? "ar:" + CrossLingual.TransliterationKey.FromArabic(t) : "en:" + CrossLingual.TransliterationKey.FromLatin(t))))
             .ToLookup(x => x.Key, x => x.Term, StringComparer.Ordinal));
+        _bucketPostings = new(() => SparseVectors.TryBuild(Vectors, Count, Dimensions));
         _arabicShare = new(() => Passages.Count == 0 ? 0 : Passages.Count(p => Text.LanguageDetector.DetectAnswerLanguage(p.Passage.Text) == Text.TextLanguage.Arabic) / (double)Passages.Count);
     }
 
@@ -117,6 +119,12 @@ public sealed class PassageIndex
 
     /// <summary>Word terms of the index by transliteration key (Arabic and Latin apart), built on first use.</summary>
     public ILookup<string, string> TermsByTransliterationKey => _transliterationKeys.Value;
+
+    /// <summary>
+    /// The passage vectors by dimension (only their non-zero entries), when they are sparse enough for that to be the
+    /// faster way to score them: true of the offline hashing embedding, not of a provider's dense vectors.
+    /// </summary>
+    public SparseVectors? BucketPostings => _bucketPostings.Value;
 
     /// <summary>Share of passages whose text is mostly Arabic.</summary>
     public double ArabicShare => _arabicShare.Value;
