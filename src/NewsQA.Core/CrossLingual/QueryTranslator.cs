@@ -56,15 +56,16 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
 
             var token = tokens[i++];
             var word = token.Normalized;
-            if (char.IsAsciiDigit(word[0]))
+            if (NumberWords.Value(word) is { } number)
             {
-                groups.Add(new QueryGroup([word], 1));
-                vector.Add(word);
+                groups.Add(new QueryGroup([.. NumberWords.Terms(number, TextLanguage.Arabic).Distinct(StringComparer.Ordinal)], 1));
+                vector.Add(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 continue;
             }
 
             if (EnglishStopWords.Contains(word)) continue;
             var translations = lexicon.ToArabic(word);
+            if (IrregularVerbs.BaseOf(word) is { } lemma) translations = [.. translations, .. lexicon.ToArabic(lemma)];
             var terms = new List<string>();
             if (translations.Count > 0) terms.AddRange(translations.SelectMany(t => TextAnalyzer.Analyze(t)));
             var capitalized = char.IsUpper(question[token.Start]) && token.Start > 0;
@@ -97,10 +98,10 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
             }
 
             var word = tokens[i++].Normalized;
-            if (char.IsAsciiDigit(word[0]))
+            if (NumberWords.Value(word) is { } number)
             {
-                groups.Add(new QueryGroup([word], 1));
-                vector.Add(word);
+                groups.Add(new QueryGroup([.. NumberWords.Terms(number, TextLanguage.English).Distinct(StringComparer.Ordinal)], 1));
+                vector.Add(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 continue;
             }
 

@@ -16,6 +16,7 @@ public class QueryTranslatorTests
         ("base", ["القاعدة", "قاعدة", "أساس", "قاعدي"]),
         ("troops", ["القوات"]),
         ("troop", ["فرقة"]),
+        ("win", ["فوز"]),
     ]);
 
     private static async Task<NewsQA.Core.Indexing.PassageIndex> IndexAsync() =>
@@ -70,5 +71,15 @@ public class QueryTranslatorTests
         var terms = groups.SelectMany(g => g.Terms).ToList();
         Assert.Contains(PorterStemmer.Stem("minister"), terms);
         Assert.Contains(PorterStemmer.Stem("troops"), terms);
+    }
+
+    [Fact]
+    public async Task Translate_MatchesNumberWordsAndDigits_AndIrregularPastForms()
+    {
+        var index = await TinyIndex.BuildAsync(new TestIndexer(256), "قتل ثلاثة مسلحين في الحملة وحقق الجيش فوزا", "لا شيء هنا");
+        var (groups, _) = new QueryTranslator(Lexicon).Translate("Were 3 killed when the army won?", TextLanguage.Arabic, index);
+        var terms = groups.SelectMany(g => g.Terms).ToList();
+        Assert.Contains(TextAnalyzer.Analyze("ثلاثة")[0], terms); // the digit meets the Arabic number word
+        Assert.Contains(TextAnalyzer.Analyze("فوز")[0], terms);   // "won" is looked up as "win"
     }
 }
