@@ -23,6 +23,7 @@ public static class BenchCommand
         var output = new Option<string>("--output") { Description = "Folder for results.json, results.md and chart.svg.", DefaultValueFactory = _ => Path.Combine(".newsqa", "bench") };
         var python = new Option<string>("--python") { Description = "Python with the xapian module (Debian's python3-xapian).", DefaultValueFactory = _ => "/usr/bin/python3" };
         var command = new Command("bench", "Measure indexing, latency, memory and quality against Xapian as the corpus grows.") { sizes, quick, json, data, output, python };
+        command.Subcommands.Add(CreateLoad());
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
         {
             var list = ParseSizes(result.GetValue(sizes), result.GetValue(quick));
@@ -62,6 +63,37 @@ public static class BenchCommand
             await File.WriteAllTextAsync(Path.Combine(outputFolder, "chart.svg"), BenchmarkReport.Svg(results), ct);
             if (!result.GetValue(json)) Console.WriteLine("\n" + BenchmarkReport.Markdown(results) + $"\nwritten to {outputFolder}");
             return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command CreateLoad()
+    {
+        var url = new Option<string>("--url") { Description = "The running service (loopback only).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var requests = new Option<int>("--requests") { Description = "Questions per load level.", DefaultValueFactory = _ => 1000 };
+        var levels = new Option<string>("--concurrency") { Description = "Concurrency levels, comma-separated.", DefaultValueFactory = _ => "1,8,32,64" };
+        var json = CommonOptions.Json();
+        var command = new Command("load", "A bounded load on a running NewsQA service on this machine: /api/ask and the Direct Line flow.") { url, requests, levels, json };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
+        {
+            if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out var service)) throw new UsageException("--url is not an absolute URL");
+            if (!LoadGenerator.IsLoopback(service)) throw new UsageException($"--url must be a loopback address (127.0.0.1, localhost); {service.Host} is not");
+            var count = result.GetValue(requests);
+            if (count < 1) throw new UsageException("--requests must be at least 1");
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            var generator = new LoadGenerator(service, http);
+            var rows = new List<LoadResult>();
+            foreach (var scenario in new[] { "ask", "directline" })
+            {
+                foreach (var level in ParseSizes(result.GetValue(levels), quick: false))
+                {
+                    var row = await generator.RunAsync(scenario, level, count, ct);
+                    rows.Add(row);
+                    Console.WriteLine(result.GetValue(json) ? JsonOutput.Line(row) : $"{row.Scenario,-10} c={row.Concurrency,-3} {row.PerSecond,8:N0}/s  p50 {row.P50Ms:0.0} ms  p95 {row.P95Ms:0.0} ms  p99 {row.P99Ms:0.0} ms  errors {row.Errors}  service memory {row.ServiceMemoryBytes / 1e6:N0} MB");
+                }
+            }
+
+            return rows.Any(r => r.Errors > 0) ? ExitCodes.Failure : ExitCodes.Success;
         }, cancellationToken));
         return command;
     }
