@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace NewsQA.Core.Conversations;
 
 /// <summary>
@@ -10,42 +8,18 @@ public sealed class ConversationStore(TimeProvider clock, int capacity = Convers
 {
     public const int DefaultCapacity = 10_000;
 
-    private readonly ConcurrentDictionary<string, Conversation> _conversations = new(StringComparer.Ordinal);
-    private readonly TimeSpan _idle = idle ?? TimeSpan.FromMinutes(30);
+    private readonly ExpiringStore<Conversation> _store = new(clock, capacity, idle ?? TimeSpan.FromMinutes(30), c => c.LastActivity);
 
-    public int Count => _conversations.Count;
+    public int Count => _store.Count;
 
     /// <summary>The conversation with this id, created when new (or expired).</summary>
     public Conversation GetOrCreate(string id)
     {
-        Sweep();
-        var now = clock.GetUtcNow();
-        var conversation = _conversations.AddOrUpdate(id,
-            key => new Conversation(key, maxTurns, now),
-            (key, existing) => now - existing.LastActivity > _idle ? new Conversation(key, maxTurns, now) : existing);
-        conversation.Touch(now);
+        var (conversation, _) = _store.GetOrCreate(id, (key, now) => new Conversation(key, maxTurns, now));
+        conversation.Touch(clock.GetUtcNow());
         return conversation;
     }
 
     /// <summary>The conversation with this id if it exists and has not expired.</summary>
-    public Conversation? Find(string id)
-    {
-        if (!_conversations.TryGetValue(id, out var conversation)) return null;
-        if (clock.GetUtcNow() - conversation.LastActivity <= _idle) return conversation;
-        _conversations.TryRemove(id, out _);
-        return null;
-    }
-
-    private void Sweep()
-    {
-        var now = clock.GetUtcNow();
-        foreach (var (id, conversation) in _conversations)
-        {
-            if (now - conversation.LastActivity > _idle) _conversations.TryRemove(id, out _);
-        }
-
-        var excess = _conversations.Count - capacity + 1;
-        if (excess <= 0) return;
-        foreach (var (id, _) in _conversations.OrderBy(c => c.Value.LastActivity).Take(excess).ToList()) _conversations.TryRemove(id, out _);
-    }
+    public Conversation? Find(string id) => _store.Find(id);
 }
