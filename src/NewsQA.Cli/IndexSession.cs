@@ -19,7 +19,7 @@ public static class IndexSession
         {
             // An explicit index is used as it is; only when it cannot be used is it rebuilt from the configured corpus.
             var loaded = services.GetRequiredService<IIndexStore>().Load(location.IndexPath);
-            if (loaded.Snapshot is not null) return new PassageIndex(loaded.Snapshot);
+            if (loaded.Snapshot is not null) return PassageIndex.Build(loaded.Snapshot);
             await Console.Error.WriteLineAsync($"warning: {loaded.Problem}; rebuilding from {location.CorpusFolder}").ConfigureAwait(false);
         }
 

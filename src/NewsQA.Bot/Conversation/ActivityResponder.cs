@@ -78,7 +78,7 @@ public sealed partial class ActivityResponder(AnswerService answers, IndexHolder
             string? SourceOf(string documentId) => current.DocumentsById.TryGetValue(documentId, out var d) ? d.Source : null;
             reply.Entities = [CitationEntity.Create(answer, activity.ChannelId ?? string.Empty, baseAddress, SourceOf)];
             reply.ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } };
-            reply.SuggestedActions = FollowUps(answer, current.Snapshot.Documents.Select(d => d.DocumentId).ToList());
+            reply.SuggestedActions = FollowUps(answer, current.Documents.Select(d => d.DocumentId).ToList());
         }
 
         return reply;

@@ -22,7 +22,7 @@ public sealed partial class IndexLoader(
         var update = await indexer.UpdateAsync(folder, index.Value.Path, null, cancellationToken);
         holder.Set(update.Index);
         foreach (var warning in update.Warnings) LogSkipped(logger, warning.Path, warning.Reason);
-        LogIndexed(logger, update.Index.Snapshot.Documents.Count, update.Passages, folder, update.Elapsed.TotalSeconds);
+        LogIndexed(logger, update.Index.Documents.Count, update.Passages, folder, update.Elapsed.TotalSeconds);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -48,7 +48,7 @@ public static class AskEndpoints
         });
 
         routes.MapGet("/healthz", (IndexHolder index) => index.Current is { } current
-            ? Results.Ok(new { status = "ready", documents = current.Snapshot.Documents.Count, passages = current.Count, workingSetBytes = Environment.WorkingSet })
+            ? Results.Ok(new { status = "ready", documents = current.Documents.Count, passages = current.Count, workingSetBytes = Environment.WorkingSet })
             : Results.Json(new { status = "loading" }, statusCode: StatusCodes.Status503ServiceUnavailable));
         return routes;
     }

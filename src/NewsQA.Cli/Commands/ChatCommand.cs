@@ -21,7 +21,7 @@ public static class ChatCommand
             var passageIndex = await IndexSession.OpenAsync(host, result.GetValue(corpus), result.GetValue(index), ct);
             var answers = host.Services.GetRequiredService<AnswerService>();
             var conversation = new Conversation("terminal");
-            Console.WriteLine($"NewsQA: {passageIndex.Snapshot.Documents.Count} articles, {passageIndex.Count} passages. Ask in Arabic or English; \"show 1\" opens a source; \"exit\" leaves.");
+            Console.WriteLine($"NewsQA: {passageIndex.Documents.Count} articles, {passageIndex.Count} passages. Ask in Arabic or English; \"show 1\" opens a source; \"exit\" leaves.");
             while (!ct.IsCancellationRequested)
             {
                 Console.Write("> ");

@@ -34,7 +34,7 @@ public sealed class SummaryTargetResolver(HybridRetriever retriever, IOptions<An
     {
         var rest = IntentDetector.StripSummaryCues(request);
         var words = Tokenizer.Tokenize(rest).Select(t => t.Normalized).ToList();
-        var documents = index.Snapshot.Documents;
+        var documents = index.Documents;
 
         var ordinal = Array.FindIndex(Ordinals, forms => forms.Any(words.Contains));
         var singular = words.Any(SingleArticleWords.Contains);
@@ -44,7 +44,7 @@ public sealed class SummaryTargetResolver(HybridRetriever retriever, IOptions<An
         var topicTerms = TextAnalyzer.Analyze(topicText).Distinct().ToList();
         if (topicTerms.Count == 0)
         {
-            return singular && documents.Count == 1 ? Whole(documents[0]) : new SummaryScope(null, null, [.. index.Passages.Select(p => p.Passage)]);
+            return singular && documents.Count == 1 ? Whole(documents[0]) : new SummaryScope(null, null, [.. index.Passages]);
         }
 
         if (singular)
@@ -61,6 +61,5 @@ public sealed class SummaryTargetResolver(HybridRetriever retriever, IOptions<An
         return new SummaryScope(null, topicText, [.. hits.Select(h => h.Passage)]);
     }
 
-    private static SummaryScope Whole(IndexedDocument document) =>
-        new(document.Title, null, [.. document.Passages.Select(p => p.Passage)]);
+    private static SummaryScope Whole(IndexedArticle document) => new(document.Title, null, document.Passages);
 }

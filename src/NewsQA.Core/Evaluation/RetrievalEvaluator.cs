@@ -14,20 +14,42 @@ public sealed class RetrievalEvaluator(PassageEncoder encoder, HybridRetriever r
 {
     private const int Depth = 10;
 
-    /// <summary>Indexes the contexts as passages, in memory.</summary>
+    // Passages encoded at a time: the analyzed terms and vectors of one chunk are dropped once it is added, so a million
+    // contexts never sit in memory in their bulky per-passage form.
+    private const int ChunkSize = 1024;
+
+    /// <summary>
+    /// Indexes the contexts as passages, in memory, chunk by chunk; with <paramref name="writer"/> (opened for one
+    /// document per context) the index is saved as it is built.
+    /// </summary>
     public async Task<PassageIndex> IndexContextsAsync(
-        SquadDataset dataset, CancellationToken cancellationToken, IReadOnlyDictionary<string, List<SentenceSpan>>? sentenceBreaks = null)
+        SquadDataset dataset,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, List<SentenceSpan>>? sentenceBreaks = null,
+        IIndexWriter? writer = null)
     {
-        var passages = dataset.Contexts.Select((context, i) =>
+        var builder = new PassageIndexBuilder(Settings(encoder.Dimensions ?? 0));
+        for (var start = 0; start < dataset.Contexts.Count; start += ChunkSize)
         {
-            IReadOnlyList<SentenceSpan> sentences = sentenceBreaks is not null && sentenceBreaks.TryGetValue(context, out var given) ? given : SentenceSplitter.Split(context);
-            return new Passage($"c{i}", $"c{i}", $"context {i}", 1, 1, null, context, sentences);
-        }).ToList();
-        var encoded = await encoder.EncodeAsync(passages, cancellationToken).ConfigureAwait(false);
-        var documents = encoded.Select(p => new IndexedDocument(p.Passage.DocumentId, string.Empty, p.Passage.Title, null, string.Empty, [p])).ToList();
-        var dimensions = encoded.FirstOrDefault()?.Vector.Length ?? 0;
-        return new PassageIndex(new IndexSnapshot(new IndexSettings(TextAnalyzer.Version, encoder.EmbedderId, dimensions, int.MaxValue), documents));
+            var passages = dataset.Contexts.Skip(start).Take(ChunkSize).Select((context, offset) =>
+            {
+                var i = start + offset;
+                IReadOnlyList<SentenceSpan> sentences = sentenceBreaks is not null && sentenceBreaks.TryGetValue(context, out var given) ? given : SentenceSplitter.Split(context);
+                return new Passage($"c{i}", $"c{i}", $"context {i}", 1, 1, null, context, sentences);
+            }).ToList();
+            foreach (var indexed in await encoder.EncodeAsync(passages, cancellationToken).ConfigureAwait(false))
+            {
+                var document = new IndexedDocument(indexed.Passage.DocumentId, string.Empty, indexed.Passage.Title, null, string.Empty, [indexed]);
+                builder.Add(document);
+                writer?.Add(document);
+            }
+        }
+
+        return builder.Build();
     }
+
+    /// <summary>The settings of an evaluation index (no passage size limit: each context is one passage).</summary>
+    public IndexSettings Settings(int dimensions) => new(TextAnalyzer.Version, encoder.EmbedderId, dimensions, int.MaxValue);
 
     /// <summary>Runs every question and scores where its context ranks.</summary>
     public async Task<RetrievalReport> EvaluateAsync(

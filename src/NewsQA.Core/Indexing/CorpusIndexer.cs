@@ -80,7 +80,7 @@ public sealed partial class CorpusIndexer(
         var saved = added + changed + removed > 0 || loaded.Snapshot is null || rebuildReason is not null;
         if (saved) store.Save(snapshot, indexPath);
         foreach (var warning in warnings) LogSkipped(logger, warning.Path, warning.Reason);
-        return new IndexUpdate(new PassageIndex(snapshot), added, changed, removed, unchanged, embedded, saved, clock.Elapsed, warnings, rebuildReason);
+        return new IndexUpdate(PassageIndex.Build(snapshot), added, changed, removed, unchanged, embedded, saved, clock.Elapsed, warnings, rebuildReason);
     }
 
     private static bool Compatible(IndexSettings stored, IndexSettings current) =>

@@ -46,31 +46,75 @@ public sealed class FileIndexStore : IIndexStore
 
     public void Save(IndexSnapshot snapshot, string path)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        try
+        using var writer = OpenWriter(path, snapshot.Settings, snapshot.Documents.Count);
+        foreach (var document in snapshot.Documents) writer.Add(document);
+        writer.Commit();
+    }
+
+    public IIndexWriter OpenWriter(string path, IndexSettings settings, int documentCount) => new Writer(path, settings, documentCount);
+
+    // Writes a temporary file beside the target, hashing as it goes; Commit appends the hash, flushes to disk and
+    // renames it over the old index.
+    private sealed class Writer : IIndexWriter
+    {
+        private readonly string _path;
+        private readonly string _temporary;
+        private readonly IndexSettings _settings;
+        private readonly int _documentCount;
+        private readonly FileStream _file;
+        private readonly HashingWriteStream _hashing;
+        private readonly BinaryWriter _writer;
+        private int _written;
+        private bool _done;
+
+        public Writer(string path, IndexSettings settings, int documentCount)
         {
-            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                using (var hashing = new HashingWriteStream(file))
-                using (var writer = new BinaryWriter(hashing, Encoding.UTF8, leaveOpen: true))
-                {
-                    writer.Write(Magic);
-                    writer.Write(FormatVersion);
-                    WriteSnapshot(writer, snapshot);
-                    writer.Flush();
-                    file.Write(hashing.GetHashAndReset());
-                }
-
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, path, overwrite: true);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            Directory.CreateDirectory(folder);
+            _path = path;
+            _temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+            _settings = settings;
+            _documentCount = documentCount;
+            _file = new FileStream(_temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            _hashing = new HashingWriteStream(_file);
+            _writer = new BinaryWriter(_hashing, Encoding.UTF8, leaveOpen: true);
+            _writer.Write(Magic);
+            _writer.Write(FormatVersion);
+            WriteSettings(_writer, settings, documentCount);
         }
-        finally
+
+        public void Add(IndexedDocument document)
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
+            ObjectDisposedException.ThrowIf(_done, this);
+            if (_written == _documentCount) throw new InvalidOperationException($"The index was opened for {_documentCount} documents.");
+            WriteDocument(_writer, document, _settings.Dimensions);
+            _written++;
+        }
+
+        public void Commit()
+        {
+            ObjectDisposedException.ThrowIf(_done, this);
+            if (_written != _documentCount) throw new InvalidOperationException($"{_written} of {_documentCount} documents written.");
+            _writer.Flush();
+            _file.Write(_hashing.GetHashAndReset());
+            _file.Flush(flushToDisk: true);
+            Close();
+            File.Move(_temporary, _path, overwrite: true);
+        }
+
+        public void Dispose()
+        {
+            if (_done) return;
+            Close();
+            if (File.Exists(_temporary)) File.Delete(_temporary);
+        }
+
+        private void Close()
+        {
+            _done = true;
+            _writer.Dispose();
+            _hashing.Dispose();
+            _file.Dispose();
         }
     }
 
@@ -92,24 +136,24 @@ public sealed class FileIndexStore : IIndexStore
         return hash.GetHashAndReset().AsSpan().SequenceEqual(stored);
     }
 
-    private static void WriteSnapshot(BinaryWriter writer, IndexSnapshot snapshot)
+    private static void WriteSettings(BinaryWriter writer, IndexSettings settings, int documentCount)
     {
-        var settings = snapshot.Settings;
         writer.Write(settings.AnalyzerVersion);
         writer.Write(settings.EmbedderId);
         writer.Write(settings.Dimensions);
         writer.Write(settings.MaxPassageChars);
-        writer.Write(snapshot.Documents.Count);
-        foreach (var document in snapshot.Documents)
-        {
-            writer.Write(document.DocumentId);
-            writer.Write(document.ContentHash);
-            writer.Write(document.Title);
-            WriteNullable(writer, document.Source);
-            writer.Write(document.SourcePath);
-            writer.Write(document.Passages.Count);
-            foreach (var indexed in document.Passages) WritePassage(writer, indexed, settings.Dimensions);
-        }
+        writer.Write(documentCount);
+    }
+
+    private static void WriteDocument(BinaryWriter writer, IndexedDocument document, int dimensions)
+    {
+        writer.Write(document.DocumentId);
+        writer.Write(document.ContentHash);
+        writer.Write(document.Title);
+        WriteNullable(writer, document.Source);
+        writer.Write(document.SourcePath);
+        writer.Write(document.Passages.Count);
+        foreach (var indexed in document.Passages) WritePassage(writer, indexed, dimensions);
     }
 
     private static void WritePassage(BinaryWriter writer, IndexedPassage indexed, int dimensions)

@@ -8,4 +8,10 @@ public interface IIndexStore
 
     /// <summary>Saves a snapshot atomically: readers see the old index or the new one, never a torn file.</summary>
     void Save(IndexSnapshot snapshot, string path);
+
+    /// <summary>
+    /// Starts saving an index document by document, for corpora too large to hold as one snapshot. Nothing replaces
+    /// the file at <paramref name="path"/> until <see cref="IIndexWriter.Commit"/>.
+    /// </summary>
+    IIndexWriter OpenWriter(string path, IndexSettings settings, int documentCount);
 }

@@ -30,11 +30,14 @@ public sealed class PassageEncoder(IEmbeddingGenerator<string, Embedding<float>>
         {
             var batch = passages.Skip(start).Take(BatchSize).ToList();
             var texts = batch.Select(PassageAnalysis.IndexedText).ToList();
+            // Term counting and embedding are independent: the terms are counted on another core meanwhile.
+            var counting = Task.Run(() => texts.Select(PassageAnalysis.CountTerms).ToList(), cancellationToken);
             var vectors = await embedder.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var counts = await counting.ConfigureAwait(false);
             if (vectors.Count != batch.Count) throw new InvalidOperationException($"The embedding generator returned {vectors.Count} vectors for {batch.Count} texts.");
             for (var i = 0; i < batch.Count; i++)
             {
-                var (terms, frequencies, length) = PassageAnalysis.CountTerms(texts[i]);
+                var (terms, frequencies, length) = counts[i];
                 result.Add(new IndexedPassage(batch[i], terms, frequencies, length, vectors[i].Vector));
             }
         }

@@ -1,92 +1,77 @@
+using System.Collections.Concurrent;
 using NewsQA.Core.Ingestion;
+using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Indexing;
 
 /// <summary>
-/// The searchable, in-memory form of an index: an inverted index of terms for BM25 and one contiguous row-major matrix
-/// of passage vectors for SIMD similarity. Immutable once built; a re-index builds a new one.
+/// The searchable, in-memory form of an index: the passages, an inverted index of compressed posting lists for BM25,
+/// and the passage vectors (by dimension when sparse, whole when dense). It holds no per-passage term lists: the
+/// persisted <see cref="IndexSnapshot"/> carries those, and is needed only to save and update. Immutable once built; a
+/// re-index builds a new one.
 /// </summary>
 public sealed class PassageIndex
 {
-    private readonly Dictionary<string, Postings> _postings;
+    private readonly Dictionary<string, PostingList> _postings;
     private readonly Lazy<ILookup<string, string>> _transliterationKeys;
     private readonly Lazy<double> _arabicShare;
-    private readonly Lazy<SparseVectors?> _bucketPostings;
+    private readonly ConcurrentDictionary<(double K1, double B), LengthNorms> _norms = new();
 
-    public PassageIndex(IndexSnapshot snapshot)
+    internal PassageIndex(
+        IndexSettings settings,
+        IReadOnlyList<IndexedArticle> documents,
+        IReadOnlyList<Passage> passages,
+        int[] lengths,
+        int[] gramLengths,
+        Dictionary<string, PostingList> postings,
+        SparseVectors? sparse,
+        DenseVectors? dense)
     {
-        Dimensions = snapshot.Settings.Dimensions;
-        var count = snapshot.Documents.Sum(d => d.Passages.Count);
-        Vectors = new float[(long)count * Dimensions];
-        Snapshot = ShareVectors(snapshot, Vectors, Dimensions);
-        Passages = [.. Snapshot.Documents.SelectMany(d => d.Passages)];
-        Lengths = new int[Passages.Count];
-        GramLengths = new int[Passages.Count];
-
-        var building = new Dictionary<string, (List<int> Ids, List<int> Tfs)>(StringComparer.Ordinal);
-        long totalLength = 0;
-        for (var p = 0; p < Passages.Count; p++)
-        {
-            var passage = Passages[p];
-            Lengths[p] = passage.Length;
-            totalLength += passage.Length;
-            for (var t = 0; t < passage.Terms.Length; t++)
-            {
-                if (passage.Terms[t][0] == Text.CharacterGrams.Marker) GramLengths[p] += passage.Frequencies[t];
-                if (!building.TryGetValue(passage.Terms[t], out var list))
-                {
-                    list = ([], []);
-                    building[passage.Terms[t]] = list;
-                }
-
-                list.Ids.Add(p);
-                list.Tfs.Add(passage.Frequencies[t]);
-            }
-        }
-
-        AverageLength = Passages.Count == 0 ? 0 : (double)totalLength / Passages.Count;
-        AverageGramLength = Passages.Count == 0 ? 0 : GramLengths.Average();
-        _postings = building.ToDictionary(kv => kv.Key, kv => new Postings([.. kv.Value.Ids], [.. kv.Value.Tfs]), StringComparer.Ordinal);
-        PassagesById = Passages.Select((p, i) => (p.Passage.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        DocumentsById = Snapshot.Documents.ToDictionary(d => d.DocumentId, StringComparer.Ordinal);
+        Settings = settings;
+        Documents = documents;
+        Passages = passages;
+        Lengths = lengths;
+        GramLengths = gramLengths;
+        _postings = postings;
+        Sparse = sparse;
+        Dense = dense;
+        AverageLength = lengths.Length == 0 ? 0 : lengths.Average();
+        AverageGramLength = gramLengths.Length == 0 ? 0 : gramLengths.Average();
+        PassagesById = passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        DocumentsById = documents.ToDictionary(d => d.DocumentId, StringComparer.Ordinal);
         _transliterationKeys = new(() => _postings.Keys
-            .Where(t => t[0] != Text.CharacterGrams.Marker && char.IsLetter(t[0]))
-            .Select(t => (Term: t, Key: (Text.ArabicNormalizer.IsArabicLetter(t[0]) ? "ar:" + CrossLingual.TransliterationKey.FromArabic(t) : "en:" + CrossLingual.TransliterationKey.FromLatin(t))))
+            .Where(t => t[0] != CharacterGrams.Marker && char.IsLetter(t[0]))
+            .Select(t => (Term: t, Key: ArabicNormalizer.IsArabicLetter(t[0]) ? "ar:" + CrossLingual.TransliterationKey.FromArabic(t) : "en:" + CrossLingual.TransliterationKey.FromLatin(t)))
             .ToLookup(x => x.Key, x => x.Term, StringComparer.Ordinal));
-        _bucketPostings = new(() => SparseVectors.TryBuild(Vectors, Count, Dimensions));
-        _arabicShare = new(() => Passages.Count == 0 ? 0 : Passages.Count(p => Text.LanguageDetector.DetectAnswerLanguage(p.Passage.Text) == Text.TextLanguage.Arabic) / (double)Passages.Count);
+        _arabicShare = new(() => passages.Count == 0 ? 0 : passages.Count(p => LanguageDetector.DetectAnswerLanguage(p.Text) == TextLanguage.Arabic) / (double)passages.Count);
     }
 
-    // Copies every passage vector into the one matrix and points the passages at their rows, so each vector is held
-    // once: the matrix serves SIMD search, the rows serve saving and incremental reuse.
-    private static IndexSnapshot ShareVectors(IndexSnapshot snapshot, float[] matrix, int dimensions)
+    /// <summary>The searchable form of a whole snapshot.</summary>
+    public static PassageIndex Build(IndexSnapshot snapshot)
     {
-        var row = 0;
-        var documents = snapshot.Documents.Select(d => d with
-        {
-            Passages = [.. d.Passages.Select(p =>
-            {
-                var slice = matrix.AsMemory(row++ * dimensions, dimensions);
-                p.Vector.Span.CopyTo(slice.Span);
-                return p with { Vector = slice };
-            })],
-        }).ToList();
-        return snapshot with { Documents = documents };
+        var builder = new PassageIndexBuilder(snapshot.Settings);
+        foreach (var document in snapshot.Documents) builder.Add(document);
+        return builder.Build();
     }
 
-    public IndexSnapshot Snapshot { get; }
+    public IndexSettings Settings { get; }
 
-    public IReadOnlyList<IndexedPassage> Passages { get; }
+    /// <summary>The articles, in index order.</summary>
+    public IReadOnlyList<IndexedArticle> Documents { get; }
+
+    /// <summary>Every passage; a passage's position here is its passage number.</summary>
+    public IReadOnlyList<Passage> Passages { get; }
 
     public IReadOnlyDictionary<string, int> PassagesById { get; }
 
-    public IReadOnlyDictionary<string, IndexedDocument> DocumentsById { get; }
+    public IReadOnlyDictionary<string, IndexedArticle> DocumentsById { get; }
 
     /// <summary>The passage with this id, or null.</summary>
-    public Passage? FindPassage(string passageId) => PassagesById.TryGetValue(passageId, out var i) ? Passages[i].Passage : null;
+    public Passage? FindPassage(string passageId) => PassagesById.TryGetValue(passageId, out var i) ? Passages[i] : null;
 
-    public int Dimensions { get; }
+    public int Dimensions => Settings.Dimensions;
 
+    /// <summary>Per passage, the number of word terms (the word field's length for BM25).</summary>
     public int[] Lengths { get; }
 
     public double AverageLength { get; }
@@ -96,41 +81,64 @@ public sealed class PassageIndex
 
     public double AverageGramLength { get; }
 
-    /// <summary>Passage vectors, row-major: passage p occupies [p * Dimensions, (p + 1) * Dimensions).</summary>
-    public float[] Vectors { get; }
+    /// <summary>The passage vectors by dimension, when they are sparse (the offline hashing embedding).</summary>
+    public SparseVectors? Sparse { get; }
+
+    /// <summary>The passage vectors whole, when they are dense (a provider's embeddings).</summary>
+    public DenseVectors? Dense { get; }
 
     public int Count => Passages.Count;
 
-    public Passage GetPassage(int index) => Passages[index].Passage;
+    public Passage GetPassage(int index) => Passages[index];
 
     /// <summary>Inverse document frequency of a term, log(1 + (N - df + 0.5) / (df + 0.5)); unseen terms weigh as the rarest.</summary>
-    public double InverseDocumentFrequency(string term) =>
-        Idf(Count, _postings.TryGetValue(term, out var postings) ? postings.PassageIds.Length : 0);
+    public double InverseDocumentFrequency(string term) => Idf(Count, DocumentFrequency(term));
 
     /// <summary>Inverse document frequency of a synonym group: the document frequency of the union of its terms.</summary>
-    public double GroupInverseDocumentFrequency(IEnumerable<string> terms) =>
-        Idf(Count, terms.Where(_postings.ContainsKey).SelectMany(t => _postings[t].PassageIds).Distinct().Count());
+    public double GroupInverseDocumentFrequency(IEnumerable<string> terms)
+    {
+        var lists = terms.Distinct(StringComparer.Ordinal).Where(_postings.ContainsKey).Select(t => _postings[t]).ToList();
+        if (lists.Count <= 1) return Idf(Count, lists.Sum(l => l.Count));
+        var union = new HashSet<int>();
+        foreach (var list in lists)
+        {
+            var reader = list.GetReader();
+            while (reader.Next(out var passage, out _)) union.Add(passage);
+        }
+
+        return Idf(Count, union.Count);
+    }
 
     public static double Idf(int passages, int documentFrequency) =>
         Math.Log(1 + ((passages - documentFrequency + 0.5) / (documentFrequency + 0.5)));
 
     /// <summary>Document frequency of a term (0 when the articles never use it).</summary>
-    public int DocumentFrequency(string term) => _postings.TryGetValue(term, out var postings) ? postings.PassageIds.Length : 0;
+    public int DocumentFrequency(string term) => _postings.TryGetValue(term, out var postings) ? postings.Count : 0;
 
     /// <summary>Word terms of the index by transliteration key (Arabic and Latin apart), built on first use.</summary>
     public ILookup<string, string> TermsByTransliterationKey => _transliterationKeys.Value;
 
-    /// <summary>
-    /// The passage vectors by dimension (only their non-zero entries), when they are sparse enough for that to be the
-    /// faster way to score them: true of the offline hashing embedding, not of a provider's dense vectors.
-    /// </summary>
-    public SparseVectors? BucketPostings => _bucketPostings.Value;
-
     /// <summary>Share of passages whose text is mostly Arabic.</summary>
     public double ArabicShare => _arabicShare.Value;
 
-    public bool TryGetPostings(string term, out Postings postings) => _postings.TryGetValue(term, out postings!);
+    /// <summary>Number of distinct terms (words and grams).</summary>
+    public int TermCount => _postings.Count;
 
-    /// <summary>The passages of one term: parallel arrays of passage numbers and term frequencies.</summary>
-    public sealed record Postings(int[] PassageIds, int[] Frequencies);
+    public bool TryGetPostings(string term, out PostingList postings) => _postings.TryGetValue(term, out postings);
+
+    /// <summary>
+    /// BM25's length normalization k1 * (1 - b + b * length / average) for every passage, for words and for grams,
+    /// computed once per (k1, b) so that scoring a posting is one multiply-add and one division.
+    /// </summary>
+    public LengthNorms NormsFor(double k1, double b) => _norms.GetOrAdd((k1, b), key => new LengthNorms(
+        Norms(Lengths, AverageLength, key.K1, key.B), Norms(GramLengths, AverageGramLength, key.K1, key.B)));
+
+    private static float[] Norms(int[] lengths, double average, double k1, double b)
+    {
+        var safeAverage = Math.Max(average, 1e-9);
+        return [.. lengths.Select(length => (float)(k1 * (1 - b + (b * length / safeAverage))))];
+    }
+
+    /// <summary>Per-passage BM25 length normalizations for the word field and the gram field.</summary>
+    public sealed record LengthNorms(float[] Words, float[] Grams);
 }

@@ -1,61 +1,69 @@
 namespace NewsQA.Core.Indexing;
 
 /// <summary>
-/// Passage vectors stored by dimension (compressed sparse columns): for each dimension, the passages with a non-zero
-/// value there and the values. A hashed vector fills about one dimension in eight, so a query touches one eighth of the
-/// entries a dense scan would, and the dot products come out the same.
+/// Passage vectors stored by dimension, for vectors that are mostly zeros (the offline hashing embedding fills about
+/// one dimension in ten): for each dimension, the passages with a non-zero value there, as a <see cref="PostingList"/>
+/// whose payload is the value quantized to 16 bits against the passage's largest magnitude (the scalar quantization of
+/// vector databases; 8 bits cost 0.003 of XQuAD R@1, 16 bits nothing measurable). A query then touches only the
+/// entries of its own non-zero dimensions, and an entry takes about three bytes instead of the four of a float in a
+/// dense matrix with nine zeros beside it.
 /// </summary>
 public sealed class SparseVectors
 {
-    // Above this share of non-zero entries the dense SIMD scan is the faster one.
-    private const double MaxDensity = 0.25;
+    /// <summary>Above this share of non-zero entries a dense scan is the better form.</summary>
+    public const double MaxDensity = 0.25;
 
-    private SparseVectors(int[] starts, int[] passages, float[] values)
+    private const float Levels = short.MaxValue;
+
+    private readonly PostingList[] _dimensions;
+    private readonly float[] _scales;
+
+    private SparseVectors(PostingList[] dimensions, float[] scales)
     {
-        Starts = starts;
-        PassageNumbers = passages;
-        Values = values;
+        _dimensions = dimensions;
+        _scales = scales;
     }
 
-    /// <summary>Dimension d's entries are at [Starts[d], Starts[d + 1]).</summary>
-    public int[] Starts { get; }
+    public int Dimensions => _dimensions.Length;
 
-    public int[] PassageNumbers { get; }
+    /// <summary>The entries of one dimension.</summary>
+    public PostingList Dimension(int d) => _dimensions[d];
 
-    public float[] Values { get; }
+    /// <summary>What a passage's quantized values are multiplied by to give back their magnitude.</summary>
+    public float Scale(int passage) => _scales[passage];
 
-    /// <summary>The by-dimension form of a row-major matrix, or null when it is too dense to pay off.</summary>
-    public static SparseVectors? TryBuild(float[] matrix, int rows, int dimensions)
+    /// <summary>True when a vector is sparse enough for this form.</summary>
+    public static bool IsSparse(ReadOnlySpan<float> vector)
     {
-        if (rows == 0 || dimensions == 0) return null;
-        var counts = new int[dimensions + 1];
-        long nonZero = 0;
-        for (long i = 0; i < matrix.LongLength; i++)
-        {
-            if (matrix[i] == 0) continue;
-            counts[(int)(i % dimensions) + 1]++;
-            nonZero++;
-        }
+        var nonZero = vector.Length - vector.Count(0f);
+        return nonZero <= MaxDensity * vector.Length;
+    }
 
-        if (nonZero > MaxDensity * rows * dimensions || nonZero > int.MaxValue) return null;
-        for (var d = 0; d < dimensions; d++) counts[d + 1] += counts[d];
-        var starts = (int[])counts.Clone();
-        var passages = new int[nonZero];
-        var values = new float[nonZero];
-        var next = (int[])counts.Clone();
-        for (var row = 0; row < rows; row++)
+    /// <summary>Collects vectors passage by passage.</summary>
+    public sealed class Builder(int dimensions)
+    {
+        private readonly PostingListBuilder?[] _dimensions = new PostingListBuilder?[dimensions];
+        private readonly List<float> _scales = [];
+
+        /// <summary>Adds the next passage's vector (passages in order).</summary>
+        public void Add(ReadOnlySpan<float> vector)
         {
-            var offset = (long)row * dimensions;
-            for (var d = 0; d < dimensions; d++)
+            if (vector.Length != _dimensions.Length) throw new ArgumentException($"Vector of {vector.Length} dimensions, expected {_dimensions.Length}.", nameof(vector));
+            var passage = _scales.Count;
+            var max = 0f;
+            foreach (var value in vector) max = Math.Max(max, Math.Abs(value));
+            var scale = max / Levels;
+            _scales.Add(scale);
+            if (max == 0) return;
+            for (var d = 0; d < vector.Length; d++)
             {
-                var value = matrix[offset + d];
-                if (value == 0) continue;
-                var at = next[d]++;
-                passages[at] = row;
-                values[at] = value;
+                if (vector[d] == 0) continue;
+                var level = (short)Math.Round(vector[d] / scale);
+                if (level == 0) continue;
+                (_dimensions[d] ??= new PostingListBuilder()).Add(passage, level);
             }
         }
 
-        return new SparseVectors(starts, passages, values);
+        public SparseVectors Build() => new([.. _dimensions.Select(d => d?.Build() ?? default)], [.. _scales]);
     }
 }

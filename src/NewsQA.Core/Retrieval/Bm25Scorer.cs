@@ -5,6 +5,7 @@ namespace NewsQA.Core.Retrieval;
 /// <summary>
 /// Okapi BM25 over the inverted index, with the non-negative idf of Lucene: log(1 + (N - df + 0.5) / (df + 0.5)).
 /// Query terms carry weights, so a translated query can spread one source word over several candidate translations.
+/// Term at a time: each posting list is read once into a pooled score array, and the best k are picked from it.
 /// </summary>
 public static class Bm25Scorer
 {
@@ -16,64 +17,38 @@ public static class Bm25Scorer
     public static List<ScoredPassage> Search(PassageIndex index, IReadOnlyList<WeightedTerm> query, IReadOnlyList<QueryGroup> groups, int k, double k1, double b)
     {
         if (index.Count == 0 || (query.Count == 0 && groups.Count == 0)) return [];
-        var scores = new float[index.Count];
-        var seen = new bool[index.Count];
-        var touched = new List<int>();
+        var norms = index.NormsFor(k1, b);
+        using var buffer = new ScoreBuffer(index.Count);
+        var scores = buffer.Scores;
         foreach (var (term, weight) in Merge(query))
         {
             if (weight <= 0 || !index.TryGetPostings(term, out var postings)) continue;
-            var isGram = term[0] == Text.CharacterGrams.Marker;
-            var lengths = isGram ? index.GramLengths : index.Lengths;
-            var averageLength = Math.Max(isGram ? index.AverageGramLength : index.AverageLength, 1e-9);
-            var idf = index.InverseDocumentFrequency(term);
-            var ids = postings.PassageIds;
-            var tfs = postings.Frequencies;
-            for (var i = 0; i < ids.Length; i++)
-            {
-                var p = ids[i];
-                double tf = tfs[i];
-                var norm = k1 * (1 - b + (b * lengths[p] / averageLength));
-                if (!seen[p])
-                {
-                    seen[p] = true;
-                    touched.Add(p);
-                }
-
-                scores[p] += (float)(weight * idf * tf * (k1 + 1) / (tf + norm));
-            }
+            var lengthNorms = term[0] == Text.CharacterGrams.Marker ? norms.Grams : norms.Words;
+            var factor = (float)(weight * PassageIndex.Idf(index.Count, postings.Count) * (k1 + 1));
+            var reader = postings.GetReader();
+            while (reader.Next(out var p, out var tf)) scores[p] += factor * tf / (tf + lengthNorms[p]);
         }
 
-        foreach (var group in groups) AddGroup(index, group, scores, seen, touched, k1, b);
-        return TopSelector.Select(touched.Select(p => new ScoredPassage(p, scores[p])), k);
+        foreach (var group in groups) AddGroup(index, group, scores, norms.Words, k1);
+        return TopSelector.Select(buffer.Span, k);
     }
 
-    private static void AddGroup(PassageIndex index, QueryGroup group, float[] scores, bool[] seen, List<int> touched, double k1, double b)
+    // A synonym group scores as one term (Pirkola 1998): its tf is the sum of its members' tfs in a passage and its df
+    // the number of passages holding any member.
+    private static void AddGroup(PassageIndex index, QueryGroup group, float[] scores, float[] lengthNorms, double k1)
     {
         if (group.Weight <= 0) return;
         var frequencies = new Dictionary<int, int>();
         foreach (var term in group.Terms.Distinct(StringComparer.Ordinal))
         {
             if (!index.TryGetPostings(term, out var postings)) continue;
-            for (var i = 0; i < postings.PassageIds.Length; i++)
-            {
-                frequencies[postings.PassageIds[i]] = frequencies.GetValueOrDefault(postings.PassageIds[i]) + postings.Frequencies[i];
-            }
+            var reader = postings.GetReader();
+            while (reader.Next(out var p, out var tf)) frequencies[p] = frequencies.GetValueOrDefault(p) + tf;
         }
 
         if (frequencies.Count == 0) return;
-        var idf = PassageIndex.Idf(index.Count, frequencies.Count);
-        var averageLength = Math.Max(index.AverageLength, 1e-9);
-        foreach (var (p, tf) in frequencies)
-        {
-            var norm = k1 * (1 - b + (b * index.Lengths[p] / averageLength));
-            if (!seen[p])
-            {
-                seen[p] = true;
-                touched.Add(p);
-            }
-
-            scores[p] += (float)(group.Weight * idf * tf * (k1 + 1) / (tf + norm));
-        }
+        var factor = (float)(group.Weight * PassageIndex.Idf(index.Count, frequencies.Count) * (k1 + 1));
+        foreach (var (p, tf) in frequencies) scores[p] += factor * tf / (tf + lengthNorms[p]);
     }
 
     // A term asked twice counts twice (query term frequency), as in the classic BM25 query weighting.

@@ -4,9 +4,9 @@ using NewsQA.Core.Indexing;
 namespace NewsQA.Core.Retrieval;
 
 /// <summary>
-/// Exact nearest-neighbour search by dot product (vectors are L2-normalized, so the dot product is the cosine): over the
-/// index's dense matrix with System.Numerics.Tensors' SIMD kernels, or, for sparse hashed vectors, through the
-/// by-dimension postings, which give the same products for a fraction of the work.
+/// Exact nearest-neighbour search by dot product (vectors are L2-normalized, so the dot product is the cosine): for
+/// sparse hashed vectors through their by-dimension lists, touching only the query's non-zero dimensions; for a
+/// provider's dense vectors with System.Numerics.Tensors' SIMD kernels over every row.
 /// </summary>
 public static class VectorSearcher
 {
@@ -14,42 +14,39 @@ public static class VectorSearcher
     public static List<ScoredPassage> Search(PassageIndex index, ReadOnlySpan<float> query, int k)
     {
         if (index.Count == 0 || query.Length != index.Dimensions) return [];
-        return index.BucketPostings is { } sparse ? SearchSparse(index, sparse, query, k) : SearchDense(index, query, k);
+        if (index.Sparse is { } sparse) return SearchSparse(index, sparse, query, k);
+        return index.Dense is { } dense ? SearchDense(dense, query, k) : [];
     }
 
-    /// <summary>The same dot products, accumulated over the query's non-zero dimensions only.</summary>
+    /// <summary>The dot products accumulated over the query's non-zero dimensions, from the quantized entries.</summary>
     public static List<ScoredPassage> SearchSparse(PassageIndex index, SparseVectors sparse, ReadOnlySpan<float> query, int k)
     {
-        var scores = new float[index.Count];
-        var seen = new bool[index.Count];
-        var touched = new List<int>();
+        using var buffer = new ScoreBuffer(index.Count);
+        var scores = buffer.Scores;
         for (var d = 0; d < query.Length; d++)
         {
             var q = query[d];
             if (q == 0) continue;
-            for (var i = sparse.Starts[d]; i < sparse.Starts[d + 1]; i++)
-            {
-                var p = sparse.PassageNumbers[i];
-                if (!seen[p])
-                {
-                    seen[p] = true;
-                    touched.Add(p);
-                }
-
-                scores[p] += q * sparse.Values[i];
-            }
+            var reader = sparse.Dimension(d).GetReader();
+            while (reader.NextWide(out var p, out var level)) scores[p] += q * level;
         }
 
-        return TopSelector.Select(touched.Where(p => scores[p] > 0).Select(p => new ScoredPassage(p, scores[p])), k);
+        // Every entry of a passage shares its scale, so it is applied once per passage rather than once per entry.
+        var span = buffer.Span;
+        for (var p = 0; p < span.Length; p++)
+        {
+            if (span[p] != 0) span[p] *= sparse.Scale(p);
+        }
+
+        return TopSelector.Select(span, k);
     }
 
-    /// <summary>The SIMD scan over every passage's dense vector.</summary>
-    public static List<ScoredPassage> SearchDense(PassageIndex index, ReadOnlySpan<float> query, int k)
+    /// <summary>The SIMD dot product with every passage's dense vector.</summary>
+    public static List<ScoredPassage> SearchDense(DenseVectors dense, ReadOnlySpan<float> query, int k)
     {
-        var dimensions = index.Dimensions;
-        var scores = new float[index.Count];
-        var matrix = index.Vectors.AsSpan();
-        for (var p = 0; p < scores.Length; p++) scores[p] = TensorPrimitives.Dot(matrix.Slice(p * dimensions, dimensions), query);
-        return TopSelector.Select(Enumerable.Range(0, scores.Length).Where(p => scores[p] > 0).Select(p => new ScoredPassage(p, scores[p])), k);
+        using var buffer = new ScoreBuffer(dense.Rows.Count);
+        var scores = buffer.Span;
+        for (var p = 0; p < scores.Length; p++) scores[p] = TensorPrimitives.Dot(dense.Rows[p], query);
+        return TopSelector.Select(scores, k);
     }
 }

@@ -51,8 +51,8 @@ public class CorpusIndexerTests
 
         Assert.Equal((1, 1, 1, 3), (update.Added, update.Changed, update.Removed, update.Unchanged));
         Assert.Equal(16 + 1 + 1, second.Embedder.TextsEmbedded); // the changed article's 17 passages and the new one's 1
-        Assert.DoesNotContain(update.Index.Passages, p => p.Passage.DocumentId == "004_b3be516e15497fde");
-        Assert.Contains(update.Index.Passages, p => p.Passage.Text.StartsWith("فقرة جديدة", StringComparison.Ordinal));
+        Assert.DoesNotContain(update.Index.Passages, p => p.DocumentId == "004_b3be516e15497fde");
+        Assert.Contains(update.Index.Passages, p => p.Text.StartsWith("فقرة جديدة", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -66,8 +66,8 @@ public class CorpusIndexerTests
         await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("وأنهى حديثه بالقول", "وختم حديثه بالقول", StringComparison.Ordinal));
 
         var after = await new TestIndexer().Indexer.UpdateAsync(corpus, path);
-        var idsBefore = before.Index.Passages.Where(p => p.Passage.DocumentId.StartsWith("003", StringComparison.Ordinal)).Select(p => p.Passage.Id).ToHashSet();
-        var idsAfter = after.Index.Passages.Where(p => p.Passage.DocumentId.StartsWith("003", StringComparison.Ordinal)).Select(p => p.Passage.Id).ToHashSet();
+        var idsBefore = before.Index.Passages.Where(p => p.DocumentId.StartsWith("003", StringComparison.Ordinal)).Select(p => p.Id).ToHashSet();
+        var idsAfter = after.Index.Passages.Where(p => p.DocumentId.StartsWith("003", StringComparison.Ordinal)).Select(p => p.Id).ToHashSet();
         Assert.Equal(15, idsBefore.Intersect(idsAfter).Count());
     }
 
@@ -131,6 +131,6 @@ public class CorpusIndexerTests
         var update = await new TestIndexer(dimensions: 256).Indexer.UpdateAsync(corpus, temp.File("index.bin"));
         Assert.Equal(1, update.Added);
         Assert.True(update.Passages > 2000);
-        Assert.All(update.Index.Passages, p => Assert.True(p.Passage.Text.Length <= 1200));
+        Assert.All(update.Index.Passages, p => Assert.True(p.Text.Length <= 1200));
     }
 }

@@ -12,6 +12,6 @@ public static class TinyIndex
         var passages = texts.Select((t, i) => new Passage($"p{i}", $"d{i}", $"doc {i}", 1, 1, null, t, SentenceSplitter.Split(t))).ToList();
         var encoded = await services.Encoder.EncodeAsync(passages, CancellationToken.None);
         var documents = encoded.Select(p => new IndexedDocument(p.Passage.DocumentId, "", p.Passage.Title, null, "", [p])).ToList();
-        return new PassageIndex(new IndexSnapshot(new IndexSettings(TextAnalyzer.Version, services.Encoder.EmbedderId, encoded[0].Vector.Length, 1200), documents));
+        return PassageIndex.Build(new IndexSnapshot(new IndexSettings(TextAnalyzer.Version, services.Encoder.EmbedderId, encoded[0].Vector.Length, 1200), documents));
     }
 }
