@@ -31,7 +31,7 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
     public static List<QueryGroup> GramGroups(IEnumerable<QueryGroup> groups, double gramWeight) =>
         [.. groups.SelectMany(g =>
         {
-            var arabic = g.Terms.Where(t => t.Length > 0 && ArabicNormalizer.IsArabicLetter(t[0])).ToList();
+            var arabic = (g.Words.Count > 0 ? g.Words : g.Terms).Where(t => t.Length > 0 && ArabicNormalizer.IsArabicLetter(t[0])).ToList();
             if (arabic.Count == 0) return [];
             var grams = CharacterGrams.Analyze(string.Join(' ', arabic)).Distinct().ToList();
             var perWord = (double)grams.Count / arabic.Count;
@@ -49,7 +49,7 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
             if (phrase > 1)
             {
                 var source = string.Join(' ', tokens.Skip(i).Take(phrase).Select(t => t.Normalized));
-                AddTranslations(groups, vector, lexicon.ToArabic(source), ContentWords(tokens.Skip(i).Take(phrase)));
+                AddTranslations(groups, vector, lexicon.ToArabic(source), ContentWords(tokens.Skip(i).Take(phrase)), [], []);
                 i += phrase;
                 continue;
             }
@@ -66,15 +66,13 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
             if (EnglishStopWords.Contains(word)) continue;
             var translations = lexicon.ToArabic(word);
             if (IrregularVerbs.BaseOf(word) is { } lemma) translations = [.. translations, .. lexicon.ToArabic(lemma)];
-            var terms = new List<string>();
-            if (translations.Count > 0) terms.AddRange(translations.SelectMany(t => TextAnalyzer.Analyze(t)));
             var capitalized = char.IsUpper(question[token.Start]) && token.Start > 0;
-            // Names, and loanwords Arabic writes by sound (kilometre, internet), are found by transliteration.
-            terms.AddRange(Names(word, TransliterationKey.FromLatin(word), "ar:", index, capitalized));
-            terms.Add(PorterStemmer.Stem(word)); // the word itself, for Latin text inside the articles ("Pbs")
-            groups.Add(new QueryGroup([.. terms.Distinct(StringComparer.Ordinal)], 1));
-            vector.AddRange(translations.Take(1));
-            vector.AddRange(terms.Where(t => t.Length > 0 && ArabicNormalizer.IsArabicLetter(t[0])).Take(1));
+            // Names, and loanwords Arabic writes by sound (kilometre, internet), are found by transliteration; the word
+            // itself is kept for Latin text inside the articles ("Pbs"). A lower-case word the lexicon translates is a
+            // dictionary word, not a name: its sound-alikes would be noise.
+            List<string> names = capitalized || translations.Count == 0 ? [.. Names(word, TransliterationKey.FromLatin(word), "ar:", index, capitalized)] : [];
+            AddTranslations(groups, vector, translations, 1, [.. names, PorterStemmer.Stem(word)], names);
+            vector.AddRange(names.Take(1));
         }
 
         return (groups, string.Join(' ', vector));
@@ -117,15 +115,21 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
         return (groups, string.Join(' ', vector));
     }
 
-    // Words of a multi-word translation each become a group of their own (all must match, as a phrase would).
-    private static void AddTranslations(List<QueryGroup> groups, List<string> vector, IReadOnlyList<string> translations, int sourceWords)
+    // One group for the single-word translations (and any other alternatives: names, the source word). A multi-word
+    // translation ("بشكل علني" for "publicly") is not mixed into it, where its every word, "بشكل" too, would count as
+    // the whole translation; it is used only when there is no single-word one, each of its words then a group of its
+    // own sharing the weight, so that all must match, as a phrase would. Each group keeps its words as written, for
+    // their character grams.
+    private static void AddTranslations(
+        List<QueryGroup> groups, List<string> vector, IReadOnlyList<string> translations, double weight, IReadOnlyList<string> otherTerms, IReadOnlyList<string> otherWords)
     {
-        var single = translations.Where(t => !t.Contains(' ', StringComparison.Ordinal)).SelectMany(t => TextAnalyzer.Analyze(t)).ToList();
-        if (single.Count > 0) groups.Add(new QueryGroup([.. single.Distinct(StringComparer.Ordinal)], sourceWords));
-        else if (translations.Count > 0)
+        var singleWords = translations.Where(t => !t.Contains(' ', StringComparison.Ordinal)).ToList();
+        var terms = singleWords.SelectMany(t => TextAnalyzer.Analyze(t)).Concat(otherTerms).Distinct(StringComparer.Ordinal).ToList();
+        if (terms.Count > 0) groups.Add(new QueryGroup(terms, weight) { Words = [.. singleWords, .. otherWords] });
+        if (singleWords.Count == 0 && translations.Count > 0)
         {
-            var words = TextAnalyzer.Analyze(translations[0]);
-            groups.AddRange(words.Select(w => new QueryGroup([w], (double)sourceWords / words.Count)));
+            var words = Tokenizer.Tokenize(translations[0]).Select(t => (Word: t.Normalized, Term: TextAnalyzer.AnalyzeToken(t))).Where(w => w.Term is not null).ToList();
+            groups.AddRange(words.Select(w => new QueryGroup([w.Term!], weight / words.Count) { Words = [w.Word] }));
         }
 
         vector.AddRange(translations.Take(1));
@@ -136,11 +140,15 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
         if (key.Length < (capitalized ? MinCapitalizedKeyLength : MinKeyLength)) return [];
         var latin = script == "ar:";
         var shape = latin ? TransliterationKey.ShapeFromLatin(word) : TransliterationKey.ShapeFromArabic(word);
-        // Same consonants, and vowels in about the same places: Bowl matches بول, not بابل.
+        var fine = latin ? TransliterationKey.FineShapeFromLatin(word) : TransliterationKey.FineShapeFromArabic(word);
+        // Same consonants, and vowels in about the same places: Bowl matches بول, not بابل. Among equals, the closer
+        // letters first (Sayyid: سيد before زياد), then the rarer term.
         return index.TermsByTransliterationKey[script + key]
             .Select(t => (Term: t, Distance: TransliterationKey.Distance(shape, latin ? TransliterationKey.ShapeFromArabic(t) : TransliterationKey.ShapeFromLatin(t))))
             .Where(x => x.Distance <= MaxShapeDistance(shape))
-            .OrderBy(x => x.Distance).ThenBy(x => index.DocumentFrequency(x.Term)).ThenBy(x => x.Term, StringComparer.Ordinal)
+            .OrderBy(x => x.Distance)
+            .ThenBy(x => TransliterationKey.Distance(fine, latin ? TransliterationKey.FineShapeFromArabic(x.Term) : TransliterationKey.FineShapeFromLatin(x.Term)))
+            .ThenBy(x => index.DocumentFrequency(x.Term)).ThenBy(x => x.Term, StringComparer.Ordinal)
             .Take(MaxNameCandidates).Select(x => x.Term);
     }
 

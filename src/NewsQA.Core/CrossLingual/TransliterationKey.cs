@@ -95,6 +95,69 @@ public static class TransliterationKey
     public static string ShapeFromArabic(string word) =>
         Shape(word.StartsWith("ال", StringComparison.Ordinal) && word.Length > 4 ? word[2..] : word, c => c is 'ا' or 'و' or 'ي' or 'ى' or 'ع' or 'ء' or 'ئ' or 'ؤ', FromArabic);
 
+    /// <summary>
+    /// The shape with finer letter classes, for ranking candidates whose keys and shapes agree: s is closer to س than to
+    /// ز, sh to ش, th to ث, kh to خ (Sayyid → سيد before زياد). Letters Arabic has twice for one Latin sound (س ص, ت ط,
+    /// د ض, ذ ظ, ه ح) stay together.
+    /// </summary>
+    public static string FineShapeFromLatin(string word)
+    {
+        var w = word.ToLowerInvariant();
+        var shape = new StringBuilder();
+        for (var i = 0; i < w.Length; i++)
+        {
+            var c = w[i];
+            var next = i + 1 < w.Length ? w[i + 1] : '\0';
+            string fine;
+            if (next == 'h' && c is 's' or 't' or 'k' or 'g' or 'd')
+            {
+                fine = c switch { 's' => "ش", 't' => "ث", 'k' => "خ", 'g' => "غ", _ => "ذ" };
+                i++;
+            }
+            else
+            {
+                fine = c switch
+                {
+                    'a' or 'e' or 'i' or 'o' or 'u' or 'w' or 'y' => "V",
+                    's' => "س", 'z' => "ز", 't' => "ت", 'd' => "د", 'k' => "ك", 'q' => "ق", 'g' or 'j' => "ج", 'h' => "ه",
+                    'c' => next is 'e' or 'i' or 'y' ? "س" : "ك", 'b' or 'p' => "ب", 'f' or 'v' => "ف", 'l' => "ل", 'm' => "م",
+                    'n' => "ن", 'r' => "ر", 'x' => "كس",
+                    _ => "",
+                };
+            }
+
+            AppendFine(shape, fine);
+        }
+
+        return shape.ToString();
+    }
+
+    /// <summary>The finer shape of a normalized Arabic word; see <see cref="FineShapeFromLatin"/>.</summary>
+    public static string FineShapeFromArabic(string word)
+    {
+        var w = word.StartsWith("ال", StringComparison.Ordinal) && word.Length > 4 ? word[2..] : word;
+        var shape = new StringBuilder();
+        foreach (var c in w)
+        {
+            AppendFine(shape, c switch
+            {
+                'ا' or 'و' or 'ي' or 'ى' or 'ع' or 'ء' or 'ئ' or 'ؤ' or 'أ' or 'إ' or 'آ' => "V",
+                'ص' => "س", 'ط' => "ت", 'ض' => "د", 'ظ' => "ذ", 'ح' or 'ة' => "ه",
+                _ => c.ToString(),
+            });
+        }
+
+        return shape.ToString();
+    }
+
+    private static void AppendFine(StringBuilder shape, string fine)
+    {
+        foreach (var c in fine)
+        {
+            if (shape.Length == 0 || shape[^1] != c) shape.Append(c);
+        }
+    }
+
     /// <summary>Levenshtein distance between two shapes.</summary>
     public static int Distance(string a, string b)
     {

@@ -55,6 +55,57 @@ public class QueryTranslatorTests
     }
 
     [Fact]
+    public async Task Translate_KeepsMultiWordTranslationsOutOfAWordsGroup_UnlessThereIsNoOther()
+    {
+        var lexicon = new BilingualLexicon(
+        [
+            ("publicly", ["علنا", "بشكل علني"]),
+            ("announce", ["أعلن"]),
+            ("ceasefire", ["وقف إطلاق النار"]),
+        ]);
+        var (groups, _) = new QueryTranslator(lexicon).Translate("Did they publicly announce a ceasefire?", TextLanguage.Arabic, await IndexAsync());
+
+        var publicly = Assert.Single(groups, g => g.Terms.Contains(TextAnalyzer.Analyze("علنا")[0]));
+        Assert.DoesNotContain(TextAnalyzer.Analyze("بشكل")[0], publicly.Terms); // "بشكل" alone is not "publicly"
+        // With no one-word translation, each word of the phrase is a group sharing the word's weight: all must match.
+        var ceasefire = groups.Where(g => g.Terms.Any(t => TextAnalyzer.Analyze("وقف إطلاق النار").Contains(t))).ToList();
+        Assert.Equal(3, ceasefire.Count);
+        Assert.All(ceasefire, g => Assert.Equal(1.0 / 3, g.Weight, 6));
+    }
+
+    [Fact]
+    public async Task GramGroups_ComeFromTheTranslationsAsWritten_NotFromTheirStems()
+    {
+        var lexicon = new BilingualLexicon([("volunteering", ["التطوع"])]);
+        var (groups, _) = new QueryTranslator(lexicon).Translate("What about volunteering?", TextLanguage.Arabic, await IndexAsync());
+        var grams = QueryTranslator.GramGroups(groups, 0.25).SelectMany(g => g.Terms).ToList();
+        // The articles' grams come from their words ("التطوع"), so the translation's grams must too.
+        Assert.Equal(CharacterGrams.Analyze("التطوع").Distinct(), grams);
+    }
+
+    [Fact]
+    public async Task Translate_LooksForNamesOnlyForCapitalizedOrUnknownWords()
+    {
+        var index = await TinyIndex.BuildAsync(new TestIndexer(256), "قال السوداني إن القوات باقية", "مدينة كبيرة");
+        var translator = new QueryTranslator(new BilingualLexicon([("sudani", ["مدينة"])]));
+        var name = TextAnalyzer.Analyze("السوداني")[0];
+
+        var known = translator.Translate("what of sudani", TextLanguage.Arabic, index).Groups;
+        Assert.DoesNotContain(name, known.SelectMany(g => g.Terms)); // a lower-case dictionary word is not a name
+        Assert.Contains(name, translator.Translate("What of Sudani", TextLanguage.Arabic, index).Groups.SelectMany(g => g.Terms));
+        Assert.Contains(name, translator.Translate("what of soudani", TextLanguage.Arabic, index).Groups.SelectMany(g => g.Terms)); // unknown word
+    }
+
+    [Fact]
+    public void FineShapes_PreferTheCloserLetters()
+    {
+        var sayyid = TransliterationKey.FineShapeFromLatin("Sayyid");
+        Assert.Equal(TransliterationKey.ShapeFromArabic("سيد"), TransliterationKey.ShapeFromArabic("زياد")); // same coarse shape
+        Assert.True(TransliterationKey.Distance(sayyid, TransliterationKey.FineShapeFromArabic("سيد"))
+                    < TransliterationKey.Distance(sayyid, TransliterationKey.FineShapeFromArabic("زياد")));
+    }
+
+    [Fact]
     public async Task StructuredQuery_ScoresAGroupAsOneTerm()
     {
         var index = await IndexAsync();
