@@ -40,7 +40,7 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
 
     private (List<QueryGroup>, string) EnglishToArabic(string question, PassageIndex index)
     {
-        var tokens = Tokenizer.Tokenize(question).Where(t => !t.IsArabic).ToList();
+        var tokens = Tokenizer.Tokenize(question).Where(t => !t.IsArabic && !IsTransliteratedArticle(question, t)).ToList();
         var groups = new List<QueryGroup>();
         var vector = new List<string>();
         for (var i = 0; i < tokens.Count;)
@@ -154,6 +154,11 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
 
     // Transcriptions disagree on a vowel or two; more than that is another word.
     private static int MaxShapeDistance(string shape) => Math.Max(1, shape.Length / 3);
+
+    // "al-" or "el-" before a hyphen is Arabic's article written in Latin letters (al-Sudani, al-Shuhada): part of the
+    // name, whose transliteration key ignores the article anyway, not the English word "al".
+    private static bool IsTransliteratedArticle(string question, Token token) =>
+        token.Normalized is "al" or "el" && token.Start + token.Length < question.Length && question[token.Start + token.Length] == '-';
 
     private static int LongestPhrase(List<Token> tokens, int start, Func<string, bool> known)
     {

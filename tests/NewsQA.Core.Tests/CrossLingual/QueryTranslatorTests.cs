@@ -97,6 +97,17 @@ public class QueryTranslatorTests
     }
 
     [Fact]
+    public async Task Translate_ReadsAlBeforeAHyphen_AsTheArticleOfAName()
+    {
+        var translator = new QueryTranslator(new BilingualLexicon([("al", ["البيرة"])]));
+        var index = await IndexAsync();
+        var ale = TextAnalyzer.Analyze("البيرة")[0];
+        Assert.DoesNotContain(ale, translator.Translate("What did al-Sudani say?", TextLanguage.Arabic, index).Groups.SelectMany(g => g.Terms));
+        Assert.Contains(TextAnalyzer.Analyze("السوداني")[0], translator.Translate("What did al-Sudani say?", TextLanguage.Arabic, index).Groups.SelectMany(g => g.Terms));
+        Assert.Contains(ale, translator.Translate("an al fresco lunch", TextLanguage.Arabic, index).Groups.SelectMany(g => g.Terms)); // no hyphen: a word
+    }
+
+    [Fact]
     public void FineShapes_PreferTheCloserLetters()
     {
         var sayyid = TransliterationKey.FineShapeFromLatin("Sayyid");
