@@ -16,7 +16,7 @@ public sealed class RetrievalEvaluator(PassageEncoder encoder, HybridRetriever r
 
     // Passages encoded at a time: the analyzed terms and vectors of one chunk are dropped once it is added, so a million
     // contexts never sit in memory in their bulky per-passage form.
-    private const int ChunkSize = 1024;
+    private const int ChunkSize = 64;
 
     /// <summary>
     /// Indexes the contexts as passages, in memory, chunk by chunk; with <paramref name="writer"/> (opened for one

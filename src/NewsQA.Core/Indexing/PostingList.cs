@@ -7,25 +7,43 @@ namespace NewsQA.Core.Indexing;
 /// are mostly under 128, so a posting takes about two bytes instead of the eight of two ints. A list is written and
 /// read with one payload width throughout.
 /// </summary>
-public readonly struct PostingList(byte[] bytes, int count)
+public readonly struct PostingList
 {
-    private readonly byte[] _bytes = bytes;
+    private readonly byte[][]? _blocks;
+    private readonly int[]? _lengths;
+
+    internal PostingList(byte[][] blocks, int[] lengths, int count)
+    {
+        _blocks = blocks;
+        _lengths = lengths;
+        Count = count;
+    }
 
     /// <summary>Number of entries (for a term: its document frequency).</summary>
-    public int Count { get; } = count;
+    public int Count { get; }
 
-    /// <summary>Bytes the list occupies.</summary>
-    public int ByteLength => _bytes?.Length ?? 0;
+    /// <summary>Bytes the entries occupy.</summary>
+    public long ByteLength => _lengths?.Sum(l => (long)l) ?? 0;
 
-    public PostingReader GetReader() => new(_bytes ?? []);
+    public PostingReader GetReader() => new(_blocks ?? [], _lengths ?? []);
 }
 
 /// <summary>Reads a <see cref="PostingList"/> front to back.</summary>
-public ref struct PostingReader(ReadOnlySpan<byte> bytes)
+public ref struct PostingReader
 {
-    private readonly ReadOnlySpan<byte> _bytes = bytes;
+    private readonly byte[][] _blocks;
+    private readonly int[] _lengths;
+    private int _block;
+    private ReadOnlySpan<byte> _bytes;
     private int _position;
     private int _passage = -1;
+
+    internal PostingReader(byte[][] blocks, int[] lengths)
+    {
+        _blocks = blocks;
+        _lengths = lengths;
+        _bytes = blocks.Length > 0 ? blocks[0].AsSpan(0, lengths[0]) : [];
+    }
 
     /// <summary>Moves to the next entry of a one-byte-payload list; false at the end.</summary>
     public bool Next(out int passage, out byte payload)
@@ -56,10 +74,17 @@ public ref struct PostingReader(ReadOnlySpan<byte> bytes)
 
     private bool NextPassage(out int passage)
     {
-        if (_position >= _bytes.Length)
+        // Entries never straddle blocks, so a block's end is an entry's end.
+        while (_position >= _bytes.Length)
         {
-            passage = 0;
-            return false;
+            if (++_block >= _blocks.Length)
+            {
+                passage = 0;
+                return false;
+            }
+
+            _bytes = _blocks[_block].AsSpan(0, _lengths[_block]);
+            _position = 0;
         }
 
         int gap = 0, shift = 0;
@@ -78,45 +103,72 @@ public ref struct PostingReader(ReadOnlySpan<byte> bytes)
     }
 }
 
-/// <summary>Appends entries to a posting list under construction; passages must come in ascending order.</summary>
+/// <summary>
+/// Appends entries to a posting list under construction; passages must come in ascending order. The list grows by
+/// adding blocks (doubling up to 64 KB, then 64 KB each) rather than by copying into ever larger arrays: a million
+/// passages' lists would otherwise leave their outgrown copies on the large-object heap, doubling peak memory.
+/// </summary>
 public sealed class PostingListBuilder
 {
-    private byte[] _bytes = new byte[8];
+    private const int FirstBlock = 16;
+    private const int MaxBlock = 1 << 16;
+
+    // Room for the longest entry: a five-byte gap and a two-byte payload.
+    private const int MaxEntry = 7;
+
+    private readonly List<byte[]> _blocks = [new byte[FirstBlock]];
+    private readonly List<int> _lengths = [0];
+    private byte[] _current;
     private int _length;
     private int _last = -1;
+
+    public PostingListBuilder() => _current = _blocks[0];
 
     public int Count { get; private set; }
 
     public void Add(int passage, byte payload)
     {
         AddPassage(passage);
-        _bytes[_length++] = payload;
+        _current[_length++] = payload;
     }
 
     public void Add(int passage, short payload)
     {
         AddPassage(passage);
-        _bytes[_length++] = (byte)payload;
-        _bytes[_length++] = (byte)(payload >> 8);
+        _current[_length++] = (byte)payload;
+        _current[_length++] = (byte)(payload >> 8);
     }
 
-    // Writes the gap and leaves room for a payload of up to two bytes.
+    // Writes the gap, in a block with room for the whole entry.
     private void AddPassage(int passage)
     {
         if (passage <= _last) throw new InvalidOperationException($"Passage {passage} added after {_last}: posting lists are built in passage order.");
         var gap = (uint)(passage - _last);
         _last = passage;
-        if (_length + 7 > _bytes.Length) Array.Resize(ref _bytes, _bytes.Length * 2);
+        if (_length + MaxEntry > _current.Length)
+        {
+            _lengths[^1] = _length;
+            _current = new byte[Math.Min(_current.Length * 2, MaxBlock)];
+            _blocks.Add(_current);
+            _lengths.Add(0);
+            _length = 0;
+        }
+
         while (gap >= 0x80)
         {
-            _bytes[_length++] = (byte)(gap | 0x80);
+            _current[_length++] = (byte)(gap | 0x80);
             gap >>= 7;
         }
 
-        _bytes[_length++] = (byte)gap;
+        _current[_length++] = (byte)gap;
         Count++;
     }
 
-    /// <summary>The finished list, trimmed to its length.</summary>
-    public PostingList Build() => new(_bytes.AsSpan(0, _length).ToArray(), Count);
+    /// <summary>The finished list; only its last block is trimmed to length.</summary>
+    public PostingList Build()
+    {
+        _lengths[^1] = _length;
+        _blocks[^1] = _blocks[^1].AsSpan(0, _length).ToArray();
+        return new PostingList([.. _blocks], [.. _lengths], Count);
+    }
 }

@@ -39,7 +39,28 @@ public class PostingListTests
     {
         var builder = new PostingListBuilder();
         for (var p = 0; p < 1000; p += 3) builder.Add(p, 1);
-        Assert.Equal(2 * builder.Count, builder.Build().ByteLength);
+        Assert.Equal(2L * builder.Count, builder.Build().ByteLength);
+    }
+
+    [Fact]
+    public void RoundTripsALongList_AcrossManyBlocks()
+    {
+        var random = new Random(11);
+        var expected = new List<(int, short)>();
+        var builder = new PostingListBuilder();
+        var passage = -1;
+        for (var i = 0; i < 200_000; i++)
+        {
+            passage += 1 + (random.Next(10) == 0 ? random.Next(100_000) : random.Next(100));
+            var payload = (short)random.Next(short.MinValue, short.MaxValue);
+            builder.Add(passage, payload);
+            expected.Add((passage, payload));
+        }
+
+        var reader = builder.Build().GetReader();
+        var read = new List<(int, short)>();
+        while (reader.NextWide(out var p, out var v)) read.Add((p, v));
+        Assert.Equal(expected, read);
     }
 
     [Fact]
