@@ -45,8 +45,9 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     public float[] Embed(ReadOnlySpan<char> text, Func<string, double>? termWeights = null)
     {
         var counts = new Dictionary<(char Kind, string Feature), int>();
-        foreach (var term in TextAnalyzer.Analyze(text)) Increment(counts, (TermFeature, term));
-        foreach (var gram in CharacterGrams.Analyze(text)) Increment(counts, (GramFeature, gram));
+        var (terms, grams) = CharacterGrams.AnalyzeWithTerms(text);
+        foreach (var term in terms) Increment(counts, (TermFeature, term));
+        foreach (var gram in grams) Increment(counts, (GramFeature, gram));
 
         var vector = new float[Dimensions];
         foreach (var ((kind, feature), tf) in counts)

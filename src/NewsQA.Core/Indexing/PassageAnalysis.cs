@@ -13,11 +13,10 @@ public static class PassageAnalysis
     /// <summary>Distinct terms with their frequencies, and the total term count.</summary>
     public static (string[] Terms, int[] Frequencies, int Length) CountTerms(string text)
     {
-        var terms = TextAnalyzer.Analyze(text);
-        var wordCount = terms.Count;
-        terms.AddRange(CharacterGrams.Analyze(text));
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var (terms, grams) = CharacterGrams.AnalyzeWithTerms(text);
+        var counts = new Dictionary<string, int>(terms.Count + grams.Count, StringComparer.Ordinal);
         foreach (var term in terms) counts[term] = counts.GetValueOrDefault(term) + 1;
-        return ([.. counts.Keys], [.. counts.Values], wordCount);
+        foreach (var gram in grams) counts[gram] = counts.GetValueOrDefault(gram) + 1;
+        return ([.. counts.Keys], [.. counts.Values], terms.Count);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NewsQA.Core.Indexing;
 
 /// <summary>
@@ -46,6 +48,7 @@ public ref struct PostingReader
     }
 
     /// <summary>Moves to the next entry of a one-byte-payload list; false at the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Next(out int passage, out byte payload)
     {
         if (!NextPassage(out passage))
@@ -59,6 +62,7 @@ public ref struct PostingReader
     }
 
     /// <summary>Moves to the next entry of a two-byte-payload list; false at the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool NextWide(out int passage, out short payload)
     {
         if (!NextPassage(out passage))
@@ -72,22 +76,26 @@ public ref struct PostingReader
         return true;
     }
 
+    // Inlined into the scoring loops; most gaps fit one byte, so the longer form is kept out of line.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool NextPassage(out int passage)
     {
         // Entries never straddle blocks, so a block's end is an entry's end.
-        while (_position >= _bytes.Length)
+        if (_position >= _bytes.Length && !NextBlock())
         {
-            if (++_block >= _blocks.Length)
-            {
-                passage = 0;
-                return false;
-            }
-
-            _bytes = _blocks[_block].AsSpan(0, _lengths[_block]);
-            _position = 0;
+            passage = 0;
+            return false;
         }
 
-        int gap = 0, shift = 0;
+        int first = _bytes[_position++];
+        _passage += first < 0x80 ? first : LongGap(first);
+        passage = _passage;
+        return true;
+    }
+
+    private int LongGap(int first)
+    {
+        int gap = first & 0x7F, shift = 7;
         byte b;
         do
         {
@@ -97,9 +105,19 @@ public ref struct PostingReader
         }
         while (b >= 0x80);
 
-        _passage += gap;
-        passage = _passage;
-        return true;
+        return gap;
+    }
+
+    private bool NextBlock()
+    {
+        while (++_block < _blocks.Length)
+        {
+            _bytes = _blocks[_block].AsSpan(0, _lengths[_block]);
+            _position = 0;
+            if (_bytes.Length > 0) return true;
+        }
+
+        return false;
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NewsQA.Core.Indexing;
 
 namespace NewsQA.Core.Retrieval;
@@ -26,7 +28,11 @@ public static class Bm25Scorer
             var lengthNorms = term[0] == Text.CharacterGrams.Marker ? norms.Grams : norms.Words;
             var factor = (float)(weight * PassageIndex.Idf(index.Count, postings.Count) * (k1 + 1));
             var reader = postings.GetReader();
-            while (reader.Next(out var p, out var tf)) scores[p] += factor * tf / (tf + lengthNorms[p]);
+            // Passage numbers in a posting list are below the index's count by construction, so the score and norm
+            // arrays are read without bounds checks: this loop runs once per posting, millions of times a query.
+            ref var score = ref MemoryMarshal.GetArrayDataReference(scores);
+            ref var norm = ref MemoryMarshal.GetArrayDataReference(lengthNorms);
+            while (reader.Next(out var p, out var tf)) Unsafe.Add(ref score, p) += factor * tf / (tf + Unsafe.Add(ref norm, p));
         }
 
         foreach (var group in groups) AddGroup(index, group, scores, norms.Words, k1);

@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NewsQA.Core.Indexing;
 
 namespace NewsQA.Core.Retrieval;
@@ -28,7 +30,8 @@ public static class VectorSearcher
             var q = query[d];
             if (q == 0) continue;
             var reader = sparse.Dimension(d).GetReader();
-            while (reader.NextWide(out var p, out var level)) scores[p] += q * level;
+            ref var score = ref MemoryMarshal.GetArrayDataReference(scores); // in range by construction, as in Bm25Scorer
+            while (reader.NextWide(out var p, out var level)) Unsafe.Add(ref score, p) += q * level;
         }
 
         // Every entry of a passage shares its scale, so it is applied once per passage rather than once per entry.

@@ -25,15 +25,49 @@ public static class CharacterGrams
         return grams;
     }
 
+    /// <summary>The word terms and the gram terms of a text from one pass of tokenizing and analysis.</summary>
+    public static (List<string> Terms, List<string> Grams) AnalyzeWithTerms(ReadOnlySpan<char> text)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var terms = new List<string>(tokens.Count);
+        var grams = new List<string>(tokens.Count * Size);
+        foreach (var token in tokens)
+        {
+            if (TextAnalyzer.AnalyzeToken(token) is not { } term) continue;
+            terms.Add(term);
+            AddGrams(token.Normalized, grams);
+        }
+
+        return (terms, grams);
+    }
+
     private static void AddGrams(string word, List<string> grams)
     {
-        var framed = $"<{word}>";
-        if (framed.Length <= Size)
+        // The word framed as "<word>", and each gram written straight into its string: no intermediate strings.
+        var framedLength = word.Length + 2;
+        if (framedLength <= Size)
         {
-            grams.Add(Marker + framed);
+            grams.Add(string.Create(framedLength + 1, word, static (span, w) =>
+            {
+                span[0] = Marker;
+                span[1] = '<';
+                w.AsSpan().CopyTo(span[2..]);
+                span[^1] = '>';
+            }));
             return;
         }
 
-        for (var i = 0; i + Size <= framed.Length; i++) grams.Add(string.Concat(Marker.ToString(), framed.AsSpan(i, Size)));
+        for (var i = 0; i + Size <= framedLength; i++)
+        {
+            grams.Add(string.Create(Size + 1, (word, i), static (span, state) =>
+            {
+                span[0] = Marker;
+                for (var j = 0; j < Size; j++)
+                {
+                    var at = state.i + j; // position in "<word>"
+                    span[j + 1] = at == 0 ? '<' : at == state.word.Length + 1 ? '>' : state.word[at - 1];
+                }
+            }));
+        }
     }
 }
