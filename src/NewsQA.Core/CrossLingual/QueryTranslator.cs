@@ -56,12 +56,7 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
 
             var token = tokens[i++];
             var word = token.Normalized;
-            if (NumberWords.Value(word) is { } number)
-            {
-                groups.Add(new QueryGroup([.. NumberWords.Terms(number, TextLanguage.Arabic).Distinct(StringComparer.Ordinal)], 1));
-                vector.Add(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                continue;
-            }
+            if (TryAddNumber(groups, vector, word, TextLanguage.Arabic)) continue;
 
             if (EnglishStopWords.Contains(word)) continue;
             var translations = lexicon.ToArabic(word);
@@ -96,12 +91,7 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
             }
 
             var word = tokens[i++].Normalized;
-            if (NumberWords.Value(word) is { } number)
-            {
-                groups.Add(new QueryGroup([.. NumberWords.Terms(number, TextLanguage.English).Distinct(StringComparer.Ordinal)], 1));
-                vector.Add(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                continue;
-            }
+            if (TryAddNumber(groups, vector, word, TextLanguage.English)) continue;
 
             if (ArabicStopWords.Contains(word)) continue;
             var translations = lexicon.ToEnglish(word);
@@ -154,6 +144,15 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
 
     // Transcriptions disagree on a vowel or two; more than that is another word.
     private static int MaxShapeDistance(string shape) => Math.Max(1, shape.Length / 3);
+
+    // A number, in digits or words, becomes one group of every way the target language writes it.
+    private static bool TryAddNumber(List<QueryGroup> groups, List<string> vector, string word, TextLanguage target)
+    {
+        if (NumberWords.Value(word) is not { } number) return false;
+        groups.Add(new QueryGroup([.. NumberWords.Terms(number, target).Distinct(StringComparer.Ordinal)], 1));
+        vector.Add(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return true;
+    }
 
     // "al-" or "el-" before a hyphen is Arabic's article written in Latin letters (al-Sudani, al-Shuhada): part of the
     // name, whose transliteration key ignores the article anyway, not the English word "al".

@@ -121,9 +121,6 @@ public sealed class PassageIndex
     /// <summary>Share of passages whose text is mostly Arabic.</summary>
     public double ArabicShare => _arabicShare.Value;
 
-    /// <summary>Number of distinct terms (words and grams).</summary>
-    public int TermCount => _postings.Count;
-
     public bool TryGetPostings(string term, out PostingList postings) => _postings.TryGetValue(term, out postings);
 
     /// <summary>

@@ -23,7 +23,7 @@ public static class TopSelector
         for (var p = 0; p < scores.Length; p++)
         {
             var score = scores[p];
-            if (score <= threshold && !(score > 0 && heap.Count < k)) continue;
+            if (heap.Count < k ? score <= 0 : score <= threshold) continue;
             Offer(heap, new ScoredPassage(p, score), k);
             if (heap.Count == k && heap.TryPeek(out var worst, out _)) threshold = (float)worst.Score;
         }

@@ -13,17 +13,7 @@ public static class CharacterGrams
     public const int Size = 4;
 
     /// <summary>The gram terms of a text's content words, each prefixed with <see cref="Marker"/>, repeats kept.</summary>
-    public static List<string> Analyze(ReadOnlySpan<char> text)
-    {
-        var grams = new List<string>();
-        foreach (var token in Tokenizer.Tokenize(text))
-        {
-            if (TextAnalyzer.AnalyzeToken(token) is null) continue;
-            AddGrams(token.Normalized, grams);
-        }
-
-        return grams;
-    }
+    public static List<string> Analyze(ReadOnlySpan<char> text) => AnalyzeWithTerms(text).Grams;
 
     /// <summary>The word terms and the gram terms of a text from one pass of tokenizing and analysis.</summary>
     public static (List<string> Terms, List<string> Grams) AnalyzeWithTerms(ReadOnlySpan<char> text)
