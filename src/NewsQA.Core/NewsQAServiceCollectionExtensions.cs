@@ -54,8 +54,9 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<CorpusIndexer>();
         services.TryAddSingleton(sp => new Lazy<QueryTranslator>(() =>
         {
-            var path = sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.ResolvedLexiconPath;
-            return new QueryTranslator(File.Exists(path) ? BilingualLexicon.Load(path) : new BilingualLexicon([]));
+            var retrieval = sp.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+            var path = retrieval.ResolvedLexiconPath;
+            return new QueryTranslator(File.Exists(path) ? BilingualLexicon.Load(path, retrieval.ResolvedRelatedWordsPath) : new BilingualLexicon([]));
         }));
         services.TryAddSingleton<QueryBuilder>();
         services.TryAddSingleton<HybridRetriever>();

@@ -22,6 +22,26 @@ public static class LexiconCommand
         }, cancellationToken));
         var command = new Command("lexicon", "The bilingual lexicon used for cross-lingual retrieval.");
         command.Subcommands.Add(import);
+        command.Subcommands.Add(Related());
         return command;
+    }
+
+    // `newsqa lexicon related`: WordNet's related English words, through which a word the bilingual lexicon translates
+    // thinly borrows its relatives' translations.
+    private static Command Related()
+    {
+        var wordnet = new Option<string>("--wordnet") { Description = "Folder with WordNet 3.0's index.* and data.* files, e.g. /usr/share/wordnet.", Required = true };
+        var output = new Option<string>("--output") { Description = "Related-words file to write.", DefaultValueFactory = _ => Path.Combine("lexicon", "en-related.tsv") };
+        var related = new Command("related", "Import WordNet's related English words (derived forms, synonyms) into a compact file.") { wordnet, output };
+        related.SetAction((result, cancellationToken) => CommandRunner.RunAsync((_, _) =>
+        {
+            var folder = result.GetValue(wordnet)!;
+            if (!Directory.Exists(folder)) throw new UsageException($"WordNet folder not found: {Path.GetFullPath(folder)}");
+            var words = WordNetReader.Read(folder);
+            LexiconFile.Write(result.GetValue(output)!, words);
+            Console.WriteLine($"{words.Count} English words, {words.Values.Sum(v => v.Count)} related words written to {result.GetValue(output)}");
+            return Task.FromResult(ExitCodes.Success);
+        }, cancellationToken));
+        return related;
     }
 }

@@ -53,7 +53,17 @@ public sealed class RetrievalOptions
     [Required]
     public string LexiconPath { get; set; } = "lexicon/en-ar.tsv";
 
-    public string ResolvedLexiconPath => Path.IsPathRooted(LexiconPath) ? LexiconPath : Path.Combine(AppContext.BaseDirectory, LexiconPath);
+    public string ResolvedLexiconPath => Resolve(LexiconPath);
+
+    /// <summary>
+    /// Related English words (lexicon/en-related.tsv, from WordNet), through which a word the lexicon translates thinly
+    /// borrows its relatives' translations; empty to do without.
+    /// </summary>
+    public string RelatedWordsPath { get; set; } = "lexicon/en-related.tsv";
+
+    public string? ResolvedRelatedWordsPath => string.IsNullOrWhiteSpace(RelatedWordsPath) ? null : Resolve(RelatedWordsPath);
+
+    private static string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 
     /// <summary>Longer questions are refused with a message: no real question is this long, and analysis cost grows with it.</summary>
     [Range(10, 100_000)]

@@ -5,7 +5,8 @@ namespace NewsQA.Core.CrossLingual;
 
 /// <summary>
 /// The English–Arabic lexicon in memory, for lookups both ways: English phrases and words (with their inflected
-/// variants, found through the Porter stem) to Arabic, and Arabic words (by normalized form, then by stem) to English.
+/// variants, found through the Porter stem, and then through related English words) to Arabic, and Arabic words (by
+/// normalized form, then by stem) to English.
 /// </summary>
 public sealed class BilingualLexicon
 {
@@ -15,9 +16,14 @@ public sealed class BilingualLexicon
     private readonly Dictionary<string, List<string>> _englishByStem = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _arabicToEnglish = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _arabicByStem = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _related = new(StringComparer.Ordinal);
 
-    public BilingualLexicon(IEnumerable<(string English, string[] Arabic)> entries)
+    /// <param name="entries">English → Arabic translations.</param>
+    /// <param name="related">English word → related English words (derived forms, synonyms: lexicon/en-related.tsv).</param>
+    public BilingualLexicon(IEnumerable<(string English, string[] Arabic)> entries, IEnumerable<(string English, string[] Related)>? related = null)
     {
+        foreach (var (english, words) in related ?? []) _related[english] = words;
+
         foreach (var (english, arabic) in entries)
         {
             _englishToArabic[english] = arabic;
@@ -33,9 +39,14 @@ public sealed class BilingualLexicon
 
     public int Count => _englishToArabic.Count;
 
-    public static BilingualLexicon Load(string path) => new(LexiconFile.Read(path));
+    /// <summary>The lexicon file, and the related-words file when there is one.</summary>
+    public static BilingualLexicon Load(string path, string? relatedPath = null) =>
+        new(LexiconFile.Read(path), relatedPath is not null && File.Exists(relatedPath) ? LexiconFile.Read(relatedPath) : null);
 
-    /// <summary>Arabic translations of an English phrase or word (lower-case), trying inflected variants for a word.</summary>
+    /// <summary>
+    /// Arabic translations of an English phrase or word (lower-case), trying inflected variants and then related words
+    /// for a word.
+    /// </summary>
     public IReadOnlyList<string> ToArabic(string english)
     {
         var direct = _englishToArabic.TryGetValue(english, out var found) ? found : [];
@@ -45,7 +56,13 @@ public sealed class BilingualLexicon
         var siblings = _englishByStem.TryGetValue(PorterStemmer.Stem(english), out var variants)
             ? variants.Where(v => v != english).SelectMany(v => _englishToArabic[v])
             : [];
-        return [.. direct.Concat(siblings).Distinct().Take(MaxTranslations)];
+        // Then the main translation of each related word (chemist → chemistry → كيمياء): the dictionary often translates
+        // one member of a word family, or one synonym, in the sense the articles use. Only the first, its main sense,
+        // so that a relative's other senses do not drift further from the word's own.
+        var relatives = _related.TryGetValue(english, out var related)
+            ? related.SelectMany(r => _englishToArabic.TryGetValue(r, out var translations) ? translations.Take(1) : [])
+            : [];
+        return [.. direct.Concat(siblings).Concat(relatives).Distinct().Take(MaxTranslations)];
     }
 
     // More alternatives than this add noise faster than recall.

@@ -67,7 +67,7 @@ public class LexiconImporterTests
         var lexicon = new SortedDictionary<string, List<string>>(StringComparer.Ordinal) { ["base"] = ["القاعدة", "قاعدة"], ["prime minister"] = ["رئيس الوزراء"] };
         LexiconFile.Write(temp.File("l.tsv"), lexicon);
         Assert.Equal(["base=القاعدة|قاعدة", "prime minister=رئيس الوزراء"],
-            LexiconFile.Read(temp.File("l.tsv")).Select(e => $"{e.English}={string.Join('|', e.Arabic)}"));
+            LexiconFile.Read(temp.File("l.tsv")).Select(e => $"{e.English}={string.Join('|', e.Values)}"));
     }
 
     [Fact]
@@ -77,5 +77,15 @@ public class LexiconImporterTests
         Assert.True(lexicon.Count > 80_000);
         Assert.Contains("التحالف", lexicon.ToArabic("coalition"));
         Assert.NotEmpty(lexicon.ToArabic("withdrawals")); // an inflected form through its siblings
+    }
+
+    [Fact]
+    public void RepositoryRelatedWords_LendAWordItsRelativesTranslations()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "lexicon");
+        var lexicon = BilingualLexicon.Load(Path.Combine(folder, "en-ar.tsv"), Path.Combine(folder, "en-related.tsv"));
+        Assert.True(LexiconFile.Read(Path.Combine(folder, "en-related.tsv")).Count() > 100_000);
+        // FreeDict translates "chemist" only as pharmacist (الصيدلي); WordNet relates it to "chemistry" (الكيمياء).
+        Assert.Contains("الكيمياء", lexicon.ToArabic("chemist"));
     }
 }
