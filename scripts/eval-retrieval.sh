@@ -14,9 +14,12 @@ for set in xquad/xquad.ar.json arcd/arcd-test.json tydiqa-goldp/tydiqa-goldp-v1.
   echo "{\"config\":\"hybrid, reciprocal rank fusion\",\"report\":$(NEWSQA_Retrieval__Fusion=ReciprocalRank run --dataset "$data/$set")}"
   echo "{\"config\":\"keyword, words only (no 4-grams)\",\"report\":$(NEWSQA_Retrieval__GramWeight=0 run --dataset "$data/$set" --mode keyword)}"
 done
-# Cross-lingual: English questions over the Arabic paragraphs, and the reverse, with and without translation.
+# Cross-lingual: English questions over the Arabic paragraphs, and the reverse, with and without translation, and
+# without WordNet's related words.
 echo "{\"config\":\"en->ar, translated (default)\",\"report\":$(run --dataset "$data/xquad/xquad.ar.json" --questions-from "$data/xquad/xquad.en.json")}"
 echo "{\"config\":\"en->ar, keyword only\",\"report\":$(run --dataset "$data/xquad/xquad.ar.json" --questions-from "$data/xquad/xquad.en.json" --mode keyword)}"
+echo "{\"config\":\"en->ar, without related words\",\"report\":$(NEWSQA_Retrieval__RelatedWordsPath= run --dataset "$data/xquad/xquad.ar.json" --questions-from "$data/xquad/xquad.en.json")}"
 echo "{\"config\":\"en->ar, no translation\",\"report\":$(run --dataset "$data/xquad/xquad.ar.json" --questions-from "$data/xquad/xquad.en.json" --no-translate)}"
 echo "{\"config\":\"ar->en, translated (default)\",\"report\":$(run --dataset "$data/xquad/xquad.en.json" --questions-from "$data/xquad/xquad.ar.json")}"
+echo "{\"config\":\"ar->en, without related words\",\"report\":$(NEWSQA_Retrieval__RelatedWordsPath= run --dataset "$data/xquad/xquad.en.json" --questions-from "$data/xquad/xquad.ar.json")}"
 echo "{\"config\":\"ar->en, no translation\",\"report\":$(run --dataset "$data/xquad/xquad.en.json" --questions-from "$data/xquad/xquad.ar.json" --no-translate)}"

@@ -68,13 +68,19 @@ public sealed class BilingualLexicon
     // More alternatives than this add noise faster than recall.
     private const int MaxTranslations = 8;
 
-    /// <summary>English translations of a normalized Arabic phrase or word: its own form's first, then its light stem's.</summary>
+    /// <summary>
+    /// English translations of a normalized Arabic phrase or word: its own form's first, then its light stem's, then
+    /// each one's nearest related word.
+    /// </summary>
     public IReadOnlyList<string> ToEnglish(string normalizedArabic)
     {
         var direct = _arabicToEnglish.TryGetValue(normalizedArabic, out var found) ? found : [];
         if (normalizedArabic.Contains(' ', StringComparison.Ordinal)) return direct;
         var byStem = _arabicByStem.TryGetValue(ArabicLightStemmer.Stem(normalizedArabic), out var siblings) ? siblings : [];
-        return [.. direct.Concat(byStem).Distinct().Take(MaxTranslations)];
+        var translations = direct.Concat(byStem).Distinct().Take(MaxTranslations).ToList();
+        // Each translation's nearest relative too (its derived form where WordNet has one: inflammation → inflame), which
+        // the Porter stem does not reach; more relatives than one measured worse (README).
+        return [.. translations.Concat(translations.SelectMany(e => _related.TryGetValue(e, out var related) ? related.Take(1) : [])).Distinct()];
     }
 
     public bool ContainsEnglish(string english) => _englishToArabic.ContainsKey(english);

@@ -36,4 +36,11 @@ public class BilingualLexiconTests
         var plain = new BilingualLexicon([("chemist", ["الصيدلي"]), ("chemistry", ["الكيمياء"])]);
         Assert.Equal(["الصيدلي"], plain.ToArabic("chemist"));
     }
+
+    [Fact]
+    public void ToEnglish_AddsEachTranslationsNearestRelative()
+    {
+        var lexicon = new BilingualLexicon([("inflammation", ["التهاب"])], [("inflammation", ["inflame", "redness"])]);
+        Assert.Equal(["inflammation", "inflame"], lexicon.ToEnglish("التهاب"));
+    }
 }
