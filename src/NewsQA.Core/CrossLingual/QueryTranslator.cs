@@ -65,7 +65,7 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
             // Names, and loanwords Arabic writes by sound (kilometre, internet), are found by transliteration; the word
             // itself is kept for Latin text inside the articles ("Pbs"). A lower-case word the lexicon translates is a
             // dictionary word, not a name: its sound-alikes would be noise.
-            List<string> names = capitalized || translations.Count == 0 ? [.. Names(word, TransliterationKey.FromLatin(word), "ar:", index, capitalized)] : [];
+            List<string> names = capitalized || translations.Count == 0 ? [.. ArabicNames(word, index, capitalized)] : [];
             AddTranslations(groups, vector, translations, 1, [.. names, PorterStemmer.Stem(word)], names);
             vector.AddRange(names.Take(1));
         }
@@ -96,7 +96,7 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
             if (ArabicStopWords.Contains(word)) continue;
             var translations = lexicon.ToEnglish(word);
             var terms = translations.SelectMany(t => TextAnalyzer.Analyze(t)).ToList();
-            terms.AddRange(Names(word, TransliterationKey.FromArabic(ArabicLightStemmer.Stem(word)), "en:", index, capitalized: false));
+            terms.AddRange(EnglishNames(word, index));
             if (terms.Count == 0) continue;
             groups.Add(new QueryGroup([.. terms.Distinct(StringComparer.Ordinal)], 1));
             vector.AddRange(translations.Take(2));
@@ -125,21 +125,55 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
         vector.AddRange(translations.Take(1));
     }
 
-    private static IEnumerable<string> Names(string word, string key, string script, PassageIndex index, bool capitalized)
+    // Arabic index terms that may write a Latin-script name. The terms are stems, and stemming takes a lone ب ل ك ف off
+    // the front of a long word even when it is the name's own first sound (بغداد → غداد, كوبلاي → وبلاي): a name whose key
+    // starts with one of those sounds also meets the stems that lack it, compared as written with it.
+    private static IEnumerable<string> ArabicNames(string word, PassageIndex index, bool capitalized)
     {
-        if (key.Length < (capitalized ? MinCapitalizedKeyLength : MinKeyLength)) return [];
-        var latin = script == "ar:";
+        var key = TransliterationKey.FromLatin(word);
+        var minimum = capitalized ? MinCapitalizedKeyLength : MinKeyLength;
+        if (key.Length < minimum) return [];
+        var candidates = index.TermsByTransliterationKey["ar:" + key].Select(t => (Term: t, Written: t));
+        if (key.Length > minimum)
+        {
+            foreach (var letter in ArabicLightStemmer.PrepositionLetters.Where(l => TransliterationKey.FromArabic(l.ToString()) == key[..1]))
+            {
+                candidates = candidates.Concat(index.TermsByTransliterationKey["ar:" + key[1..]]
+                    .Where(t => ArabicLightStemmer.Stem(letter + t) == t).Select(t => (Term: t, Written: letter + t)));
+            }
+        }
+
+        return Closest(word, latin: true, candidates, index);
+    }
+
+    // English index terms that may write an Arabic-script name, by the key of its stem; and when stemming took a lone
+    // ب ل ك ف off the front, by the key with that letter too, which may be the name's own (بغداد: Baghdad).
+    private static IEnumerable<string> EnglishNames(string word, PassageIndex index)
+    {
+        var stem = ArabicLightStemmer.Stem(word);
+        var keys = new List<string> { TransliterationKey.FromArabic(stem) };
+        if (ArabicLightStemmer.LonePrepositionPrefix(word) is { } letter) keys.Add(TransliterationKey.FromArabic(letter + stem));
+        var candidates = keys.Where(k => k.Length >= MinKeyLength).Distinct(StringComparer.Ordinal)
+            .SelectMany(k => index.TermsByTransliterationKey["en:" + k]).Select(t => (Term: t, Written: t));
+        return Closest(word, latin: false, candidates, index);
+    }
+
+    private static IEnumerable<string> Closest(string word, bool latin, IEnumerable<(string Term, string Written)> candidates, PassageIndex index)
+    {
         var shape = latin ? TransliterationKey.ShapeFromLatin(word) : TransliterationKey.ShapeFromArabic(word);
         var fine = latin ? TransliterationKey.FineShapeFromLatin(word) : TransliterationKey.FineShapeFromArabic(word);
         // Same consonants, and vowels in about the same places: Bowl matches بول, not بابل. Among equals, the closer
         // letters first (Sayyid: سيد before زياد), then the rarer term.
-        return index.TermsByTransliterationKey[script + key]
-            .Select(t => (Term: t, Distance: TransliterationKey.Distance(shape, latin ? TransliterationKey.ShapeFromArabic(t) : TransliterationKey.ShapeFromLatin(t))))
-            .Where(x => x.Distance <= MaxShapeDistance(shape))
+        // The tolerance follows the Latin spelling either way round, which writes the short vowels Arabic leaves out.
+        return candidates
+            .Select(c => (c.Term, c.Written, Shape: latin ? TransliterationKey.ShapeFromArabic(c.Written) : TransliterationKey.ShapeFromLatin(c.Written)))
+            .Select(c => (c.Term, c.Written, Distance: TransliterationKey.Distance(shape, c.Shape), Tolerance: MaxShapeDistance(latin ? shape : c.Shape)))
+            .Where(x => x.Distance <= x.Tolerance)
             .OrderBy(x => x.Distance)
-            .ThenBy(x => TransliterationKey.Distance(fine, latin ? TransliterationKey.FineShapeFromArabic(x.Term) : TransliterationKey.FineShapeFromLatin(x.Term)))
+            .ThenBy(x => TransliterationKey.Distance(fine, latin ? TransliterationKey.FineShapeFromArabic(x.Written) : TransliterationKey.FineShapeFromLatin(x.Written)))
             .ThenBy(x => index.DocumentFrequency(x.Term)).ThenBy(x => x.Term, StringComparer.Ordinal)
-            .Take(MaxNameCandidates).Select(x => x.Term);
+            .Select(x => x.Term).Distinct(StringComparer.Ordinal)
+            .Take(MaxNameCandidates);
     }
 
     // Transcriptions disagree on a vowel or two; more than that is another word.

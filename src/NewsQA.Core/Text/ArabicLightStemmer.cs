@@ -50,11 +50,24 @@ public static class ArabicLightStemmer
             return span[1..];
         }
 
-        if (span.Length >= 5 && span[0] is 'ب' or 'ل' or 'ك' or 'ف')
+        if (LonePrefix(span) is not null)
         {
             return span[1..];
         }
 
         return span;
     }
+
+    /// <summary>
+    /// The preposition letter (ب ل ك ف) that stemming takes off the front of <paramref name="word"/> on its own, or null.
+    /// Such a letter is sometimes the word's own (بغداد → غداد): the stem of a name may then lack its first sound.
+    /// </summary>
+    public static char? LonePrepositionPrefix(string word) =>
+        Prefixes.Any(p => word.Length >= p.Length + MinimumStemLength && word.StartsWith(p, StringComparison.Ordinal)) ? null : LonePrefix(word);
+
+    /// <summary>The prepositions written as one letter joined to the next word.</summary>
+    public static readonly char[] PrepositionLetters = ['ب', 'ل', 'ك', 'ف'];
+
+    private static char? LonePrefix(ReadOnlySpan<char> span) =>
+        span.Length >= 5 && PrepositionLetters.Contains(span[0]) ? span[0] : null;
 }

@@ -144,4 +144,25 @@ public class QueryTranslatorTests
         Assert.Contains(TextAnalyzer.Analyze("ثلاثة")[0], terms); // the digit meets the Arabic number word
         Assert.Contains(TextAnalyzer.Analyze("فوز")[0], terms);   // "won" is looked up as "win"
     }
+
+    [Fact]
+    public async Task Translate_MatchesANameWhoseStemLostItsFirstLetter_BothWays()
+    {
+        // Stemming takes ب off بغداد as if it were the preposition: the index holds غداد.
+        Assert.Equal("غداد", TextAnalyzer.Analyze("بغداد")[0]);
+        var arabic = await TinyIndex.BuildAsync(new TestIndexer(256), "وصل الوفد إلى بغداد أمس", "لا شيء هنا");
+        var translator = new QueryTranslator(new BilingualLexicon([]));
+        Assert.Contains("غداد", translator.Translate("Who arrived in Baghdad?", TextLanguage.Arabic, arabic).Groups.SelectMany(g => g.Terms));
+
+        var english = await TinyIndex.BuildAsync(new TestIndexer(256), "The delegation reached Baghdad yesterday.", "Nothing here.");
+        Assert.Contains(PorterStemmer.Stem("baghdad"), translator.Translate("من وصل إلى بغداد؟", TextLanguage.English, english).Groups.SelectMany(g => g.Terms));
+    }
+
+    [Fact]
+    public void LonePrepositionPrefix_IsTheSingleLetterStemmingTakesOff()
+    {
+        Assert.Equal('ب', ArabicLightStemmer.LonePrepositionPrefix("بغداد"));
+        Assert.Null(ArabicLightStemmer.LonePrepositionPrefix("بالعراق")); // the article prefix, not a lone letter
+        Assert.Null(ArabicLightStemmer.LonePrepositionPrefix("بيت"));     // too short to lose a letter
+    }
 }
