@@ -28,7 +28,9 @@ public static class SentenceScorer
     public static List<SentenceEvidence> Score(PassageIndex index, RetrievalQuery query, string question, IReadOnlyList<SearchHit> hits)
     {
         var weights = QueryWeights(index, query);
-        var groups = query.Groups.Where(g => g.Weight > 0 && g.Terms.Count > 0)
+        // A translated word the articles never use is evidence against them answering (as an Arabic question's absent
+        // word is); a lexicon gap they never use either tells nothing.
+        var groups = query.Groups.Where(g => g.Weight > 0 && g.Terms.Count > 0 && g.IsEvidence && (g.AbsenceCounts || g.Terms.Any(t => index.DocumentFrequency(t) > 0)))
             .Select(g => (Terms: g.Terms, Weight: g.Weight * index.GroupInverseDocumentFrequency(g.Terms))).ToList();
         var total = weights.Values.Sum();
         var groupTotal = groups.Sum(g => g.Weight);

@@ -35,7 +35,7 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
             if (arabic.Count == 0) return [];
             var grams = CharacterGrams.Analyze(string.Join(' ', arabic)).Distinct().ToList();
             var perWord = (double)grams.Count / arabic.Count;
-            return grams.Select(gram => new QueryGroup([gram], g.Weight * gramWeight * Math.Max(1, perWord) / grams.Count));
+            return grams.Select(gram => new QueryGroup([gram], g.Weight * gramWeight * Math.Max(1, perWord) / grams.Count) { IsEvidence = false });
         })];
 
     private (List<QueryGroup>, string) EnglishToArabic(string question, PassageIndex index)
@@ -66,7 +66,10 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
             // itself is kept for Latin text inside the articles ("Pbs"). A lower-case word the lexicon translates is a
             // dictionary word, not a name: its sound-alikes would be noise.
             List<string> names = capitalized || translations.Count == 0 ? [.. ArabicNames(word, index, capitalized)] : [];
-            AddTranslations(groups, vector, translations, 1, [.. names, PorterStemmer.Stem(word)], names);
+            // A lower-case word with neither a translation nor a sound-alike is a gap in the lexicon; a capitalized one
+            // that sounds like nothing in the articles is a name they do not mention, and stays as evidence against.
+            var untranslated = translations.Count == 0 && names.Count == 0 && !capitalized;
+            AddTranslations(groups, vector, translations, 1, [.. names, PorterStemmer.Stem(word)], names, untranslated);
             vector.AddRange(names.Take(1));
         }
 
@@ -111,11 +114,12 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
     // own sharing the weight, so that all must match, as a phrase would. Each group keeps its words as written, for
     // their character grams.
     private static void AddTranslations(
-        List<QueryGroup> groups, List<string> vector, IReadOnlyList<string> translations, double weight, IReadOnlyList<string> otherTerms, IReadOnlyList<string> otherWords)
+        List<QueryGroup> groups, List<string> vector, IReadOnlyList<string> translations, double weight, IReadOnlyList<string> otherTerms, IReadOnlyList<string> otherWords,
+        bool untranslated = false)
     {
         var singleWords = translations.Where(t => !t.Contains(' ', StringComparison.Ordinal)).ToList();
         var terms = singleWords.SelectMany(t => TextAnalyzer.Analyze(t)).Concat(otherTerms).Distinct(StringComparer.Ordinal).ToList();
-        if (terms.Count > 0) groups.Add(new QueryGroup(terms, weight) { Words = [.. singleWords, .. otherWords] });
+        if (terms.Count > 0) groups.Add(new QueryGroup(terms, weight) { Words = [.. singleWords, .. otherWords], AbsenceCounts = !untranslated });
         if (singleWords.Count == 0 && translations.Count > 0)
         {
             var words = Tokenizer.Tokenize(translations[0]).Select(t => (Word: t.Normalized, Term: TextAnalyzer.AnalyzeToken(t))).Where(w => w.Term is not null).ToList();

@@ -12,4 +12,18 @@ public sealed record QueryGroup(IReadOnlyList<string> Terms, double Weight)
     /// as the index takes its grams from the words of the articles, not from their stems.
     /// </summary>
     public IReadOnlyList<string> Words { get; init; } = [];
+
+    /// <summary>
+    /// Whether the articles' using none of the group's terms counts against their answering the question (answer
+    /// evidence): true for a translated word, whose absence means the articles do not speak of it; false for a word the
+    /// lexicon cannot render ("quarterback"), whose absence says nothing.
+    /// </summary>
+    public bool AbsenceCounts { get; init; } = true;
+
+    /// <summary>
+    /// Whether the group is one of the question's words for answer evidence. A character gram of a word's translation
+    /// alternatives is not: it helps retrieval meet the other forms of the word, but the articles use one alternative
+    /// at most, so judging by the share of all their grams would count the unused alternatives against the answer.
+    /// </summary>
+    public bool IsEvidence { get; init; } = true;
 }

@@ -165,4 +165,15 @@ public class QueryTranslatorTests
         Assert.Null(ArabicLightStemmer.LonePrepositionPrefix("بالعراق")); // the article prefix, not a lone letter
         Assert.Null(ArabicLightStemmer.LonePrepositionPrefix("بيت"));     // too short to lose a letter
     }
+
+    [Fact]
+    public async Task Translate_MarksLexiconGaps_AndAlternativeGrams_ForAnswerEvidence()
+    {
+        var translator = new QueryTranslator(Lexicon);
+        var (groups, _) = translator.Translate("Did the troops see the quarterback, Zzyzx?", TextLanguage.Arabic, await IndexAsync());
+        Assert.False(Assert.Single(groups, g => g.Terms.Contains("quarterback")).AbsenceCounts); // a lower-case gap
+        Assert.True(Assert.Single(groups, g => g.Terms.Contains("zzyzx")).AbsenceCounts);        // an unknown name
+        Assert.True(Assert.Single(groups, g => g.Terms.Contains(TextAnalyzer.Analyze("القوات")[0])).AbsenceCounts);
+        Assert.All(QueryTranslator.GramGroups(groups, 0.25), g => Assert.False(g.IsEvidence));
+    }
 }
