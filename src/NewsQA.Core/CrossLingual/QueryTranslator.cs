@@ -87,7 +87,8 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
             if (phrase > 1)
             {
                 var english = lexicon.ToEnglish(string.Join(' ', tokens.Skip(i).Take(phrase).Select(t => t.Normalized)));
-                groups.Add(new QueryGroup([.. english.SelectMany(e => TextAnalyzer.Analyze(e)).Distinct(StringComparer.Ordinal)], phrase));
+                var phraseTerms = english.SelectMany(e => TextAnalyzer.Analyze(e)).Distinct(StringComparer.Ordinal).ToList();
+                if (phraseTerms.Count > 0) groups.Add(new QueryGroup(phraseTerms, phrase)); // translations of stop words only add nothing
                 vector.AddRange(english.Take(1));
                 i += phrase;
                 continue;

@@ -176,4 +176,13 @@ public class QueryTranslatorTests
         Assert.True(Assert.Single(groups, g => g.Terms.Contains(TextAnalyzer.Analyze("القوات")[0])).AbsenceCounts);
         Assert.All(QueryTranslator.GramGroups(groups, 0.25), g => Assert.False(g.IsEvidence));
     }
+
+    [Fact]
+    public async Task Translate_MakesNoEmptyGroup_ForAPhraseThatTranslatesToStopWords()
+    {
+        var index = await TinyIndex.BuildAsync(new TestIndexer(256), "It is what it is.", "Nothing here.");
+        var translator = new QueryTranslator(new BilingualLexicon([("it is", ["إنه هو"])]));
+        var (groups, _) = translator.Translate("إنه هو", TextLanguage.English, index);
+        Assert.Empty(groups);
+    }
 }
