@@ -54,9 +54,9 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<CorpusIndexer>();
         services.TryAddSingleton(sp => new Lazy<QueryTranslator>(() =>
         {
+            // The files' presence is checked at start-up (RetrievalOptions.Validate) whenever translation is on.
             var retrieval = sp.GetRequiredService<IOptions<RetrievalOptions>>().Value;
-            var path = retrieval.ResolvedLexiconPath;
-            return new QueryTranslator(File.Exists(path) ? BilingualLexicon.Load(path, retrieval.ResolvedRelatedWordsPath) : new BilingualLexicon([]));
+            return new QueryTranslator(BilingualLexicon.Load(retrieval.ResolvedLexiconPath, retrieval.ResolvedRelatedWordsPath));
         }));
         services.TryAddSingleton<QueryBuilder>();
         services.TryAddSingleton<HybridRetriever>();

@@ -32,4 +32,18 @@ public class SettingsTests
         Assert.Contains("/nonexistent-prompts/answer.yaml", result.Error);
         Assert.False(result.HasStackTrace);
     }
+
+    [Fact]
+    public async Task AMissingLexiconFile_StopsStartUp_NamingTheSetting_UnlessTranslationIsOff()
+    {
+        var environment = new Dictionary<string, string?> { ["NEWSQA_Retrieval__LexiconPath"] = "/nonexistent/en-ar.tsv" };
+        var result = await NewsQACli.RunWithEnvironmentAsync(environment, "search", "Who is Sudani?", "--corpus", NewsQACli.Seeds);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Retrieval:LexiconPath", result.Error);
+        Assert.Contains("/nonexistent/en-ar.tsv", result.Error);
+        Assert.False(result.HasStackTrace);
+
+        var untranslated = await NewsQACli.RunWithEnvironmentAsync(environment, "search", "Who is Sudani?", "--corpus", NewsQACli.Seeds, "--no-translate");
+        Assert.Equal(0, untranslated.ExitCode);
+    }
 }

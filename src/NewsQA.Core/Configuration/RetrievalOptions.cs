@@ -4,7 +4,7 @@ using NewsQA.Core.Retrieval;
 namespace NewsQA.Core.Configuration;
 
 /// <summary>Section "Retrieval": BM25, vector and fusion settings.</summary>
-public sealed class RetrievalOptions
+public sealed class RetrievalOptions : IValidatableObject
 {
     public const string SectionName = "Retrieval";
 
@@ -64,6 +64,22 @@ public sealed class RetrievalOptions
     public string? ResolvedRelatedWordsPath => string.IsNullOrWhiteSpace(RelatedWordsPath) ? null : Resolve(RelatedWordsPath);
 
     private static string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+
+    // The lexicon files ship beside every host; a path that names no file is a setting's mistake, reported at start-up
+    // rather than leaving every cross-lingual question silently untranslated.
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Translate) yield break;
+        if (!File.Exists(ResolvedLexiconPath))
+        {
+            yield return new ValidationResult($"Retrieval:LexiconPath: no lexicon file at {ResolvedLexiconPath}.", [nameof(LexiconPath)]);
+        }
+
+        if (ResolvedRelatedWordsPath is { } related && !File.Exists(related))
+        {
+            yield return new ValidationResult($"Retrieval:RelatedWordsPath: no related-words file at {related} (set it empty to do without).", [nameof(RelatedWordsPath)]);
+        }
+    }
 
     /// <summary>Longer questions are refused with a message: no real question is this long, and analysis cost grows with it.</summary>
     [Range(10, 100_000)]

@@ -39,9 +39,9 @@ public sealed class BilingualLexicon
 
     public int Count => _englishToArabic.Count;
 
-    /// <summary>The lexicon file, and the related-words file when there is one.</summary>
+    /// <summary>The lexicon file, and the related-words file when one is given.</summary>
     public static BilingualLexicon Load(string path, string? relatedPath = null) =>
-        new(LexiconFile.Read(path), relatedPath is not null && File.Exists(relatedPath) ? LexiconFile.Read(relatedPath) : null);
+        new(LexiconFile.Read(path), relatedPath is null ? null : LexiconFile.Read(relatedPath));
 
     /// <summary>
     /// Arabic translations of an English phrase or word (lower-case), trying inflected variants and then related words
