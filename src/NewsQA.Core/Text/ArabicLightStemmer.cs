@@ -34,12 +34,9 @@ public static class ArabicLightStemmer
 
     private static ReadOnlySpan<char> StripPrefix(ReadOnlySpan<char> span)
     {
-        foreach (var prefix in Prefixes)
+        if (LongPrefixLength(span) is > 0 and var length)
         {
-            if (span.Length >= prefix.Length + MinimumStemLength && span.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return span[prefix.Length..];
-            }
+            return span[length..];
         }
 
         // A bare conjunction "و" comes off when three letters remain (light10's rule: "وقال" → "قال"). The prepositions
@@ -62,8 +59,18 @@ public static class ArabicLightStemmer
     /// The preposition letter (ب ل ك ف) that stemming takes off the front of <paramref name="word"/> on its own, or null.
     /// Such a letter is sometimes the word's own (بغداد → غداد): the stem of a name may then lack its first sound.
     /// </summary>
-    public static char? LonePrepositionPrefix(string word) =>
-        Prefixes.Any(p => word.Length >= p.Length + MinimumStemLength && word.StartsWith(p, StringComparison.Ordinal)) ? null : LonePrefix(word);
+    public static char? LonePrepositionPrefix(string word) => LongPrefixLength(word) > 0 ? null : LonePrefix(word);
+
+    // The length of the article or preposition + article prefix that comes off the word, or 0.
+    private static int LongPrefixLength(ReadOnlySpan<char> span)
+    {
+        foreach (var prefix in Prefixes)
+        {
+            if (span.Length >= prefix.Length + MinimumStemLength && span.StartsWith(prefix, StringComparison.Ordinal)) return prefix.Length;
+        }
+
+        return 0;
+    }
 
     /// <summary>The prepositions written as one letter joined to the next word.</summary>
     public static readonly char[] PrepositionLetters = ['ب', 'ل', 'ك', 'ف'];
