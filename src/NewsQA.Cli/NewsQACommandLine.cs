@@ -10,6 +10,7 @@ public static class NewsQACommandLine
     {
         var root = new RootCommand("NewsQA: questions answered from news articles, Arabic and English, with citations.");
         root.Subcommands.Add(IndexCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(ChatCommand.Create());

@@ -8,6 +8,7 @@ using NewsQA.Core.Configuration;
 using NewsQA.Core.CrossLingual;
 using NewsQA.Core.Embeddings;
 using NewsQA.Core.Evaluation;
+using NewsQA.Core.Feeds;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Prompts;
 using NewsQA.Core.Providers;
@@ -67,6 +68,7 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<ExtractiveSummarizer>();
         services.TryAddSingleton<SummaryTargetResolver>();
         services.TryAddSingleton<AnswerService>();
+        services.AddNewsQAIngestion();
         return services;
     }
 }

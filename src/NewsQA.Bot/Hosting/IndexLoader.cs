@@ -9,11 +9,11 @@ namespace NewsQA.Bot.Hosting;
 /// so the first question is answered from a complete index. A seed corpus takes well under a second.
 /// </summary>
 public sealed partial class IndexLoader(
-    CorpusIndexer indexer, IndexHolder holder, IOptions<CorpusOptions> corpus, IOptions<IndexOptions> index, ILogger<IndexLoader> logger) : IHostedService
+    CorpusIndexer indexer, IndexHolder holder, CorpusFolder corpus, IOptions<IndexOptions> index, ILogger<IndexLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var folder = ResolveCorpus(corpus.Value.Path);
+        var folder = corpus.Path;
         if (!Directory.Exists(folder))
         {
             throw new StartupException($"Corpus folder not found: {Path.GetFullPath(folder)}. Set Corpus:Path (see README, Configuration).");
@@ -26,14 +26,6 @@ public sealed partial class IndexLoader(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    // A relative corpus path is the working directory's; started from elsewhere, the seed copy beside the program serves.
-    private static string ResolveCorpus(string path)
-    {
-        if (Path.IsPathRooted(path) || Directory.Exists(path)) return path;
-        var besideProgram = Path.Combine(AppContext.BaseDirectory, path);
-        return Directory.Exists(besideProgram) ? besideProgram : path;
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Path}: {Reason}")]
     private static partial void LogSkipped(ILogger logger, string path, string reason);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using NewsQA.Bot.Admin;
 using NewsQA.Bot.BotFramework;
 using NewsQA.Bot.DirectLine;
 using NewsQA.Bot.Rest;
@@ -28,6 +29,7 @@ public static class NewsQABotApplicationBuilderExtensions
         app.MapSources();
         app.MapDirectLine();
         app.MapBotFramework();
+        app.MapArticles();
         return app;
     }
 }

@@ -1,8 +1,12 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NewsQA.Bot.Admin;
 using NewsQA.Bot.BotFramework;
 using NewsQA.Bot.Conversation;
 using NewsQA.Bot.DirectLine;
+using NewsQA.Bot.Feeds;
 using NewsQA.Core;
+using NewsQA.Core.Corpus;
 using NewsQA.Core.Conversations;
 
 namespace NewsQA.Bot.Hosting;
@@ -41,11 +45,27 @@ public static class NewsQABotServiceCollectionExtensions
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineBot>();
         services.AddHostedService<IndexLoader>();
+        services.AddNewsQALiveNews(builder.Configuration);
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<BotHostOptions>>().Value;
             return new ConversationStore(sp.GetRequiredService<TimeProvider>(), o.MaxConversations, TimeSpan.FromMinutes(o.ConversationIdleMinutes));
         });
         return builder;
+    }
+
+    // Feeds polled into the corpus folder, the admin API, and the running index following the folder's changes.
+    private static void AddNewsQALiveNews(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<CorpusFolder>();
+        services.Replace(ServiceDescriptor.Singleton<ICorpusChangeListener, IndexRefresher>());
+        services.AddHostedService<FeedPollingService>(); // after IndexLoader: the first poll finds the index loaded
+        // The admin key is a secret: a key in the committed appsettings.json stops start-up instead of being used.
+        var committedKey = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .Build()[$"{AdminOptions.SectionName}:{nameof(AdminOptions.ApiKey)}"];
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations()
+            .Validate(_ => string.IsNullOrEmpty(committedKey), "Admin:ApiKey is a secret: set it in the environment (NEWSQA_Admin__ApiKey), not in appsettings.json. See README, section Admin API")
+            .ValidateOnStart();
+        services.AddSingleton<AdminKeyFilter>();
     }
 }

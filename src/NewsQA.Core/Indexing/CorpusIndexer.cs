@@ -60,7 +60,7 @@ public sealed partial class CorpusIndexer(
                 continue;
             }
 
-            var (article, passages) = ArticleLoader.Load(file, settings.MaxPassageChars);
+            var (article, passages) = ArticleLoader.Load(file, settings.MaxPassageChars, warnings);
             if (passages.Count == 0)
             {
                 warnings.Add(new CorpusWarning(file.Path, "skipped: no article text after removing page boilerplate"));

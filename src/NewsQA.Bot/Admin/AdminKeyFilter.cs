@@ -1,0 +1,39 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace NewsQA.Bot.Admin;
+
+/// <summary>
+/// Guards the admin API: 404 when no Admin:ApiKey is configured (the API is off), 401 unless the request carries
+/// "Authorization: Bearer KEY" with the right key. The key is compared in constant time (over hashes, so not even
+/// its length leaks).
+/// </summary>
+public sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpointFilter
+{
+    private const string Scheme = "Bearer ";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var admin = options.Value;
+        if (!admin.Enabled)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+                detail: "The admin API is off: set NEWSQA_Admin__ApiKey to turn it on (see README, Admin API).");
+        }
+
+        var header = context.HttpContext.Request.Headers.Authorization.ToString();
+        var given = header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ? header[Scheme.Length..].Trim() : null;
+        if (given is null || !SameKey(given, admin.ApiKey!))
+        {
+            context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer realm=\"NewsQA admin\"";
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+                detail: given is null ? "Send the admin key as \"Authorization: Bearer KEY\"." : "The admin key is wrong.");
+        }
+
+        return await next(context);
+    }
+
+    private static bool SameKey(string given, string key) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}

@@ -1,0 +1,11 @@
+namespace NewsQA.Core.Corpus;
+
+/// <summary>
+/// Told when articles were written into or removed from the corpus folder; returns once a running index reflects
+/// them. The bot's implementation re-indexes and swaps the index it answers from (issue 14's folder watcher replaces it);
+/// the CLI holds no running index (<see cref="NoRunningIndex"/>).
+/// </summary>
+public interface ICorpusChangeListener
+{
+    Task CorpusChangedAsync(IReadOnlyCollection<string> paths, CancellationToken cancellationToken);
+}

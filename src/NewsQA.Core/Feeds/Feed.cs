@@ -1,0 +1,4 @@
+namespace NewsQA.Core.Feeds;
+
+/// <summary>A parsed RSS or Atom feed: the outlet's title, its declared language and its items, newest first as published.</summary>
+public sealed record Feed(string? Title, string? Language, IReadOnlyList<FeedItem> Items);

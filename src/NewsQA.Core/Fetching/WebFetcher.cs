@@ -1,0 +1,111 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Configuration;
+
+namespace NewsQA.Core.Fetching;
+
+/// <summary>
+/// Fetches feeds and article pages politely and within bounds: a User-Agent naming NewsQA, one request at a time per
+/// host, conditional requests (If-None-Match / If-Modified-Since), redirects followed by hand (at most five, http and
+/// https only), a timeout over the whole fetch, and a size cap counted on the bytes as they arrive, whatever
+/// Content-Length says. Every failure is a <see cref="FetchException"/> with a short reason.
+/// </summary>
+public sealed class WebFetcher(IHttpClientFactory clients, HostGate hosts, IOptions<IngestionOptions> options, TimeProvider time)
+{
+    /// <summary>The named HttpClient, registered with redirects off (they are followed here) and decompression on.</summary>
+    public const string ClientName = "NewsQA.Web";
+
+    private const int MaxRedirects = 5;
+
+    /// <summary>GETs <paramref name="url"/>; with <paramref name="validators"/>, a 304 comes back as <see cref="FetchedResource.NotModified"/>.</summary>
+    public async Task<FetchedResource> GetAsync(Uri url, FetchValidators? validators, string accept, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        using var timeout = new CancellationTokenSource(settings.FetchTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var client = clients.CreateClient(ClientName);
+        var current = url;
+        try
+        {
+            for (var hop = 0; ; hop++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                request.Headers.UserAgent.ParseAdd(settings.UserAgent);
+                request.Headers.Accept.ParseAdd(accept);
+                if (validators?.ETag is { } etag) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+                if (validators?.LastModified is { } modified) request.Headers.IfModifiedSince = modified;
+
+                using var turn = await hosts.EnterAsync(current, linked.Token).ConfigureAwait(false);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+                if (IsRedirect(response.StatusCode))
+                {
+                    if (hop == MaxRedirects) throw new FetchException(url, $"more than {MaxRedirects} redirects");
+                    current = RedirectTarget(url, current, response.Headers.Location);
+                    continue;
+                }
+
+                var found = new FetchValidators(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified);
+                if (response.StatusCode == HttpStatusCode.NotModified) return new FetchedResource(current, null, null, null, validators ?? found);
+                if (!response.IsSuccessStatusCode) throw new FetchException(current, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd());
+
+                var body = await ReadCappedAsync(current, response.Content, settings.MaxDownloadBytes, linked.Token).ConfigureAwait(false);
+                var type = response.Content.Headers.ContentType;
+                return new FetchedResource(current, body, type?.MediaType, type?.CharSet, found);
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new FetchException(current, $"timed out after {settings.FetchTimeout.TotalSeconds:0.#} s");
+        }
+        catch (HttpRequestException e)
+        {
+            throw new FetchException(current, $"request failed ({e.HttpRequestError}: {e.Message})");
+        }
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
+        or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    private static Uri RedirectTarget(Uri original, Uri current, Uri? location)
+    {
+        if (location is null) throw new FetchException(original, "redirect without a Location");
+        var target = location.IsAbsoluteUri ? location : new Uri(current, location);
+        if (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new FetchException(original, $"redirect to a {target.Scheme}: address, which is not followed");
+        }
+
+        return target;
+    }
+
+    private static async Task<byte[]> ReadCappedAsync(Uri url, HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > maxBytes) throw TooLarge(url, maxBytes);
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes) throw TooLarge(url, maxBytes);
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static FetchException TooLarge(Uri url, int maxBytes) => new(url, $"larger than {maxBytes:N0} bytes (Ingestion:MaxDownloadBytes)");
+
+    /// <summary>The primary handler for <see cref="ClientName"/>.</summary>
+    public static SocketsHttpHandler CreateHandler() => new()
+    {
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.All,
+        UseCookies = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+    };
+
+    /// <summary>Configures the named client: no client-level timeout, since <see cref="GetAsync"/> applies Ingestion:FetchTimeout itself.</summary>
+    public static void Configure(HttpClient client) => client.Timeout = Timeout.InfiniteTimeSpan;
+}
