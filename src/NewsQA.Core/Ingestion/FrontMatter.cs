@@ -1,6 +1,6 @@
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
-using YamlDotNet.Serialization;
 
 namespace NewsQA.Core.Ingestion;
 
@@ -57,9 +57,22 @@ public static class FrontMatter
     /// </summary>
     public static string Write(IEnumerable<KeyValuePair<string, string?>> fields)
     {
-        var values = fields.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!);
-        var serializer = new SerializerBuilder().WithDefaultScalarStyle(ScalarStyle.DoubleQuoted).Build();
-        return $"{Fence}\n{serializer.Serialize(values).TrimEnd('\n')}\n{Fence}\n";
+        var yaml = new StringWriter { NewLine = "\n" };
+        var emitter = new Emitter(yaml, new EmitterSettings(2, int.MaxValue, false, 1024, false, false, "\n"));
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
+        emitter.Emit(new MappingStart(null, null, isImplicit: true, MappingStyle.Block));
+        foreach (var (key, value) in fields)
+        {
+            if (value is null) continue;
+            emitter.Emit(new Scalar(null, null, key, ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false));
+            emitter.Emit(new Scalar(null, null, value, ScalarStyle.DoubleQuoted, isPlainImplicit: false, isQuotedImplicit: true));
+        }
+
+        emitter.Emit(new MappingEnd());
+        emitter.Emit(new DocumentEnd(isImplicit: true));
+        emitter.Emit(new StreamEnd());
+        return $"{Fence}\n{yaml.ToString().TrimEnd('\n')}\n{Fence}\n";
     }
 
     /// <summary>The article metadata the fields declare; a date that is not one is reported and left out.</summary>
