@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 
 namespace NewsQA.Bot.Tests;
 
@@ -10,13 +11,19 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = [];
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    // Added after the service's own appsettings.json and environment, so these win over both (UseSetting values
+    // would lose to appsettings.json's Corpus:Path and Index:Path).
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.ConfigureAppConfiguration(configuration =>
     {
-        builder.UseSetting("Corpus:Path", Path.Combine(AppContext.BaseDirectory, "seeds"));
-        builder.UseSetting("Index:Path", Path.Combine(_folder, "index.bin"));
-        builder.UseSetting("Bot:FeedbackPath", Path.Combine(_folder, "feedback.jsonl"));
-        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-    }
+        var settings = new Dictionary<string, string?>
+        {
+            ["Corpus:Path"] = Path.Combine(AppContext.BaseDirectory, "seeds"),
+            ["Index:Path"] = Path.Combine(_folder, "index.bin"),
+            ["Bot:FeedbackPath"] = Path.Combine(_folder, "feedback.jsonl"),
+        };
+        foreach (var (key, value) in Settings) settings[key] = value;
+        configuration.AddInMemoryCollection(settings);
+    });
 
     public string FeedbackPath => Path.Combine(_folder, "feedback.jsonl");
 

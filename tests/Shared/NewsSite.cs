@@ -1,25 +1,30 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 
 namespace NewsQA.Testing;
 
 /// <summary>
-/// A news site on loopback (Kestrel on 127.0.0.1, a free port) that a test starts: RSS and Atom feeds with ETags,
-/// article pages (one with heavy navigation), a malformed feed, a 404, a page over any small size cap (sent chunked,
-/// with no Content-Length), a slow page that answers only when the test says, and redirects. It records every request.
+/// A news site on loopback (an HttpListener on 127.0.0.1 and a free port) that a test starts: RSS and Atom feeds with
+/// ETags, article pages (one with heavy navigation), a malformed feed, a 404, a page over the default size cap (sent
+/// chunked, with no Content-Length), a slow page that answers only when the test says, and redirects. It records
+/// every request. HttpListener rather than Kestrel, so that test projects running the CLI as a process need no
+/// ASP.NET Core framework beside it.
 /// </summary>
 public sealed class NewsSite : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, Func<HttpContext, Task>> _routes = new(StringComparer.Ordinal);
+    private readonly HttpListener _listener;
+    private readonly ConcurrentDictionary<string, Func<HttpListenerContext, Task>> _routes = new(StringComparer.Ordinal);
+    private readonly Task _loop;
 
-    private NewsSite(WebApplication app) => _app = app;
+    private NewsSite(HttpListener listener, Uri baseAddress)
+    {
+        _listener = listener;
+        BaseAddress = baseAddress;
+        MapDefaults();
+        _loop = Task.Run(ServeAsync);
+    }
 
     /// <summary>Every request as (path, If-None-Match, User-Agent), in order of arrival.</summary>
     public ConcurrentQueue<(string Path, string? IfNoneMatch, string? UserAgent)> Requests { get; } = new();
@@ -30,20 +35,32 @@ public sealed class NewsSite : IAsyncDisposable
     /// <summary>Completing it lets the slow page answer.</summary>
     public TaskCompletionSource ReleaseSlowPage { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+    public Uri BaseAddress { get; }
 
     public Uri Url(string path) => new(BaseAddress, path.TrimStart('/'));
 
-    public static async Task<NewsSite> StartAsync()
+    public static Task<NewsSite> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var site = new NewsSite(builder.Build());
-        site.MapDefaults();
-        site._app.Run(site.HandleAsync);
-        await site._app.StartAsync();
-        return site;
+        // HttpListener cannot take port 0: find a free port, then listen on it (again, should another process win it).
+        for (var attempt = 0; ; attempt++)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var listener = new HttpListener();
+            var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+            listener.Prefixes.Add(baseAddress.AbsoluteUri);
+            try
+            {
+                listener.Start();
+                return Task.FromResult(new NewsSite(listener, baseAddress));
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                listener.Close();
+            }
+        }
     }
 
     /// <summary>Serves <paramref name="body"/> at <paramref name="path"/> (replacing what was there).</summary>
@@ -51,26 +68,52 @@ public sealed class NewsSite : IAsyncDisposable
     {
         if (etag is not null)
         {
-            context.Response.Headers.ETag = etag;
-            if (context.Request.Headers.IfNoneMatch == etag)
+            context.Response.Headers["ETag"] = etag;
+            if (context.Request.Headers["If-None-Match"] == etag)
             {
-                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                context.Response.StatusCode = 304;
                 return;
             }
         }
 
         context.Response.ContentType = contentType;
-        await context.Response.WriteAsync(body.Replace("{site}", BaseAddress.AbsoluteUri.TrimEnd('/'), StringComparison.Ordinal));
+        var bytes = Encoding.UTF8.GetBytes(body.Replace("{site}", BaseAddress.AbsoluteUri.TrimEnd('/'), StringComparison.Ordinal));
+        context.Response.ContentLength64 = bytes.Length;
+        await context.Response.OutputStream.WriteAsync(bytes);
     };
 
-    public void Map(string path, Func<HttpContext, Task> handler) => _routes[path] = handler;
-
-    private async Task HandleAsync(HttpContext context)
+    private async Task ServeAsync()
     {
-        var path = context.Request.Path.Value ?? "/";
-        Requests.Enqueue((path, context.Request.Headers.IfNoneMatch.FirstOrDefault(), context.Request.Headers.UserAgent.FirstOrDefault()));
-        if (_routes.TryGetValue(path, out var handler)) await handler(context);
-        else context.Response.StatusCode = StatusCodes.Status404NotFound;
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return; // stopped
+            }
+
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        var path = context.Request.Url!.AbsolutePath;
+        Requests.Enqueue((path, context.Request.Headers["If-None-Match"], context.Request.Headers["User-Agent"]));
+        try
+        {
+            if (_routes.TryGetValue(path, out var handler)) await handler(context);
+            else context.Response.StatusCode = 404;
+            context.Response.Close();
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            // The client went away (a timeout, a size cap): nothing to answer.
+        }
     }
 
     private void MapDefaults()
@@ -82,34 +125,37 @@ public sealed class NewsSite : IAsyncDisposable
         Serve("/articles/nato-ar.html", "text/html; charset=utf-8", NewsPages.ArabicPage);
         Serve("/articles/dam.html", "text/html; charset=utf-8", NewsPages.TimeElementPage);
         Serve("/articles/undated.html", "text/html; charset=utf-8", NewsPages.UndatedPage);
-        Serve("/articles/dam-copy.html", "text/html; charset=utf-8", NewsPages.TimeElementPage.Replace("/articles/dam.html", "/articles/dam-copy.html", StringComparison.Ordinal));
-        Map("/articles/huge.html", async context =>
+        Serve("/articles/dam-copy.html", "text/html; charset=utf-8", NewsPages.TimeElementPage);
+        _routes["/articles/huge.html"] = async context =>
         {
             context.Response.ContentType = "text/html";
-            var chunk = "<p>" + new string('x', 8000) + "</p>";
-            for (var i = 0; i < 640; i++) await context.Response.WriteAsync(chunk); // 5 MB, over the 4 MiB default, chunked: no Content-Length
-        });
-        Map("/articles/slow.html", async context =>
+            context.Response.SendChunked = true; // no Content-Length to go by
+            var chunk = Encoding.UTF8.GetBytes("<p>" + new string('x', 8000) + "</p>");
+            for (var i = 0; i < 640; i++) await context.Response.OutputStream.WriteAsync(chunk); // 5 MB, over the 4 MiB default
+        };
+        _routes["/articles/slow.html"] = async context =>
         {
             SlowRequestArrived.TrySetResult();
-            await ReleaseSlowPage.Task.WaitAsync(context.RequestAborted);
-            await context.Response.WriteAsync(NewsPages.UndatedPage);
-        });
-        Map("/redirect-to-ftp", context =>
-        {
-            context.Response.Redirect("ftp://127.0.0.1/article.html");
-            return Task.CompletedTask;
-        });
-        Map("/moved", context =>
-        {
-            context.Response.Redirect("/articles/dam.html", permanent: true);
-            return Task.CompletedTask;
-        });
+            await ReleaseSlowPage.Task;
+            context.Response.ContentType = "text/html";
+            await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(NewsPages.UndatedPage));
+        };
+        _routes["/redirect-to-ftp"] = context => Redirect(context, 302, "ftp://127.0.0.1/article.html");
+        _routes["/moved"] = context => Redirect(context, 301, "/articles/dam.html");
+    }
+
+    private static Task Redirect(HttpListenerContext context, int status, string location)
+    {
+        context.Response.StatusCode = status;
+        context.Response.Headers["Location"] = location;
+        return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
     {
         ReleaseSlowPage.TrySetResult();
-        await _app.DisposeAsync();
+        _listener.Stop();
+        _listener.Close();
+        await _loop;
     }
 }
