@@ -46,4 +46,16 @@ public class SettingsTests
         var untranslated = await NewsQACli.RunWithEnvironmentAsync(environment, "search", "Who is Sudani?", "--corpus", NewsQACli.Seeds, "--no-translate");
         Assert.Equal(0, untranslated.ExitCode);
     }
+
+    [Theory]
+    [InlineData("NEWSQA_Ingestion__Feeds__0", "file:///etc/passwd", "Ingestion:Feeds:0")]
+    [InlineData("NEWSQA_Ingestion__PollInterval", "00:00:05", "Ingestion:PollInterval")]
+    [InlineData("NEWSQA_Ingestion__UserAgent", "Mozilla/5.0", "Ingestion:UserAgent")]
+    public async Task ABadIngestionSetting_StopsStartUp_NamingIt(string variable, string value, string key)
+    {
+        var result = await NewsQACli.RunWithEnvironmentAsync(new() { [variable] = value }, "ingest", "--url", "http://127.0.0.1:9/a.html", "--corpus", NewsQACli.Seeds);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(key, result.Error);
+        Assert.False(result.HasStackTrace);
+    }
 }
