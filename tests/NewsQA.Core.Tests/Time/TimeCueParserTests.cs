@@ -10,6 +10,9 @@ public class TimeCueParserTests
 
     private static DateTimeOffset Day(int year, int month, int day) => new(year, month, day, 0, 0, 0, TimeSpan.Zero);
 
+    private static DateTimeOffset? Midnight(string? day) =>
+        day is null ? null : DateTimeOffset.Parse(day + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
     private static void AssertRange(string question, DateTimeOffset? from, DateTimeOffset? until, bool recent = false)
     {
         var constraint = Parser.Parse(question);
@@ -62,9 +65,7 @@ public class TimeCueParserTests
     [InlineData("وماذا حدث منذ يونيو؟", "2024-06-01", null)]
     [InlineData("ماذا حدث منذ أسبوع؟", "2024-06-05", null)]
     [InlineData("ما الذي تغير منذ شهرين؟", "2024-04-12", null)]
-    public void BoundCues_OpenTheRangeOnOneSide(string question, string? from, string? until) =>
-        AssertRange(question, from is null ? null : DateTimeOffset.Parse(from + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
-            until is null ? null : DateTimeOffset.Parse(until + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    public void BoundCues_OpenTheRangeOnOneSide(string question, string? from, string? until) => AssertRange(question, Midnight(from), Midnight(until));
 
     [Theory]
     [InlineData("What happened last week?", "2024-06-03", "2024-06-10")] // Monday to Monday
@@ -80,9 +81,7 @@ public class TimeCueParserTests
     [InlineData("ماذا حدث أمس؟", "2024-06-11", "2024-06-12")]
     [InlineData("What happened in the past 3 days?", "2024-06-09", "2024-06-13")]
     [InlineData("What happened over the last two weeks?", "2024-05-29", "2024-06-13")]
-    public void RelativeCues_CountFromToday(string question, string from, string until) =>
-        AssertRange(question, DateTimeOffset.Parse(from + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
-            DateTimeOffset.Parse(until + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    public void RelativeCues_CountFromToday(string question, string from, string until) => AssertRange(question, Midnight(from), Midnight(until));
 
     [Theory]
     [InlineData("Who signed the 2021 agreement?")]
