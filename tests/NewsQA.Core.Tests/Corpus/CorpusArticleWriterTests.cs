@@ -47,8 +47,10 @@ public class CorpusArticleWriterTests
     public async Task Write_SeesFilesOthersAddedToTheFolder()
     {
         using var temp = new TempFolder();
+        var writer = new CorpusArticleWriter();
+        await writer.WriteAsync(temp.Path, Article("https://basra.example/other", "An earlier article about another matter entirely, written through the writer."), CancellationToken.None);
         temp.Write("by-hand.md", "---\nurl: https://basra.example/budget\n---\n# By hand\n\nSomeone copied this article into the folder before the feed brought it in.");
-        var write = await new CorpusArticleWriter().WriteAsync(temp.Path, Article("https://basra.example/budget"), CancellationToken.None);
+        var write = await writer.WriteAsync(temp.Path, Article("https://basra.example/budget"), CancellationToken.None);
         Assert.Equal("by-hand", write.DuplicateOf);
     }
 
