@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.CrossLingual;
@@ -31,7 +32,13 @@ public static class NewsQAServiceCollectionExtensions
 
         var ai = configuration.GetSection(AIOptions.SectionName).Get<AIOptions>() ?? new AIOptions();
         services.AddNewsQAProviders(ai);
-        if (ai.Provider != AIProvider.Local) services.TryAddSingleton<LlmAnswerer>();
+        if (ai.Provider != AIProvider.Local)
+        {
+            // The strategy is chosen here, once: with a model, answers and query rewrites come from the prompt files.
+            services.TryAddSingleton<IAnswerGenerator, ModelAnswerGenerator>();
+            services.TryAddSingleton<IQueryRewriter, PromptQueryRewriter>();
+        }
+
         return services.AddNewsQACore();
     }
 
@@ -50,7 +57,11 @@ public static class NewsQAServiceCollectionExtensions
             new HashingEmbeddingGenerator(sp.GetRequiredService<IOptions<IndexOptions>>().Value.LocalEmbeddingDimensions));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIndexStore, FileIndexStore>();
-        services.TryAddSingleton<IPromptTemplateProvider, FilePromptTemplateProvider>();
+        // Semantic Kernel over the app's services: the chat client (when a provider is configured) and the filters.
+        services.TryAddSingleton(sp => new Kernel(sp));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPromptRenderFilter, PromptRenderLog>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, PromptInvocationLog>());
+        services.TryAddSingleton<PromptFunctions>();
         services.TryAddSingleton<PassageEncoder>();
         services.TryAddSingleton<CorpusIndexer>();
         services.TryAddSingleton(sp => new Lazy<QueryTranslator>(() =>
@@ -59,6 +70,7 @@ public static class NewsQAServiceCollectionExtensions
             var retrieval = sp.GetRequiredService<IOptions<RetrievalOptions>>().Value;
             return new QueryTranslator(BilingualLexicon.Load(retrieval.ResolvedLexiconPath, retrieval.ResolvedRelatedWordsPath));
         }));
+        services.TryAddSingleton<IQueryRewriter, NoQueryRewriter>();
         services.TryAddSingleton<QueryBuilder>();
         services.TryAddSingleton<HybridRetriever>();
         services.TryAddSingleton<RetrievalEvaluator>();
@@ -67,6 +79,8 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<LocalAnswerer>();
         services.TryAddSingleton<ExtractiveSummarizer>();
         services.TryAddSingleton<SummaryTargetResolver>();
+        services.TryAddSingleton<LocalAnswerGenerator>();
+        services.TryAddSingleton<IAnswerGenerator>(sp => sp.GetRequiredService<LocalAnswerGenerator>());
         services.TryAddSingleton<AnswerService>();
         services.AddNewsQAIngestion();
         return services;

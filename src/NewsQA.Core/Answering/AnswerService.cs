@@ -1,81 +1,125 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Conversations;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Retrieval;
+using NewsQA.Core.Telemetry;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Answering;
 
 /// <summary>
-/// Answers a message in its conversation: source commands, summaries and factoid questions; follow-ups are condensed
-/// to standalone questions first. With a language model configured the model writes the answer from the retrieved
-/// passages (and falls back to the offline answerer when its citations do not hold); without one, the offline path
-/// answers. Every host calls this one method.
+/// Answers a message in its conversation: source commands, summaries and factoid questions; follow-ups are read as
+/// standalone questions first. The <see cref="IAnswerGenerator"/> chosen at start-up writes the answer from the
+/// retrieved passages, offline or by a language model. Every host calls this service; those that show answers as
+/// they are written read <see cref="AskStreamingAsync"/>.
 /// </summary>
 public sealed class AnswerService(
     HybridRetriever retriever,
     QueryBuilder queries,
-    LocalAnswerer localAnswerer,
-    ExtractiveSummarizer summarizer,
+    IAnswerGenerator generator,
     SummaryTargetResolver summaryTargets,
     IOptions<AnsweringOptions> answering,
     IOptions<RetrievalOptions> retrieval,
-    TimeProvider clock,
-    LlmAnswerer? llm = null)
+    TimeProvider clock)
 {
     // The previous question's words, all together, weigh half as much as the follow-up's own.
     private const double CarriedContextShare = 0.5;
 
+    /// <summary>Whether answers arrive as text before the final answer (a language model is configured).</summary>
+    public bool StreamsAnswers => generator.Streams;
+
     /// <summary>Answers one message and records the turn in the conversation, if one is given.</summary>
     public async Task<Answer> AskAsync(PassageIndex index, string message, Conversation? conversation = null, CancellationToken cancellationToken = default)
     {
-        var answer = await AnswerAsync(index, message ?? string.Empty, conversation, cancellationToken).ConfigureAwait(false);
-        if (answer.Kind != AnswerKind.Help) conversation?.Add(new ConversationTurn(answer.Question, answer.StandaloneQuestion, answer), clock.GetUtcNow());
-        return answer;
+        Answer? final = null;
+        await foreach (var update in AskStreamingAsync(index, message, conversation, cancellationToken).ConfigureAwait(false)) final = update.Final ?? final;
+        return final!;
     }
 
-    private async Task<Answer> AnswerAsync(PassageIndex index, string message, Conversation? conversation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer as it is written: zero or more updates with the text so far, then one with the final answer, which
+    /// is recorded in the conversation.
+    /// </summary>
+    public async IAsyncEnumerable<AnswerUpdate> AskStreamingAsync(
+        PassageIndex index, string message, Conversation? conversation = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var language = LanguageDetector.DetectAnswerLanguage(message);
-        if (string.IsNullOrWhiteSpace(message)) return Help(message, language, AnswerTexts.EmptyQuestion(language));
-        var limit = retrieval.Value.MaxQuestionChars;
-        if (message.Length > limit) return Help(message, language, AnswerTexts.TooLong(language, message.Length, limit));
-
-        var (intent, marker) = IntentDetector.Detect(message);
-        if (intent == QuestionIntent.ShowSource)
+        var started = clock.GetTimestamp();
+        using var activity = NewsQATelemetry.Source.StartActivity("answer");
+        Answer? final = null;
+        await foreach (var update in AnswerAsync(index, message ?? string.Empty, conversation, cancellationToken).ConfigureAwait(false))
         {
-            // "show 2" is in no language of its own: the source is labelled in the language the conversation is in.
-            return SourceViewer.Show(index, message, conversation?.Last?.Answer.Language ?? language, marker, conversation);
+            final = update.Final ?? final;
+            yield return update;
         }
 
-        var standalone = llm is not null
-            ? await llm.CondenseAsync(message, conversation, cancellationToken).ConfigureAwait(false)
-            : FollowUpCondenser.Condense(message, conversation);
+        if (final is null) yield break;
+        if (final.Kind != AnswerKind.Help) conversation?.Add(new ConversationTurn(final.Question, final.StandaloneQuestion, final), clock.GetUtcNow());
+        Record(activity, final, clock.GetElapsedTime(started));
+    }
 
+    private async IAsyncEnumerable<AnswerUpdate> AnswerAsync(PassageIndex index, string message, Conversation? conversation, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var language = LanguageDetector.DetectAnswerLanguage(message);
+        var limit = retrieval.Value.MaxQuestionChars;
+        var (intent, marker) = IntentDetector.Detect(message);
+        if (string.IsNullOrWhiteSpace(message) || message.Length > limit || intent == QuestionIntent.ShowSource)
+        {
+            yield return AnswerUpdate.Of(
+                string.IsNullOrWhiteSpace(message) ? Help(message, language, AnswerTexts.EmptyQuestion(language))
+                : message.Length > limit ? Help(message, language, AnswerTexts.TooLong(language, message.Length, limit))
+                // "show 2" is in no language of its own: the source is labelled in the language the conversation is in.
+                : SourceViewer.Show(index, message, conversation?.Last?.Answer.Language ?? language, marker, conversation));
+            yield break;
+        }
+
+        var standalone = await generator.CondenseAsync(message, conversation, cancellationToken).ConfigureAwait(false);
         if (intent == QuestionIntent.Summary)
         {
-            var scope = await summaryTargets.ResolveAsync(index, standalone, cancellationToken).ConfigureAwait(false);
-            var local = summarizer.Summarize(message, standalone, language, scope);
-            return llm is null ? local : await llm.SummarizeAsync(message, standalone, language, scope, local, cancellationToken).ConfigureAwait(false);
+            var scope = await summaryTargets.ResolveAsync(index, standalone.Text, cancellationToken).ConfigureAwait(false);
+            await foreach (var update in generator.SummarizeAsync(new SummaryRequest(message, standalone.Text, language, scope), cancellationToken).ConfigureAwait(false))
+            {
+                yield return update;
+            }
+
+            yield break;
         }
 
         RetrievalQuery query;
-        if (llm is null && FollowUpCondenser.CarriedContext(message, conversation) is { } carried)
+        if (standalone.CarriedContext is { } carried)
         {
-            // Offline, a follow-up's own words choose the sentence; the carried question only keeps retrieval on topic.
+            // A follow-up's own words choose the sentence; the carried question only keeps retrieval on topic.
             var own = await queries.BuildAsync(index, message, cancellationToken).ConfigureAwait(false);
             var context = await queries.BuildAsync(index, carried, cancellationToken).ConfigureAwait(false);
-            query = own.With(context, CarriedContextShare, standalone);
+            query = own.With(context, CarriedContextShare, standalone.Text);
         }
         else
         {
-            query = await queries.BuildAsync(index, standalone, cancellationToken).ConfigureAwait(false);
+            query = await queries.BuildAsync(index, standalone.Text, cancellationToken).ConfigureAwait(false);
         }
 
         var hits = await retriever.SearchAsync(index, query, answering.Value.Passages, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var offline = localAnswerer.Answer(message, standalone, language, index, query, hits);
-        return llm is null ? offline : await llm.AnswerAsync(message, standalone, language, hits, offline, cancellationToken).ConfigureAwait(false);
+        await foreach (var update in generator.AnswerAsync(new AnswerRequest(message, standalone.Text, language, index, query, hits), cancellationToken).ConfigureAwait(false))
+        {
+            yield return update;
+        }
+    }
+
+    private static void Record(Activity? activity, Answer answer, TimeSpan elapsed)
+    {
+        var mode = answer.Mode == AnswerMode.Llm ? "llm" : "local";
+        var kind = answer.Kind.ToString().ToLowerInvariant();
+        var tags = new TagList { { NewsQATelemetry.ModeTag, mode }, { NewsQATelemetry.KindTag, kind }, { NewsQATelemetry.LanguageTag, answer.LanguageCode } };
+        NewsQATelemetry.Answers.Add(1, tags);
+        if (answer.Kind == AnswerKind.Refusal) NewsQATelemetry.Refusals.Add(1, tags);
+        NewsQATelemetry.AnswerDuration.Record(elapsed.TotalSeconds, tags);
+        activity?.SetTag(NewsQATelemetry.ModeTag, mode);
+        activity?.SetTag(NewsQATelemetry.KindTag, kind);
+        activity?.SetTag(NewsQATelemetry.LanguageTag, answer.LanguageCode);
+        activity?.SetTag(NewsQATelemetry.RefusalTag, answer.Kind == AnswerKind.Refusal);
+        activity?.SetTag(NewsQATelemetry.CitationsTag, answer.Citations.Count);
     }
 
     private static Answer Help(string message, TextLanguage language, string text) =>

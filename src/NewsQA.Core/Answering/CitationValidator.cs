@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using NewsQA.Core.Ingestion;
+using NewsQA.Core.Telemetry;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Answering;
@@ -8,32 +9,49 @@ namespace NewsQA.Core.Answering;
 /// <summary>
 /// Checks a model's answer against the passages it was given: markers [n] outside 1..passages are removed as
 /// invented; the valid ones are renumbered in order of first use, and each becomes a citation to its passage with
-/// the sentence that best supports the claim it ends (the most question-and-claim words shared).
+/// the sentence that best supports the claim it ends (the most question-and-claim words shared). The one place a
+/// model's final answer is validated; <see cref="Markers"/> applies the same marker rules to text still being written.
 /// </summary>
 public static partial class CitationValidator
 {
     /// <summary>The cleaned answer text and its citations; no citations means the answer is not grounded.</summary>
     public static (string Text, List<Citation> Citations) Validate(string modelText, IReadOnlyList<Passage> passages)
     {
-        var renumber = new Dictionary<int, int>();
+        using var activity = NewsQATelemetry.Source.StartActivity("validate");
         var citations = new List<Citation>();
+        var text = Rewrite(modelText, passages.Count, (marker, number, claim) =>
+            citations.Add(new Citation(marker, passages[number - 1], SupportingSentence(passages[number - 1], claim))));
+        activity?.SetTag(NewsQATelemetry.PassagesTag, passages.Count);
+        activity?.SetTag(NewsQATelemetry.MarkersTag, MarkerGroupPattern().Count(modelText));
+        activity?.SetTag(NewsQATelemetry.CitationsTag, citations.Count);
+        return (text, citations);
+    }
+
+    /// <summary>
+    /// The text with the markers <see cref="Validate"/> would keep, numbered as it would number them, and none of the
+    /// invented ones; no citations are built. Renumbering in order of first use is stable as text is appended, so the
+    /// text shown while an answer streams is the start of the validated one.
+    /// </summary>
+    public static string Markers(string modelText, int passageCount) => Rewrite(modelText, passageCount, null);
+
+    private static string Rewrite(string modelText, int passageCount, Action<int, int, string>? cited)
+    {
+        var renumber = new Dictionary<int, int>();
         var builder = new StringBuilder();
         var claimStart = 0;
         var last = 0;
         foreach (Match match in MarkerGroupPattern().Matches(modelText))
         {
             builder.Append(modelText, last, match.Index - last);
-            var claim = modelText[claimStart..match.Index];
             var kept = 0;
             foreach (Match number in NumberPattern().Matches(match.Value))
             {
-                if (!int.TryParse(number.Value, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1 || n > passages.Count) continue;
+                if (!int.TryParse(number.Value, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1 || n > passageCount) continue;
                 if (!renumber.TryGetValue(n, out var marker))
                 {
                     marker = renumber.Count + 1;
                     renumber[n] = marker;
-                    var passage = passages[n - 1];
-                    citations.Add(new Citation(marker, passage, SupportingSentence(passage, claim)));
+                    cited?.Invoke(marker, n, modelText[claimStart..match.Index]);
                 }
 
                 // The model's space before the markers stays; a group whose markers were all invented leaves nothing.
@@ -46,8 +64,7 @@ public static partial class CitationValidator
         }
 
         builder.Append(modelText, last, modelText.Length - last);
-        var text = SpaceBeforePunctuationPattern().Replace(builder.ToString(), "$1").Trim();
-        return (text, citations);
+        return SpaceBeforePunctuationPattern().Replace(builder.ToString(), "$1").Trim();
     }
 
     private static SentenceSpan SupportingSentence(Passage passage, string claim)

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace NewsQA.Core.Configuration;
 
-/// <summary>Section "Prompts": where the prompt files are.</summary>
+/// <summary>Section "Prompts": where the prompt files are, and how much of the articles and history a prompt may carry.</summary>
 public sealed class PromptOptions
 {
     public const string SectionName = "Prompts";
@@ -10,6 +10,18 @@ public sealed class PromptOptions
     /// <summary>Folder of prompt YAML files; relative paths are taken from the program's own folder, where the build copies prompts/.</summary>
     [Required]
     public string Path { get; set; } = "prompts";
+
+    /// <summary>
+    /// Tokens (o200k) of passage text one prompt may carry: an answer's passages are cut to it, and a longer summary is
+    /// made in parts and merged. 4,000 tokens are about the 12,000 characters of Arabic the character budget allowed
+    /// before (the seed articles average about 3 characters per token), and leave room in an 8k-context local model.
+    /// </summary>
+    [Range(500, 100_000)]
+    public int MaxPassageTokens { get; set; } = 4000;
+
+    /// <summary>Tokens of each earlier answer that the condense prompt sees; follow-ups need its gist, not all of it.</summary>
+    [Range(10, 2000)]
+    public int MaxHistoryAnswerTokens { get; set; } = 120;
 
     public string ResolvedPath => System.IO.Path.IsPathRooted(Path) ? Path : System.IO.Path.Combine(AppContext.BaseDirectory, Path);
 }

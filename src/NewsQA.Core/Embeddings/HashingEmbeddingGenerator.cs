@@ -9,17 +9,11 @@ namespace NewsQA.Core.Embeddings;
 /// feature hashing (Weinberger et al., 2009) of its analyzed terms and of the character 4-grams of its words, each
 /// weighted 1 + ln(tf). The n-grams let related word forms the light stemmer leaves apart (broken plurals, attached
 /// pronouns, spelling variants) still land near each other. A caller that knows the corpus may pass term weights
-/// (<see cref="TermWeightsProperty"/>) for a query, giving SMART's lnc.ltc scheme: log-tf documents, idf-weighted queries.
+/// (<see cref="ITermWeightedEmbedder"/>) for a query, giving SMART's lnc.ltc scheme: log-tf documents, idf-weighted queries.
 /// </summary>
-public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>, ITermWeightedEmbedder
 {
     public const int DefaultDimensions = 4096;
-
-    /// <summary>
-    /// Key in <see cref="EmbeddingGenerationOptions.AdditionalProperties"/> for a <c>Func&lt;string, double&gt;</c> giving
-    /// each index term (word term or marked gram) its weight. Other generators ignore it.
-    /// </summary>
-    public const string TermWeightsProperty = "newsqa.termWeights";
 
     private const char TermFeature = 'w';
     private const char GramFeature = 'g';
@@ -65,12 +59,11 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var termWeights = options?.AdditionalProperties?.TryGetValue(TermWeightsProperty, out var w) == true ? w as Func<string, double> : null;
         var result = new GeneratedEmbeddings<Embedding<float>>();
         foreach (var value in values)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            result.Add(new Embedding<float>(Embed(value, termWeights)) { ModelId = ModelId, CreatedAt = DateTimeOffset.UtcNow });
+            result.Add(new Embedding<float>(Embed(value)) { ModelId = ModelId, CreatedAt = DateTimeOffset.UtcNow });
         }
 
         return Task.FromResult(result);

@@ -45,14 +45,11 @@ public sealed class PassageEncoder(IEmbeddingGenerator<string, Embedding<float>>
         return result;
     }
 
-    /// <summary>Embeds one query text, offering the index's term weights to generators that use them.</summary>
+    /// <summary>Embeds one query text, with the index's term weights for generators that use them.</summary>
     public async Task<float[]> EmbedQueryAsync(string text, Func<string, double>? termWeights, CancellationToken cancellationToken)
     {
-        var options = termWeights is null ? null : new EmbeddingGenerationOptions
-        {
-            AdditionalProperties = new() { [Embeddings.HashingEmbeddingGenerator.TermWeightsProperty] = termWeights },
-        };
-        var vectors = await embedder.GenerateAsync([text], options, cancellationToken).ConfigureAwait(false);
+        if (embedder.GetService<Embeddings.ITermWeightedEmbedder>() is { } weighted) return weighted.Embed(text, termWeights);
+        var vectors = await embedder.GenerateAsync([text], cancellationToken: cancellationToken).ConfigureAwait(false);
         return vectors[0].Vector.ToArray();
     }
 }

@@ -1,19 +1,18 @@
+using Microsoft.SemanticKernel;
+
 namespace NewsQA.Core.Prompts;
 
-/// <summary>Sample variables that exercise every part of each prompt, for the start-up test render.</summary>
+/// <summary>Sample arguments that exercise every part of each prompt, for the start-up test render.</summary>
 public static class PromptSamples
 {
-    private static readonly List<Dictionary<string, object?>> Passages =
-    [
-        new() { ["number"] = 1, ["title"] = "عنوان", ["paragraph"] = 1, ["text"] = "نص الفقرة." },
-    ];
+    private const string Passages = "[1] عنوان (paragraph 1)\nنص الفقرة.";
 
-    public static IReadOnlyDictionary<string, object?> For(string prompt) => prompt switch
+    public static KernelArguments For(string prompt) => prompt switch
     {
-        PromptNames.Answer => new Dictionary<string, object?> { ["question"] = "سؤال؟", ["language"] = "Arabic", ["passages"] = Passages },
-        PromptNames.Summarize => new Dictionary<string, object?> { ["question"] = "لخص", ["language"] = "Arabic", ["passages"] = Passages, ["title"] = "عنوان", ["notes"] = null },
-        PromptNames.Condense => new Dictionary<string, object?> { ["question"] = "and then?", ["history"] = new List<Dictionary<string, object?>> { new() { ["question"] = "q", ["answer"] = "a [1]" } } },
-        PromptNames.TranslateQuery => new Dictionary<string, object?> { ["question"] = "Who?", ["target_language"] = "Arabic" },
-        _ => throw new PromptException($"No sample variables for prompt {prompt}"),
+        PromptNames.Answer => new() { ["question"] = "سؤال؟", ["language"] = "Arabic", ["passages"] = Passages },
+        PromptNames.Summarize => new() { ["question"] = "لخص", ["language"] = "Arabic", ["passages"] = Passages, ["title"] = "عنوان", ["notes"] = "- نقطة [1]" },
+        PromptNames.Condense => new() { ["question"] = "and then?", ["history"] = "User: q\nAssistant: a [1]" },
+        PromptNames.TranslateQuery => new() { ["question"] = "Who?", ["target_language"] = "Arabic" },
+        _ => throw new PromptException($"No sample arguments for prompt {prompt}"),
     };
 }

@@ -1,7 +1,9 @@
 using System.ClientModel;
+using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NewsQA.Core.Telemetry;
 using OpenAI;
 
 namespace NewsQA.Core.Providers;
@@ -9,9 +11,13 @@ namespace NewsQA.Core.Providers;
 /// <summary>Registers the chat client and embedding generator for AI:Provider: the one place a provider is chosen.</summary>
 public static class AIProviderServiceCollectionExtensions
 {
+    /// <summary>The HttpClient the OpenAI SDK sends through; its handler retries transient failures (<see cref="ProviderResilience"/>).</summary>
+    public const string HttpClientName = "NewsQA.AI";
+
     /// <summary>
-    /// Binds section AI and, for a network provider, registers its <see cref="IChatClient"/> (and its
-    /// <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> when AI:EmbeddingModel is set). Local registers nothing:
+    /// Binds section AI and, for a network provider, registers Microsoft.Extensions.AI's <see cref="IChatClient"/> over
+    /// the OpenAI SDK (and its <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> when AI:EmbeddingModel is set),
+    /// each with logging (content only at Trace) and OpenTelemetry's GenAI spans and metrics. Local registers nothing:
     /// the offline answerer and embedding stay in place.
     /// </summary>
     public static IServiceCollection AddNewsQAProviders(this IServiceCollection services, AIOptions settings)
@@ -21,19 +27,18 @@ public static class AIProviderServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         if (settings.Provider == AIProvider.Local) return services;
 
-        services.AddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<AIOptions>>().Value));
-        services.AddSingleton<IChatClient>(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<AIOptions>>().Value;
-            return new OpenAIChatClient(sp.GetRequiredService<OpenAIClient>().GetChatClient(o.ChatModel), o.Provider.ToString(), o.Endpoint, o.ChatModel!);
-        });
+        services.AddHttpClient(HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler(HttpClientName, (pipeline, context) =>
+                ProviderResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<AIOptions>>().Value));
+        services.AddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<AIOptions>>().Value, sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
+        services.AddChatClient(sp => sp.GetRequiredService<OpenAIClient>().GetChatClient(sp.GetRequiredService<IOptions<AIOptions>>().Value.ChatModel).AsIChatClient())
+            .UseOpenTelemetry(sourceName: NewsQATelemetry.GenAISource)
+            .UseLogging();
         if (!string.IsNullOrWhiteSpace(settings.EmbeddingModel))
         {
-            services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
-            {
-                var o = sp.GetRequiredService<IOptions<AIOptions>>().Value;
-                return new OpenAIEmbeddingGenerator(sp.GetRequiredService<OpenAIClient>().GetEmbeddingClient(o.EmbeddingModel), o.Provider.ToString(), o.Endpoint, o.EmbeddingModel!);
-            });
+            services.AddEmbeddingGenerator(sp => sp.GetRequiredService<OpenAIClient>().GetEmbeddingClient(sp.GetRequiredService<IOptions<AIOptions>>().Value.EmbeddingModel).AsIEmbeddingGenerator())
+                .UseOpenTelemetry(sourceName: NewsQATelemetry.GenAISource)
+                .UseLogging();
         }
 
         return services;
@@ -47,7 +52,7 @@ public static class AIProviderServiceCollectionExtensions
         _ => null,
     };
 
-    private static OpenAIClient CreateClient(AIOptions options)
+    private static OpenAIClient CreateClient(AIOptions options, HttpClient http)
     {
         var endpoint = options.Provider switch
         {
@@ -58,7 +63,15 @@ public static class AIProviderServiceCollectionExtensions
             AIProvider.OpenAI => options.Endpoint,
             _ => throw new InvalidOperationException($"Unknown AI:Provider '{options.Provider}'. Use Local, OpenAI, AzureOpenAI, Ollama or OpenAICompatible."),
         };
-        var clientOptions = new OpenAIClientOptions { NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds) };
+        var clientOptions = new OpenAIClientOptions
+        {
+            Transport = new HttpClientPipelineTransport(http),
+            // Retries belong to the HttpClient's resilience handler, which knows the whole time budget; the SDK's own
+            // would multiply them.
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            // Bounds a stalled read of a streamed answer, which the handler's timeouts no longer cover once headers are in.
+            NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
+        };
         if (endpoint is not null) clientOptions.Endpoint = endpoint;
         // Ollama and most self-hosted servers ignore the key, but the SDK requires one.
         return new OpenAIClient(new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "unused" : options.ApiKey), clientOptions);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Indexing;
+using NewsQA.Core.Telemetry;
 
 namespace NewsQA.Core.Retrieval;
 
@@ -22,6 +23,8 @@ public sealed class HybridRetriever(PassageEncoder encoder, QueryBuilder queries
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(
         PassageIndex index, RetrievalQuery query, int topK, RetrievalMode mode = RetrievalMode.Hybrid, CancellationToken cancellationToken = default)
     {
+        using var activity = NewsQATelemetry.Source.StartActivity("retrieve");
+        activity?.SetTag(NewsQATelemetry.RetrievalModeTag, mode.ToString().ToLowerInvariant());
         var settings = options.Value;
         var depth = Math.Max(settings.CandidateDepth, topK);
         List<ScoredPassage> keyword = [], vector = [];
@@ -43,6 +46,7 @@ public sealed class HybridRetriever(PassageEncoder encoder, QueryBuilder queries
             _ when settings.Fusion == FusionMethod.ReciprocalRank => ReciprocalRankFusion.Fuse([keyword, vector], settings.FusionK, topK),
             _ => ScoreFusion.Fuse([keyword, vector], [1.0, settings.VectorWeight], topK),
         };
+        activity?.SetTag(NewsQATelemetry.PassagesTag, fused.Count);
         var keywordRanks = RankLookup(keyword);
         var vectorRanks = RankLookup(vector);
         return [.. fused.Select((hit, i) =>

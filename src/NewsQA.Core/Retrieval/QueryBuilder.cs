@@ -1,18 +1,18 @@
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Answering;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.CrossLingual;
 using NewsQA.Core.Indexing;
+using NewsQA.Core.Telemetry;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Retrieval;
 
 /// <summary>
 /// Turns a question into the query retrieval runs: its own terms, plus, when the articles are (partly) in the other
-/// language, its translation groups from the lexicon, and, with a language model configured, the model's rewrite of
-/// the question into that language. All of them are scored together, so the rewrites fuse with the original.
+/// language, its translation groups from the lexicon, and the <see cref="IQueryRewriter"/>'s rewrite of the question into
+/// that language (the model's, when one is configured). All of them are scored together, so the rewrites fuse with the original.
 /// </summary>
-public sealed class QueryBuilder(IOptions<RetrievalOptions> options, Lazy<QueryTranslator> translator, LlmAnswerer? llm = null)
+public sealed class QueryBuilder(IOptions<RetrievalOptions> options, Lazy<QueryTranslator> translator, IQueryRewriter rewriter)
 {
     /// <summary>The retrieval query for a question over an index.</summary>
     public async Task<RetrievalQuery> BuildAsync(PassageIndex index, string question, CancellationToken cancellationToken)
@@ -26,15 +26,19 @@ public sealed class QueryBuilder(IOptions<RetrievalOptions> options, Lazy<QueryT
         var share = target == TextLanguage.Arabic ? index.ArabicShare : 1 - index.ArabicShare;
         if (share <= 0) return query; // nothing in the other language to find
 
+        using var activity = NewsQATelemetry.Source.StartActivity("translate");
+        activity?.SetTag(NewsQATelemetry.TargetLanguageTag, target == TextLanguage.Arabic ? "ar" : "en");
         var (groups, vectorText) = translator.Value.Translate(question, target, index);
         var terms = query.Terms.ToList();
         // A model rewrite costs a provider call; it is worth it when most of the articles are in the other language.
-        if (llm is not null && share > 0.5 && await llm.TranslateQueryAsync(question, target, cancellationToken).ConfigureAwait(false) is { } rewrite)
+        if (share > 0.5 && await rewriter.RewriteAsync(question, target, cancellationToken).ConfigureAwait(false) is { } rewrite)
         {
+            activity?.SetTag(NewsQATelemetry.RewrittenTag, true);
             terms.AddRange(RetrievalQuery.FromQuestion(rewrite, settings.GramWeight).Terms);
             vectorText = rewrite + " " + vectorText;
         }
 
+        activity?.SetTag(NewsQATelemetry.TranslationGroupsTag, groups.Count);
         groups = [.. groups, .. QueryTranslator.GramGroups(groups, settings.GramWeight)];
         // The vector leg embeds every alternative the groups hold, so it sees the same translations as BM25.
         var alternatives = string.Join(' ', groups.SelectMany(g => g.Terms).Where(t => t[0] != CharacterGrams.Marker).Distinct(StringComparer.Ordinal));

@@ -1,0 +1,6 @@
+using NewsQA.Core.Text;
+
+namespace NewsQA.Core.Answering;
+
+/// <summary>A summary request ready to answer: the message, its standalone form and language, and the passages in scope.</summary>
+public sealed record SummaryRequest(string Message, string Standalone, TextLanguage Language, SummaryScope Scope);
