@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Indexing;
+using NewsQA.Core.Telemetry;
 
 namespace NewsQA.Cli;
 
@@ -19,13 +20,19 @@ public static class IndexSession
         {
             // An explicit index is used as it is; only when it cannot be used is it rebuilt from the configured corpus.
             var loaded = services.GetRequiredService<IIndexStore>().Load(location.IndexPath);
-            if (loaded.Snapshot is not null) return PassageIndex.Build(loaded.Snapshot);
+            if (loaded.Snapshot is not null) return Measured(PassageIndex.Build(loaded.Snapshot));
             await Console.Error.WriteLineAsync($"warning: {loaded.Problem}; rebuilding from {location.CorpusFolder}").ConfigureAwait(false);
         }
 
         if (!Directory.Exists(location.CorpusFolder)) throw new UsageException($"Corpus folder not found: {Path.GetFullPath(location.CorpusFolder)}");
         var update = await services.GetRequiredService<CorpusIndexer>().UpdateAsync(location.CorpusFolder, location.IndexPath, null, cancellationToken).ConfigureAwait(false);
         if (update.RebuildReason is not null) await Console.Error.WriteLineAsync($"warning: {update.RebuildReason}; rebuilt").ConfigureAwait(false);
-        return update.Index;
+        return Measured(update.Index);
+    }
+
+    private static PassageIndex Measured(PassageIndex index)
+    {
+        NewsQATelemetry.IndexPassages.Record(index.Count);
+        return index;
     }
 }

@@ -27,14 +27,15 @@ public static class BotFrameworkEndpoints
             var baseAddress = DirectLineEndpoints.BaseAddress(context);
             if (activity.Type == ActivityTypes.Invoke)
             {
-                var result = await responder.RespondAsync(activity, baseAddress, ct);
-                return Results.Json(new { }, statusCode: result.InvokeStatus ?? StatusCodes.Status200OK);
+                var status = await responder.RespondAsync(activity, baseAddress, new ExpectedRepliesSender(), ct);
+                return Results.Json(new { }, statusCode: status ?? StatusCodes.Status200OK);
             }
 
             if (string.Equals(activity.DeliveryMode, "expectReplies", StringComparison.OrdinalIgnoreCase))
             {
-                var result = await responder.RespondAsync(activity, baseAddress, ct);
-                return Results.Json(new { activities = result.Replies.Where(r => r.Type != ActivityTypes.Typing) }, JsonBody.Options);
+                var buffered = new ExpectedRepliesSender();
+                await responder.RespondAsync(activity, baseAddress, buffered, ct);
+                return Results.Json(new { activities = buffered.Replies.Where(r => r.Type != ActivityTypes.Typing) }, JsonBody.Options);
             }
 
             replies.Enqueue(activity, baseAddress);

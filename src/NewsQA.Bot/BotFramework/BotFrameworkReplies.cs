@@ -1,9 +1,12 @@
+using Microsoft.Extensions.Options;
 using NewsQA.Bot.Conversation;
+using NewsQA.Bot.Hosting;
 
 namespace NewsQA.Bot.BotFramework;
 
-/// <summary>Answers an acknowledged activity in the background and sends each reply through the connector as it is ready.</summary>
-public sealed partial class BotFrameworkReplies(ActivityResponder responder, ConnectorClient connector, IHostApplicationLifetime lifetime, ILogger<BotFrameworkReplies> logger)
+/// <summary>Answers an acknowledged activity in the background, each reply sent through the connector as soon as it exists.</summary>
+public sealed partial class BotFrameworkReplies(
+    ActivityResponder responder, ConnectorClient connector, IOptions<BotHostOptions> options, IHostApplicationLifetime lifetime, ILogger<BotFrameworkReplies> logger)
 {
     public void Enqueue(Schema.Activity activity, Uri baseAddress) =>
         _ = Task.Run(() => ReplyAsync(activity, baseAddress), lifetime.ApplicationStopping);
@@ -13,8 +16,8 @@ public sealed partial class BotFrameworkReplies(ActivityResponder responder, Con
         var ct = lifetime.ApplicationStopping;
         try
         {
-            var result = await responder.RespondAsync(activity, baseAddress, ct);
-            foreach (var reply in result.Replies) await connector.SendAsync(reply, ct);
+            var sender = new ConnectorReplySender(connector, activity, TimeSpan.FromMilliseconds(options.Value.TeamsStreamIntervalMilliseconds));
+            await responder.RespondAsync(activity, baseAddress, sender, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

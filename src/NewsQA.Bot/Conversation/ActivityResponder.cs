@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using NewsQA.Bot.Hosting;
 using NewsQA.Bot.Schema;
@@ -11,11 +10,12 @@ namespace NewsQA.Bot.Conversation;
 
 /// <summary>
 /// NewsQA's bot logic, independent of how activities arrive (Teams through /api/messages, the web chat through Direct
-/// Line): a message gets a typing indicator, then the cited answer with its citation entity, AI label, feedback buttons
-/// and suggested follow-ups; a bot @mention alone, or the bot joining a conversation, gets the bilingual welcome;
+/// Line): a message gets a typing indicator at once, then the cited answer (streamed as it is written where the channel
+/// and the answerer both stream) with its citation entity, AI label, feedback buttons and suggested follow-ups; a bot @mention alone, or the bot joining a conversation, gets the bilingual welcome;
 /// answer feedback is stored; every other activity is ignored.
 /// </summary>
-public sealed partial class ActivityResponder(AnswerService answers, IndexHolder index, ConversationStore conversations, FeedbackStore feedback)
+public sealed partial class ActivityResponder(
+    AnswerService answers, IndexHolder index, ConversationStore conversations, FeedbackStore feedback, TimeProvider clock, ILogger<ActivityResponder> logger)
 {
     public const string FeedbackInvoke = "message/submitAction";
 
@@ -25,7 +25,8 @@ public sealed partial class ActivityResponder(AnswerService answers, IndexHolder
 
     private static readonly string[] Examples = ["من هو المتحدث باسم الحشد الشعبي؟", "Who commands the French forces in the Middle East?"];
 
-    public async Task<ResponderResult> RespondAsync(Activity activity, Uri baseAddress, CancellationToken cancellationToken)
+    /// <summary>Handles one incoming activity, sending each reply through <paramref name="replies"/> as soon as it exists; returns an invoke's status.</summary>
+    public async Task<int?> RespondAsync(Activity activity, Uri baseAddress, IReplySender replies, CancellationToken cancellationToken)
     {
         switch (activity.Type)
         {
@@ -33,19 +34,22 @@ public sealed partial class ActivityResponder(AnswerService answers, IndexHolder
                 var text = StripBotMentions(activity);
                 if (string.IsNullOrWhiteSpace(text) && activity.Text?.Contains("<at>", StringComparison.OrdinalIgnoreCase) == true)
                 {
-                    return new([Welcome(activity)]);
+                    await replies.SendAsync(Welcome(activity), cancellationToken);
+                    return null;
                 }
 
-                return new([activity.CreateReply(ActivityTypes.Typing), await AnswerAsync(activity, text, baseAddress, cancellationToken)]);
+                await AnswerAsync(activity, text, baseAddress, replies, cancellationToken);
+                return null;
             case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true:
-                return new([Welcome(activity)]);
+                await replies.SendAsync(Welcome(activity), cancellationToken);
+                return null;
             case ActivityTypes.Invoke when activity.Name == FeedbackInvoke:
                 await SaveFeedbackAsync(activity, cancellationToken);
-                return new([], 200);
+                return 200;
             case ActivityTypes.Invoke:
-                return new([], 200);
+                return 200;
             default:
-                return ResponderResult.Nothing;
+                return null;
         }
     }
 
@@ -59,47 +63,32 @@ public sealed partial class ActivityResponder(AnswerService answers, IndexHolder
         return reply;
     }
 
-    private async Task<Activity> AnswerAsync(Activity activity, string text, Uri baseAddress, CancellationToken cancellationToken)
+    // Typing goes out before retrieval starts; with a model and a channel that streams, the answer follows as a
+    // livestream, otherwise as one message.
+    private async Task AnswerAsync(Activity activity, string text, Uri baseAddress, IReplySender replies, CancellationToken cancellationToken)
     {
-        var reply = activity.CreateReply();
-        reply.TextFormat = "markdown";
+        await replies.SendAsync(activity.CreateReply(ActivityTypes.Typing), cancellationToken);
         if (index.Current is not { } current)
         {
-            reply.Text = "I'm still reading the articles; please ask again in a moment. / ما زلت أقرأ المقالات؛ أعد السؤال بعد لحظة.";
-            return reply;
+            var wait = activity.CreateReply();
+            wait.Text = "I'm still reading the articles; please ask again in a moment. / ما زلت أقرأ المقالات؛ أعد السؤال بعد لحظة.";
+            await replies.SendAsync(wait, cancellationToken);
+            return;
         }
 
+        var stream = answers.StreamsAnswers && replies.Streams ? new AnswerStream(replies, activity, clock, logger) : null;
+        if (stream is not null) await stream.StartAsync(AnswerReply.Searching(text), cancellationToken);
         var conversation = conversations.GetOrCreate($"{activity.ChannelId}:{activity.Conversation?.Id}");
-        var answer = await answers.AskAsync(current, text, conversation, cancellationToken);
-        var webChat = BotChannels.IsWebChat(activity.ChannelId);
-        reply.Text = answer.Citations.Count > 0 && webChat ? $"{answer.Text}\n\n{CitationEntity.LinkDefinitions(answer)}" : answer.Text;
-        if (answer.Citations.Count > 0)
+        Answer? answer = null;
+        await foreach (var update in answers.AskStreamingAsync(current, text, conversation, cancellationToken))
         {
-            string? SourceOf(string documentId) => current.DocumentsById.TryGetValue(documentId, out var d) ? d.Source : null;
-            reply.Entities = [CitationEntity.Create(answer, activity.ChannelId ?? string.Empty, baseAddress, SourceOf)];
-            reply.ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } };
-            reply.SuggestedActions = FollowUps(answer, current.Documents.Select(d => d.DocumentId).ToList());
+            if (update.Final is { } final) answer = final;
+            else stream?.Update(update.Text, cancellationToken);
         }
 
-        return reply;
-    }
-
-    // After a cited answer: open its first source, or summarize its article (named by ordinal, which the summary
-    // resolver reads in both languages).
-    private static SuggestedActions? FollowUps(Answer answer, List<string> documents)
-    {
-        var arabic = answer.Language == TextLanguage.Arabic;
-        var actions = new List<CardAction> { new("imBack", arabic ? "المصدر 1" : "show 1", arabic ? "المصدر 1" : "show 1") };
-        var ordinal = documents.IndexOf(answer.Citations[0].Passage.DocumentId);
-        string[] arabicOrdinals = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"];
-        string[] englishOrdinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
-        if (answer.Kind == AnswerKind.Factoid && ordinal is >= 0 and < 10)
-        {
-            var summary = arabic ? $"لخص المقال {arabicOrdinals[ordinal]}" : $"Summarize the {englishOrdinals[ordinal]} article";
-            actions.Add(new CardAction("imBack", summary, summary));
-        }
-
-        return new SuggestedActions(actions);
+        var reply = AnswerReply.Create(activity, answer!, current, baseAddress);
+        if (stream is not null) await stream.FinishAsync(reply, cancellationToken);
+        else await replies.SendAsync(reply, cancellationToken);
     }
 
     private async Task SaveFeedbackAsync(Activity activity, CancellationToken cancellationToken)

@@ -1,13 +1,16 @@
+using Microsoft.Extensions.Options;
 using NewsQA.Bot.Conversation;
+using NewsQA.Bot.Hosting;
 using NewsQA.Bot.Schema;
 
 namespace NewsQA.Bot.DirectLine;
 
 /// <summary>
 /// Delivers a posted activity: echoes it into the conversation at once (Web Chat marks a message sent only when it
-/// comes back with an id), then lets the bot answer in the background and appends the replies as they are ready.
+/// comes back with an id), then lets the bot answer in the background, each reply appended as soon as it exists.
 /// </summary>
-public sealed partial class DirectLineBot(ActivityResponder responder, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<DirectLineBot> logger)
+public sealed partial class DirectLineBot(
+    ActivityResponder responder, TimeProvider clock, IOptions<BotHostOptions> options, IHostApplicationLifetime lifetime, ILogger<DirectLineBot> logger)
 {
     public Activity Accept(DirectLineConversation conversation, Activity activity, DirectLineClaims claims, Uri baseAddress)
     {
@@ -23,12 +26,8 @@ public sealed partial class DirectLineBot(ActivityResponder responder, TimeProvi
     {
         try
         {
-            var result = await responder.RespondAsync(activity, baseAddress, lifetime.ApplicationStopping);
-            foreach (var reply in result.Replies)
-            {
-                reply.From = DirectLineEndpoints.BotAccount;
-                conversation.Append(reply, clock.GetUtcNow());
-            }
+            var sender = new DirectLineReplySender(conversation, clock, TimeSpan.FromMilliseconds(options.Value.WebChatStreamIntervalMilliseconds));
+            await responder.RespondAsync(activity, baseAddress, sender, lifetime.ApplicationStopping);
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {

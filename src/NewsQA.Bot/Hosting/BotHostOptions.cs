@@ -19,6 +19,20 @@ public sealed class BotHostOptions
     [Range(1, 24 * 60)]
     public int ConversationIdleMinutes { get; set; } = 30;
 
+    /// <summary>
+    /// Shortest time between two updates of a streamed answer in Teams: Teams asks for 1.5 to 2 s between calls and
+    /// answers faster ones with 429 (PROTOCOL.md b2).
+    /// </summary>
+    [Range(0, 10_000)]
+    public int TeamsStreamIntervalMilliseconds { get; set; } = 1500;
+
+    /// <summary>
+    /// Shortest time between two updates of a streamed answer in the web chat: the Agents SDK's Web Chat default, smooth
+    /// to read without re-rendering for every token.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int WebChatStreamIntervalMilliseconds { get; set; } = 500;
+
     /// <summary>File where answer feedback (like/dislike, comment) is appended as JSON lines.</summary>
     [Required]
     public string FeedbackPath { get; set; } = ".newsqa/feedback.jsonl";

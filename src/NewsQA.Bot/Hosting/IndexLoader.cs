@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Indexing;
+using NewsQA.Core.Telemetry;
 
 namespace NewsQA.Bot.Hosting;
 
@@ -21,6 +22,7 @@ public sealed partial class IndexLoader(
 
         var update = await indexer.UpdateAsync(folder, index.Value.Path, null, cancellationToken);
         holder.Set(update.Index);
+        NewsQATelemetry.IndexPassages.Record(update.Index.Count);
         foreach (var warning in update.Warnings) LogSkipped(logger, warning.Path, warning.Reason);
         LogIndexed(logger, update.Index.Documents.Count, update.Passages, folder, update.Elapsed.TotalSeconds);
     }

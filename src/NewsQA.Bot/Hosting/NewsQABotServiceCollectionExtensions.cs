@@ -6,8 +6,12 @@ using NewsQA.Bot.Conversation;
 using NewsQA.Bot.DirectLine;
 using NewsQA.Bot.Feeds;
 using NewsQA.Core;
+using NewsQA.Core.Configuration;
 using NewsQA.Core.Corpus;
 using NewsQA.Core.Conversations;
+using NewsQA.Core.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace NewsQA.Bot.Hosting;
 
@@ -27,6 +31,7 @@ public static class NewsQABotServiceCollectionExtensions
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         var services = builder.Services;
         services.AddNewsQA(builder.Configuration);
+        services.AddNewsQATelemetry("newsqa-bot", t => t.AddAspNetCoreInstrumentation(), m => m.AddAspNetCoreInstrumentation());
         services.AddOptions<BotHostOptions>().BindConfiguration(BotHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -49,7 +54,8 @@ public static class NewsQABotServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<BotHostOptions>>().Value;
-            return new ConversationStore(sp.GetRequiredService<TimeProvider>(), o.MaxConversations, TimeSpan.FromMinutes(o.ConversationIdleMinutes));
+            var turns = sp.GetRequiredService<IOptions<AnsweringOptions>>().Value.HistoryTurns;
+            return new ConversationStore(sp.GetRequiredService<TimeProvider>(), o.MaxConversations, TimeSpan.FromMinutes(o.ConversationIdleMinutes), turns);
         });
         return builder;
     }

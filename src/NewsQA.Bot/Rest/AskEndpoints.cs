@@ -6,8 +6,9 @@ using NewsQA.Core.Conversations;
 namespace NewsQA.Bot.Rest;
 
 /// <summary>
-/// The REST API: POST /api/ask returns the `newsqa ask --json` shape; POST /api/ask/stream sends the same as
-/// server-sent events (a status event, then the answer); GET /healthz tells whether the index is loaded.
+/// The REST API: POST /api/ask returns the `newsqa ask --json` shape; POST /api/ask/stream sends it as server-sent
+/// events: status (before the search starts), delta with each new piece of the text as a model writes it, then the
+/// validated answer, then done; GET /healthz tells whether the index is loaded.
 /// </summary>
 public static class AskEndpoints
 {
@@ -42,8 +43,21 @@ public static class AskEndpoints
             context.Response.Headers.CacheControl = "no-cache";
             await WriteEventAsync(context, "status", new { state = "searching" }, ct);
             var conversation = body!.ConversationId is { Length: > 0 } id ? conversations.GetOrCreate(id) : null;
-            var answer = await answers.AskAsync(index.Current, body.Question ?? string.Empty, conversation, ct);
-            await WriteEventAsync(context, "answer", AnswerPayload.From(answer), ct);
+            var shown = string.Empty;
+            await foreach (var update in answers.AskStreamingAsync(index.Current, body.Question ?? string.Empty, conversation, ct))
+            {
+                if (update.Final is { } answer)
+                {
+                    await WriteEventAsync(context, "answer", AnswerPayload.From(answer), ct);
+                }
+                else if (update.Text.Length > shown.Length)
+                {
+                    // Updates are cumulative and only grow; a delta is what this one adds.
+                    await WriteEventAsync(context, "delta", new { text = update.Text[shown.Length..] }, ct);
+                    shown = update.Text;
+                }
+            }
+
             await WriteEventAsync(context, "done", new { }, ct);
         });
 

@@ -24,7 +24,7 @@ public static class AskCommand
             var inputs = QuestionInput.Read(result.GetValue(question), result.GetValue(questions));
             var passageIndex = await IndexSession.OpenAsync(host, result.GetValue(corpus), result.GetValue(index), ct);
             var answers = host.Services.GetRequiredService<AnswerService>();
-            var shared = result.GetValue(conversation) ? new Conversation("cli") : null;
+            var shared = result.GetValue(conversation) ? answers.StartConversation("cli") : null;
             var exit = ExitCodes.Success;
             foreach (var input in inputs)
             {

@@ -20,7 +20,7 @@ public static class ChatCommand
         {
             var passageIndex = await IndexSession.OpenAsync(host, result.GetValue(corpus), result.GetValue(index), ct);
             var answers = host.Services.GetRequiredService<AnswerService>();
-            var conversation = new Conversation("terminal");
+            var conversation = answers.StartConversation("terminal");
             Console.WriteLine($"NewsQA: {passageIndex.Documents.Count} articles, {passageIndex.Count} passages. Ask in Arabic or English; \"show 1\" opens a source; \"exit\" leaves.");
             while (!ct.IsCancellationRequested)
             {

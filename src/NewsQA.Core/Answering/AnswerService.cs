@@ -31,6 +31,9 @@ public sealed class AnswerService(
     /// <summary>Whether answers arrive as text before the final answer (a language model is configured).</summary>
     public bool StreamsAnswers => generator.Streams;
 
+    /// <summary>A new conversation that keeps Answering:HistoryTurns turns for follow-ups.</summary>
+    public Conversation StartConversation(string id) => new(id, answering.Value.HistoryTurns, clock.GetUtcNow());
+
     /// <summary>Answers one message and records the turn in the conversation, if one is given.</summary>
     public async Task<Answer> AskAsync(PassageIndex index, string message, Conversation? conversation = null, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using NewsQA.Bot.Schema;
+using NewsQA.Core.Answering;
+using NewsQA.Core.Indexing;
+using NewsQA.Core.Text;
+
+namespace NewsQA.Bot.Conversation;
+
+/// <summary>
+/// The message that carries a final answer: its text ([n] markers; for Web Chat also the Markdown reference
+/// definitions), and with citations the one citation entity with the AI label, feedback buttons and suggested
+/// follow-ups (open the first source; summarize its article).
+/// </summary>
+public static class AnswerReply
+{
+    private static readonly string[] ArabicOrdinals = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"];
+    private static readonly string[] EnglishOrdinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+    public static Activity Create(Activity incoming, Answer answer, PassageIndex index, Uri baseAddress)
+    {
+        var reply = incoming.CreateReply();
+        reply.TextFormat = "markdown";
+        var webChat = BotChannels.IsWebChat(incoming.ChannelId);
+        reply.Text = answer.Citations.Count > 0 && webChat ? $"{answer.Text}\n\n{CitationEntity.LinkDefinitions(answer)}" : answer.Text;
+        if (answer.Citations.Count == 0) return reply;
+
+        string? SourceOf(string documentId) => index.DocumentsById.TryGetValue(documentId, out var d) ? d.Source : null;
+        reply.Entities = [CitationEntity.Create(answer, incoming.ChannelId ?? string.Empty, baseAddress, SourceOf)];
+        reply.ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } };
+        reply.SuggestedActions = FollowUps(answer, [.. index.Documents.Select(d => d.DocumentId)]);
+        return reply;
+    }
+
+    /// <summary>What a stream shows while the articles are searched, in the question's language.</summary>
+    public static string Searching(string question) => LanguageDetector.DetectAnswerLanguage(question) == TextLanguage.Arabic
+        ? "جارٍ البحث في المقالات…"
+        : "Searching the articles…";
+
+    // The summary is named by ordinal, which the summary resolver reads in both languages.
+    private static SuggestedActions FollowUps(Answer answer, List<string> documents)
+    {
+        var arabic = answer.Language == TextLanguage.Arabic;
+        var show = arabic ? "المصدر 1" : "show 1";
+        var actions = new List<CardAction> { new("imBack", show, show) };
+        var ordinal = documents.IndexOf(answer.Citations[0].Passage.DocumentId);
+        if (answer.Kind == AnswerKind.Factoid && ordinal is >= 0 and < 10)
+        {
+            var summary = arabic ? $"لخص المقال {ArabicOrdinals[ordinal]}" : $"Summarize the {EnglishOrdinals[ordinal]} article";
+            actions.Add(new CardAction("imBack", summary, summary));
+        }
+
+        return new SuggestedActions(actions);
+    }
+}
