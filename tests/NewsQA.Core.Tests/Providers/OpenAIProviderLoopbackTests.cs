@@ -1,134 +1,135 @@
 using System.ClientModel;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
+using System.Reflection;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using NewsQA.Core.Providers;
-using OpenAI;
+using Microsoft.SemanticKernel;
+using NewsQA.Core.Embeddings;
+using NewsQA.Core.Prompts;
+using NewsQA.Testing;
 
 namespace NewsQA.Core.Tests.Providers;
 
 /// <summary>
-/// The adapters driven through the official OpenAI SDK against a real HTTP server on loopback that serves the
-/// chat-completions (plain and server-sent events) and embeddings routes.
+/// The provider wiring as the hosts get it (AddNewsQA with AI:Provider=OpenAICompatible): Microsoft.Extensions.AI's
+/// OpenAI clients driving the real OpenAI SDK against a model server on loopback (chat plain and as server-sent
+/// events, embeddings), through the resilience handler.
 /// </summary>
 public sealed class OpenAIProviderLoopbackTests : IAsyncLifetime
 {
-    private WebApplication _server = null!;
-    private readonly List<JsonDocument> _requests = [];
-
-    private Uri BaseAddress => new(_server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1/");
+    private LoopbackModelServer _model = null!;
+    private ServiceProvider _services = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _server = builder.Build();
-        _server.MapPost("/v1/chat/completions", HandleChatAsync);
-        _server.MapPost("/v1/embeddings", HandleEmbeddingsAsync);
-        await _server.StartAsync();
+        _model = await LoopbackModelServer.StartAsync();
+        _model.Reply = _ => ["كريم ", "النوري ", "[1]."];
+        _services = Services();
     }
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    private async Task HandleChatAsync(HttpContext context)
+    public async Task DisposeAsync()
     {
-        var request = await JsonDocument.ParseAsync(context.Request.Body);
-        _requests.Add(request);
-        if (context.Request.Headers.Authorization != "Bearer test-key")
-        {
-            context.Response.StatusCode = 401;
-            return;
-        }
-
-        var stream = request.RootElement.TryGetProperty("stream", out var s) && s.GetBoolean();
-        if (!stream)
-        {
-            await context.Response.WriteAsJsonAsync(new
-            {
-                id = "chatcmpl-1", @object = "chat.completion", created = 1_700_000_000, model = "test-model",
-                choices = new[] { new { index = 0, finish_reason = "stop", message = new { role = "assistant", content = "كريم النوري [1]." } } },
-                usage = new { prompt_tokens = 10, completion_tokens = 3, total_tokens = 13 },
-            });
-            return;
-        }
-
-        context.Response.ContentType = "text/event-stream";
-        foreach (var piece in new[] { "كريم ", "النوري ", "[1]." })
-        {
-            var chunk = JsonSerializer.Serialize(new
-            {
-                id = "chatcmpl-2", @object = "chat.completion.chunk", created = 1_700_000_000, model = "test-model",
-                choices = new[] { new { index = 0, delta = new { content = piece }, finish_reason = (string?)null } },
-            });
-            await context.Response.WriteAsync($"data: {chunk}\n\n");
-            await context.Response.Body.FlushAsync();
-        }
-
-        await context.Response.WriteAsync("data: [DONE]\n\n");
+        await _services.DisposeAsync();
+        await _model.DisposeAsync();
     }
 
-    private async Task HandleEmbeddingsAsync(HttpContext context)
+    private ServiceProvider Services(string key = "test-key")
     {
-        var request = await JsonDocument.ParseAsync(context.Request.Body);
-        _requests.Add(request);
-        var inputs = request.RootElement.GetProperty("input").EnumerateArray().Select(e => e.GetString()!).ToList();
-        await context.Response.WriteAsJsonAsync(new
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            @object = "list", model = "test-embed",
-            data = inputs.Select((text, i) => new { @object = "embedding", index = i, embedding = new[] { text.Length, 1f, 0f } }).Reverse(),
-            usage = new { prompt_tokens = 5, total_tokens = 5 },
-        });
+            ["AI:Provider"] = "OpenAICompatible",
+            ["AI:Endpoint"] = _model.Endpoint.ToString(),
+            ["AI:ChatModel"] = "test-model",
+            ["AI:EmbeddingModel"] = "test-embed",
+            ["AI:ApiKey"] = key,
+            ["AI:TimeoutSeconds"] = "30",
+        }).Build();
+        return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddNewsQA(configuration).BuildServiceProvider();
     }
 
-    private OpenAIClient Client(string key = "test-key") => new(new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = BaseAddress });
+    private IChatClient Chat => _services.GetRequiredService<IChatClient>();
 
     [Fact]
-    public async Task Chat_SendsMessagesAndSettings_AndReadsTheReply()
+    public async Task Chat_SendsMessagesAndOptions_AndReadsTheReplyWithItsUsage()
     {
-        using var chat = new OpenAIChatClient(Client().GetChatClient("test-model"), "OpenAICompatible", BaseAddress, "test-model");
-        var response = await chat.GetResponseAsync(
+        var response = await Chat.GetResponseAsync(
             [new ChatMessage(ChatRole.System, "rules"), new ChatMessage(ChatRole.User, "من هو المتحدث؟")],
             new ChatOptions { Temperature = 0.1f, MaxOutputTokens = 50 });
 
         Assert.Equal("كريم النوري [1].", response.Text);
-        var sent = _requests.Single().RootElement;
-        Assert.Equal("test-model", sent.GetProperty("model").GetString());
-        Assert.Equal(0.1, sent.GetProperty("temperature").GetDouble(), 3);
-        Assert.Equal(["system", "user"], sent.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("role").GetString()));
-        Assert.Equal("من هو المتحدث؟", sent.GetProperty("messages")[1].GetProperty("content").GetString());
+        Assert.Equal(100, response.Usage?.InputTokenCount);
+        Assert.Equal(20, response.Usage?.OutputTokenCount);
+        var sent = Assert.Single(_model.Requests);
+        Assert.Equal("test-model", sent.Model);
+        Assert.Equal(0.1, sent.Body.GetProperty("temperature").GetDouble(), 3);
+        Assert.Equal(["system", "user"], sent.Messages.Select(m => m.Role));
+        Assert.Equal("من هو المتحدث؟", sent.User);
     }
 
     [Fact]
     public async Task Chat_Streams_ServerSentEvents()
     {
-        using var chat = new OpenAIChatClient(Client().GetChatClient("test-model"), "OpenAICompatible", BaseAddress, "test-model");
         var pieces = new List<string>();
-        await foreach (var update in chat.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "q")])) pieces.Add(update.Text);
+        await foreach (var update in Chat.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "q")])) pieces.Add(update.Text);
 
-        Assert.Equal(["كريم ", "النوري ", "[1]."], pieces);
-        Assert.True(_requests.Single().RootElement.GetProperty("stream").GetBoolean());
+        Assert.Equal(["كريم ", "النوري ", "[1]."], pieces.Where(p => p.Length > 0));
+        Assert.True(Assert.Single(_model.Requests).Stream);
     }
 
     [Fact]
-    public async Task Chat_WithAWrongKey_Throws_SoTheAnswererCanFallBack()
+    public async Task APromptFile_RunsThroughTheKernel_WithItsExecutionSettings()
     {
-        using var chat = new OpenAIChatClient(Client("wrong").GetChatClient("test-model"), "OpenAICompatible", BaseAddress, "test-model");
-        await Assert.ThrowsAsync<ClientResultException>(() => chat.GetResponseAsync([new ChatMessage(ChatRole.User, "q")]));
+        var kernel = _services.GetRequiredService<Kernel>();
+        var reply = await _services.GetRequiredService<PromptFunctions>().InvokeAsync(kernel, PromptNames.Answer, PromptSamples.For(PromptNames.Answer), CancellationToken.None);
+
+        Assert.Equal("كريم النوري [1].", reply);
+        var sent = Assert.Single(_model.Requests);
+        Assert.True(sent.IsAnswer);
+        Assert.Equal(0.1, sent.Body.GetProperty("temperature").GetDouble(), 3);
+        var maxTokens = sent.Body.TryGetProperty("max_completion_tokens", out var m) ? m : sent.Body.GetProperty("max_tokens");
+        Assert.Equal(600, maxTokens.GetInt32());
+        Assert.Contains("[1] عنوان (paragraph 1)", sent.User);
     }
 
     [Fact]
-    public async Task Embeddings_ReturnVectorsInInputOrder()
+    public async Task TransientFailures_AreRetried_WithinTheBudget()
     {
-        using var generator = new OpenAIEmbeddingGenerator(Client().GetEmbeddingClient("test-embed"), "OpenAICompatible", BaseAddress, "test-embed");
-        var embeddings = await generator.GenerateAsync(["a", "abc"]);
+        _model.Failures.Enqueue(429);
+        _model.Failures.Enqueue(503);
+        var response = await Chat.GetResponseAsync([new ChatMessage(ChatRole.User, "q")]);
+
+        Assert.Equal("كريم النوري [1].", response.Text);
+        Assert.Equal(3, _model.Requests.Count);
+    }
+
+    [Fact]
+    public async Task AWrongKey_Throws_WithoutRetrying_SoTheAnswererCanFallBack()
+    {
+        await using var services = Services("wrong");
+        await Assert.ThrowsAsync<ClientResultException>(() => services.GetRequiredService<IChatClient>().GetResponseAsync([new ChatMessage(ChatRole.User, "q")]));
+        Assert.Single(_model.Requests);
+    }
+
+    [Fact]
+    public async Task Embeddings_ReturnVectorsInInputOrder_AndPassTheRequestedDimensions()
+    {
+        var generator = _services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        var embeddings = await generator.GenerateAsync(["a", "abc"], new EmbeddingGenerationOptions { Dimensions = 3 });
 
         Assert.Equal([1f, 3f], embeddings.Select(e => e.Vector.Span[0]));
-        Assert.Equal("test-embed", _requests.Single().RootElement.GetProperty("model").GetString());
+        var sent = Assert.Single(_model.Requests);
+        Assert.Equal("test-embed", sent.Model);
+        Assert.Equal(3, sent.Body.GetProperty("dimensions").GetInt32());
         Assert.Equal("test-embed", generator.GetService<EmbeddingGeneratorMetadata>()!.DefaultModelId);
+    }
+
+    [Fact]
+    public void Core_ImplementsNoChatClientOrEmbeddingGeneratorOverTheOpenAISdk()
+    {
+        var types = typeof(NewsQAServiceCollectionExtensions).Assembly.GetTypes();
+        Assert.DoesNotContain(types, t => typeof(IChatClient).IsAssignableFrom(t));
+        var generators = types.Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEmbeddingGenerator<,>)));
+        Assert.Equal([typeof(HashingEmbeddingGenerator)], generators); // the offline one, which calls nothing
+        Assert.DoesNotContain(typeof(HashingEmbeddingGenerator).GetFields(BindingFlags.NonPublic | BindingFlags.Instance), f => f.FieldType.Namespace?.StartsWith("OpenAI", StringComparison.Ordinal) == true);
     }
 }

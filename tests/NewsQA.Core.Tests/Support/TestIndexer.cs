@@ -17,7 +17,7 @@ public sealed class TestIndexer
         Indexer = new CorpusIndexer(Store, Encoder, Options.Create(new CorpusOptions { MaxPassageChars = maxPassageChars }), NullLogger<CorpusIndexer>.Instance);
         var options = Options.Create(new RetrievalOptions { Translate = translate });
         var translator = new Lazy<QueryTranslator>(() => new QueryTranslator(BilingualLexicon.Load(options.Value.ResolvedLexiconPath)));
-        Retriever = new HybridRetriever(Encoder, new QueryBuilder(options, translator), options);
+        Retriever = new HybridRetriever(Encoder, new QueryBuilder(options, translator, new NoQueryRewriter()), options);
     }
 
     public CountingEmbeddingGenerator Embedder { get; }

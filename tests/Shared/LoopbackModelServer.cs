@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace NewsQA.Testing;
+
+/// <summary>
+/// An OpenAI-compatible model server on loopback for tests: chat completions (plain, and streamed as server-sent
+/// events) and embeddings, served to the real OpenAI SDK. What the model writes comes from <see cref="Reply"/>, in
+/// pieces; <see cref="BeforePiece"/> runs before each streamed piece is written, so a test can hold the stream at a
+/// piece, or move a fake clock, deterministically. <see cref="Failures"/> are status codes to answer first, one a request.
+/// </summary>
+public sealed class LoopbackModelServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private LoopbackModelServer(WebApplication app) => _app = app;
+
+    /// <summary>The pieces the model writes for a request (joined for a plain completion).</summary>
+    public Func<ModelRequest, IReadOnlyList<string>> Reply { get; set; } = _ => ["NOT_FOUND"];
+
+    /// <summary>Awaited before streamed piece number <c>i</c> (from 0) of a request is written.</summary>
+    public Func<ModelRequest, int, Task> BeforePiece { get; set; } = (_, _) => Task.CompletedTask;
+
+    public ConcurrentQueue<int> Failures { get; } = new();
+
+    public ConcurrentQueue<ModelRequest> Requests { get; } = new();
+
+    public string ExpectedKey { get; set; } = "test-key";
+
+    /// <summary>The base address clients use as AI:Endpoint (ends in /v1/).</summary>
+    public Uri Endpoint => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1/");
+
+    public static async Task<LoopbackModelServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new LoopbackModelServer(app);
+        app.MapPost("/v1/chat/completions", server.ChatAsync);
+        app.MapPost("/v1/embeddings", server.EmbeddingsAsync);
+        await app.StartAsync();
+        return server;
+    }
+
+    private async Task ChatAsync(HttpContext context)
+    {
+        var body = await JsonDocument.ParseAsync(context.Request.Body);
+        var request = new ModelRequest(body.RootElement.Clone());
+        Requests.Enqueue(request);
+        if (context.Request.Headers.Authorization != $"Bearer {ExpectedKey}")
+        {
+            context.Response.StatusCode = 401;
+            await context.Response.WriteAsJsonAsync(new { error = new { message = "invalid key", type = "invalid_request_error" } });
+            return;
+        }
+
+        if (Failures.TryDequeue(out var status))
+        {
+            context.Response.StatusCode = status;
+            context.Response.Headers.RetryAfter = "0";
+            return;
+        }
+
+        var pieces = Reply(request);
+        if (!request.Stream)
+        {
+            await context.Response.WriteAsJsonAsync(new
+            {
+                id = "chatcmpl-1", @object = "chat.completion", created = 1_700_000_000, model = request.Model,
+                choices = new[] { new { index = 0, finish_reason = "stop", message = new { role = "assistant", content = string.Concat(pieces) } } },
+                usage = new { prompt_tokens = 100, completion_tokens = 20, total_tokens = 120 },
+            });
+            return;
+        }
+
+        context.Response.ContentType = "text/event-stream";
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            await BeforePiece(request, i);
+            var chunk = JsonSerializer.Serialize(new
+            {
+                id = "chatcmpl-2", @object = "chat.completion.chunk", created = 1_700_000_000, model = request.Model,
+                choices = new[] { new { index = 0, delta = new { content = pieces[i] }, finish_reason = (string?)null } },
+            });
+            await context.Response.WriteAsync($"data: {chunk}\n\n");
+            await context.Response.Body.FlushAsync();
+        }
+
+        await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    private async Task EmbeddingsAsync(HttpContext context)
+    {
+        var body = await JsonDocument.ParseAsync(context.Request.Body);
+        var request = new ModelRequest(body.RootElement.Clone());
+        Requests.Enqueue(request);
+        var inputs = body.RootElement.GetProperty("input").EnumerateArray().Select(e => e.GetString()!).ToList();
+        await context.Response.WriteAsJsonAsync(new
+        {
+            @object = "list", model = request.Model,
+            data = inputs.Select((text, i) => new { @object = "embedding", index = i, embedding = new[] { text.Length, 1f, 0f } }),
+            usage = new { prompt_tokens = 5, total_tokens = 5 },
+        });
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
