@@ -52,10 +52,22 @@ public sealed class AnswerService(
         var started = clock.GetTimestamp();
         using var activity = NewsQATelemetry.Source.StartActivity("answer");
         Answer? final = null;
-        await foreach (var update in AnswerAsync(index, message ?? string.Empty, conversation, cancellationToken).ConfigureAwait(false))
+        var updates = AnswerAsync(index, message ?? string.Empty, conversation, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
         {
-            final = update.Final ?? final;
-            yield return update;
+            while (true)
+            {
+                // An iterator resumes in its reader's context, without this span: it is made current again for each
+                // step, so the spans of retrieval, the model call and validation nest under it.
+                if (activity is not null) Activity.Current = activity;
+                if (!await updates.MoveNextAsync().ConfigureAwait(false)) break;
+                final = updates.Current.Final ?? final;
+                yield return updates.Current;
+            }
+        }
+        finally
+        {
+            await updates.DisposeAsync().ConfigureAwait(false);
         }
 
         if (final is null) yield break;

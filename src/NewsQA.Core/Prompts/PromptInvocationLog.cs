@@ -5,8 +5,9 @@ using NewsQA.Core.Telemetry;
 namespace NewsQA.Core.Prompts;
 
 /// <summary>
-/// Semantic Kernel's function-invocation filter: each prompt call gets a NewsQA span named after its prompt file
-/// (the model call's own GenAI span, from Microsoft.Extensions.AI, nests inside it) and its failure is marked on the span
+/// Semantic Kernel's function-invocation filter: each prompt call gets a NewsQA span named after its prompt file (a
+/// whole reply's GenAI span, from Microsoft.Extensions.AI, nests inside it; a streamed call's span ends once the stream
+/// is open, and the GenAI span covers the stream) and its failure is marked on the span
 /// and logged at Debug (the answerer says at Warning what it did about it).
 /// </summary>
 public sealed partial class PromptInvocationLog(ILogger<PromptInvocationLog> logger) : IFunctionInvocationFilter
