@@ -30,15 +30,14 @@ public static class NewsQAServiceCollectionExtensions
                 [$"Unknown AI:Provider '{provider}': use Local, OpenAI, AzureOpenAI, Ollama or OpenAICompatible. See README, section Providers"]);
         }
 
-        var ai = configuration.GetSection(AIOptions.SectionName).Get<AIOptions>() ?? new AIOptions();
-        services.AddNewsQAProviders(ai);
-        if (ai.Provider != AIProvider.Local)
-        {
-            // The strategy is chosen here, once: with a model, answers and query rewrites come from the prompt files.
-            services.TryAddSingleton<IAnswerGenerator, ModelAnswerGenerator>();
-            services.TryAddSingleton<IQueryRewriter, PromptQueryRewriter>();
-        }
-
+        services.AddNewsQAProviders();
+        // The strategy is chosen once, when first needed: with a model, answers and query rewrites come from the prompt files.
+        services.TryAddSingleton<IAnswerGenerator>(sp => AIProviderServiceCollectionExtensions.HasModel(sp)
+            ? ActivatorUtilities.CreateInstance<ModelAnswerGenerator>(sp)
+            : sp.GetRequiredService<LocalAnswerGenerator>());
+        services.TryAddSingleton<IQueryRewriter>(sp => AIProviderServiceCollectionExtensions.HasModel(sp)
+            ? ActivatorUtilities.CreateInstance<PromptQueryRewriter>(sp)
+            : new NoQueryRewriter());
         return services.AddNewsQACore();
     }
 
@@ -52,7 +51,7 @@ public static class NewsQAServiceCollectionExtensions
         services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PromptOptions>, PromptStartupCheck>());
 
-        // The offline generator is the default; a provider registered before this call takes its place.
+        // The offline generator, when AddNewsQA (which reads AI:EmbeddingModel) has not registered one.
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
             new HashingEmbeddingGenerator(sp.GetRequiredService<IOptions<IndexOptions>>().Value.LocalEmbeddingDimensions));
         services.TryAddSingleton(TimeProvider.System);

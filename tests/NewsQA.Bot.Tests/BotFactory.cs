@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace NewsQA.Bot.Tests;
 
@@ -11,19 +13,36 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Services swapped in after the bot's own (a fake clock, a telemetry exporter).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     // Added after the service's own appsettings.json and environment, so these win over both (UseSetting values
     // would lose to appsettings.json's Corpus:Path and Index:Path).
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.ConfigureAppConfiguration(configuration =>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var settings = new Dictionary<string, string?>
+        builder.ConfigureAppConfiguration(configuration =>
         {
-            ["Corpus:Path"] = Path.Combine(AppContext.BaseDirectory, "seeds"),
-            ["Index:Path"] = Path.Combine(_folder, "index.bin"),
-            ["Bot:FeedbackPath"] = Path.Combine(_folder, "feedback.jsonl"),
-        };
-        foreach (var (key, value) in Settings) settings[key] = value;
-        configuration.AddInMemoryCollection(settings);
-    });
+            var settings = new Dictionary<string, string?>
+            {
+                ["Corpus:Path"] = Path.Combine(AppContext.BaseDirectory, "seeds"),
+                ["Index:Path"] = Path.Combine(_folder, "index.bin"),
+                ["Bot:FeedbackPath"] = Path.Combine(_folder, "feedback.jsonl"),
+            };
+            foreach (var (key, value) in Settings) settings[key] = value;
+            configuration.AddInMemoryCollection(settings);
+        });
+        if (TestServices is not null) builder.ConfigureTestServices(TestServices);
+    }
+
+    /// <summary>The bot answering through an OpenAI-compatible model server (AI:Provider=OpenAICompatible).</summary>
+    public BotFactory WithModel(NewsQA.Testing.LoopbackModelServer model)
+    {
+        Settings["AI:Provider"] = "OpenAICompatible";
+        Settings["AI:Endpoint"] = model.Endpoint.ToString();
+        Settings["AI:ChatModel"] = "test-model";
+        Settings["AI:ApiKey"] = model.ExpectedKey;
+        return this;
+    }
 
     public string FeedbackPath => Path.Combine(_folder, "feedback.jsonl");
 

@@ -30,6 +30,13 @@ public sealed class ChannelServer : IAsyncDisposable
 
     public int TokenRequests;
 
+    private readonly Lock _gate = new();
+
+    /// <summary>Per received activity, in order: the id the connector gave it and when it came by <see cref="Clock"/>.</summary>
+    public List<(string Id, DateTimeOffset At)> Returned { get; } = [];
+
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     private ChannelServer(WebApplication app) => _app = app;
 
     public string BaseUrl => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
@@ -66,8 +73,14 @@ public sealed class ChannelServer : IAsyncDisposable
     {
         var body = await JsonDocument.ParseAsync(context.Request.Body);
         var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget; // as sent, escapes kept
-        Received.Enqueue((raw, context.Request.Headers.Authorization.FirstOrDefault(), body.RootElement.Clone()));
-        return Results.Json(new { id = Guid.NewGuid().ToString() });
+        var id = Guid.NewGuid().ToString();
+        lock (_gate)
+        {
+            Returned.Add((id, Clock.GetUtcNow()));
+            Received.Enqueue((raw, context.Request.Headers.Authorization.FirstOrDefault(), body.RootElement.Clone()));
+        }
+
+        return Results.Json(new { id });
     }
 
     public string Token(string? audience = AppId, string issuer = Issuer, string? serviceUrl = null, DateTime? expires = null, bool otherKey = false)
@@ -83,6 +96,18 @@ public sealed class ChannelServer : IAsyncDisposable
     public async Task<List<(string Path, string? Authorization, JsonElement Body)>> WaitForAsync(int count)
     {
         for (var i = 0; i < 200 && Received.Count < count; i++) await Task.Delay(100);
+        return [.. Received];
+    }
+
+    /// <summary>Waits for an activity matching <paramref name="done"/>, calling <paramref name="step"/> between looks (to move a fake clock).</summary>
+    public async Task<List<(string Path, string? Authorization, JsonElement Body)>> WaitUntilAsync(Func<JsonElement, bool> done, Action? step = null)
+    {
+        for (var i = 0; i < 300 && !Received.Any(r => done(r.Body)); i++)
+        {
+            step?.Invoke();
+            await Task.Delay(50);
+        }
+
         return [.. Received];
     }
 

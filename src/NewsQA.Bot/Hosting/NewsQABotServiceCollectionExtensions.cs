@@ -20,8 +20,13 @@ public static class NewsQABotServiceCollectionExtensions
 {
     public static WebApplicationBuilder AddNewsQABot(this WebApplicationBuilder builder)
     {
-        // appsettings.json is the repository's shared one, copied beside the program; the working directory may be anywhere.
-        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true).AddEnvironmentVariables("NEWSQA_");
+        // appsettings.json is the repository's shared one, copied beside the program (the content root), where the default
+        // builder reads it. NEWSQA_ variables override it, and the command line overrides them, as in any ASP.NET Core host.
+        var sources = builder.Configuration.Sources;
+        var commandLine = sources.ToList().FindLastIndex(s => s is Microsoft.Extensions.Configuration.CommandLine.CommandLineConfigurationSource);
+        var variables = new Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource { Prefix = "NEWSQA_" };
+        if (commandLine >= 0) sources.Insert(commandLine, variables);
+        else sources.Add(variables);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls("http://localhost:5080");

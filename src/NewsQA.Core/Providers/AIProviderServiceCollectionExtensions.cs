@@ -2,7 +2,10 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NewsQA.Core.Configuration;
+using NewsQA.Core.Embeddings;
 using NewsQA.Core.Telemetry;
 using OpenAI;
 
@@ -15,34 +18,46 @@ public static class AIProviderServiceCollectionExtensions
     public const string HttpClientName = "NewsQA.AI";
 
     /// <summary>
-    /// Binds section AI and, for a network provider, registers Microsoft.Extensions.AI's <see cref="IChatClient"/> over
+    /// Binds section AI and registers, for a network provider, Microsoft.Extensions.AI's <see cref="IChatClient"/> over
     /// the OpenAI SDK (and its <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> when AI:EmbeddingModel is set),
-    /// each with logging (content only at Trace) and OpenTelemetry's GenAI spans and metrics. Local registers nothing:
-    /// the offline answerer and embedding stay in place.
+    /// each with OpenTelemetry's GenAI spans and metrics and logging (content only at Trace). The provider is read from
+    /// the options when the services are first resolved, so every configuration source counts; with Local there is no
+    /// chat client, and the offline embedding stays.
     /// </summary>
-    public static IServiceCollection AddNewsQAProviders(this IServiceCollection services, AIOptions settings)
+    public static IServiceCollection AddNewsQAProviders(this IServiceCollection services)
     {
         services.AddOptions<AIOptions>().BindConfiguration(AIOptions.SectionName)
             .PostConfigure(o => o.ApiKey ??= ApiKeyFromEnvironment(o.Provider))
             .ValidateDataAnnotations().ValidateOnStart();
-        if (settings.Provider == AIProvider.Local) return services;
-
         services.AddHttpClient(HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler(HttpClientName, (pipeline, context) =>
                 ProviderResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<AIOptions>>().Value));
         services.AddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<AIOptions>>().Value, sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
-        services.AddChatClient(sp => sp.GetRequiredService<OpenAIClient>().GetChatClient(sp.GetRequiredService<IOptions<AIOptions>>().Value.ChatModel).AsIChatClient())
+        services.AddChatClient(sp => Settings(sp).Provider == AIProvider.Local
+                ? throw new InvalidOperationException("AI:Provider is Local: no language model is configured. See README, section Providers.")
+                : sp.GetRequiredService<OpenAIClient>().GetChatClient(Settings(sp).ChatModel).AsIChatClient())
             .UseOpenTelemetry(sourceName: NewsQATelemetry.GenAISource)
             .UseLogging();
-        if (!string.IsNullOrWhiteSpace(settings.EmbeddingModel))
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
         {
-            services.AddEmbeddingGenerator(sp => sp.GetRequiredService<OpenAIClient>().GetEmbeddingClient(sp.GetRequiredService<IOptions<AIOptions>>().Value.EmbeddingModel).AsIEmbeddingGenerator())
-                .UseOpenTelemetry(sourceName: NewsQATelemetry.GenAISource)
-                .UseLogging();
-        }
+            var settings = Settings(sp);
+            if (settings.Provider == AIProvider.Local || string.IsNullOrWhiteSpace(settings.EmbeddingModel))
+            {
+                return new HashingEmbeddingGenerator(sp.GetRequiredService<IOptions<IndexOptions>>().Value.LocalEmbeddingDimensions);
+            }
 
+            return new EmbeddingGeneratorBuilder<string, Embedding<float>>(sp.GetRequiredService<OpenAIClient>().GetEmbeddingClient(settings.EmbeddingModel).AsIEmbeddingGenerator())
+                .UseOpenTelemetry(sourceName: NewsQATelemetry.GenAISource)
+                .UseLogging()
+                .Build(sp);
+        });
         return services;
     }
+
+    /// <summary>Whether a language model is configured (AI:Provider is not Local).</summary>
+    public static bool HasModel(IServiceProvider services) => Settings(services).Provider != AIProvider.Local;
+
+    private static AIOptions Settings(IServiceProvider services) => services.GetRequiredService<IOptions<AIOptions>>().Value;
 
     /// <summary>The provider key from the conventional environment variables, when AI:ApiKey is not set.</summary>
     public static string? ApiKeyFromEnvironment(AIProvider provider) => provider switch
