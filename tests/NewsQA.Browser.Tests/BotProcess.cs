@@ -18,7 +18,7 @@ public sealed partial class BotProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<BotProcess> StartAsync()
+    public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         // tests/NewsQA.Browser.Tests/bin/{Configuration}/net10.0 → src/NewsQA.Bot/bin/{Configuration}/net10.0
         var output = new DirectoryInfo(AppContext.BaseDirectory);
@@ -34,6 +34,7 @@ public sealed partial class BotProcess : IAsyncDisposable
         start.ArgumentList.Add("http://127.0.0.1:0");
         start.Environment["NEWSQA_Index__Path"] = Path.Combine(folder, "index.bin");
         start.Environment["NEWSQA_Bot__FeedbackPath"] = Path.Combine(folder, "feedback.jsonl");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();

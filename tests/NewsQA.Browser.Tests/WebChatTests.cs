@@ -5,7 +5,7 @@ namespace NewsQA.Browser.Tests;
 /// <summary>The web chat in a real browser: ask in Arabic, see the cited answer, open the source, switch to English.</summary>
 public class WebChatTests
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    internal static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     [BrowserFact]
     public async Task WebChat_AnswersInArabicWithACitation_ShowsTheSource_ThenAnswersInEnglish()
