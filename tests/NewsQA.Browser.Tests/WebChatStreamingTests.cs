@@ -27,14 +27,8 @@ public sealed class WebChatStreamingTests
             ["NEWSQA_AI__ApiKey"] = model.ExpectedKey,
         });
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = BrowserFactAttribute.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 900 } });
-        Directory.CreateDirectory(WebChatTests.Screenshots);
+        var (browser, page) = await Chromium.OpenAsync(playwright);
+        await using var _ = browser;
 
         await page.GotoAsync(bot.Address.ToString());
         await page.GetByText("مرحبا! أنا NewsQA").First.WaitForAsync(new() { Timeout = 30_000 });
@@ -46,13 +40,13 @@ public sealed class WebChatStreamingTests
         await page.GetByText(FirstPiece.Trim()).First.WaitForAsync(new() { Timeout = 30_000 });
         Assert.Equal(0, await page.GetByText("4000 فرد").CountAsync());
         Assert.Equal(0, await page.GetByText("الصدام بين الفصائل والقوات الامريكية ¶8").CountAsync());
-        await page.ScreenshotAsync(new() { Path = Path.Combine(WebChatTests.Screenshots, "webchat-streaming-partial.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, "webchat-streaming-partial.png") });
 
         release.SetResult();
         await page.GetByText("من 500 إلى 4000 فرد").First.WaitForAsync(new() { Timeout = 30_000 });
         var reference = page.GetByText("الصدام بين الفصائل والقوات الامريكية ¶8").Last;
         await reference.WaitForAsync(new() { Timeout = 30_000 });
-        await page.ScreenshotAsync(new() { Path = Path.Combine(WebChatTests.Screenshots, "webchat-streaming-final.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, "webchat-streaming-final.png") });
 
         // The final message carries the citation; it opens the paragraph.
         await reference.ClickAsync();

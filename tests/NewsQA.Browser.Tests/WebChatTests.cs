@@ -5,21 +5,13 @@ namespace NewsQA.Browser.Tests;
 /// <summary>The web chat in a real browser: ask in Arabic, see the cited answer, open the source, switch to English.</summary>
 public class WebChatTests
 {
-    internal static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
     [BrowserFact]
     public async Task WebChat_AnswersInArabicWithACitation_ShowsTheSource_ThenAnswersInEnglish()
     {
         await using var bot = await BotProcess.StartAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = BrowserFactAttribute.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 900 } });
-        Directory.CreateDirectory(Screenshots);
+        var (browser, page) = await Chromium.OpenAsync(playwright);
+        await using var _ = browser;
 
         await page.GotoAsync(bot.Address.ToString());
         Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
@@ -30,7 +22,7 @@ public class WebChatTests
         await arabicBox.PressAsync("Enter");
         var answer = page.GetByText("ورفع عدد جنوده من 500 الى 4000 فرد").First;
         await answer.WaitForAsync(new() { Timeout = 30_000 });
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "webchat-arabic-answer.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, "webchat-arabic-answer.png") });
 
         // The citation's reference opens a dialog with the whole paragraph, its title, and the cited sentence in bold.
         var reference = page.GetByText("الصدام بين الفصائل والقوات الامريكية ¶8").Last;
@@ -40,7 +32,7 @@ public class WebChatTests
         Assert.Contains("ينس ستولتنبرغ", await dialog.InnerTextAsync());
         Assert.Contains("الصدام بين الفصائل والقوات الامريكية", await dialog.InnerTextAsync());
         Assert.True(await dialog.Locator("strong").CountAsync() > 0);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "webchat-arabic-source.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, "webchat-arabic-source.png") });
         await page.Keyboard.PressAsync("Escape");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
@@ -50,6 +42,6 @@ public class WebChatTests
         await englishBox.PressAsync("Enter");
         await page.GetByText("The articles (in Arabic) say:").First.WaitForAsync(new() { Timeout = 30_000 });
         Assert.True(await page.GetByText("إيمانويل سلارس").CountAsync() > 0);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "webchat-english-answer.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, "webchat-english-answer.png") });
     }
 }
