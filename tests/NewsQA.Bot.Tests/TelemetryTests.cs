@@ -8,6 +8,7 @@ using OpenTelemetry.Trace;
 namespace NewsQA.Bot.Tests;
 
 /// <summary>The bot's OpenTelemetry: ASP.NET Core's request spans and metrics with NewsQA's inside, and no exporter unless one is configured.</summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class TelemetryTests
 {
     [Fact]

@@ -13,6 +13,7 @@ using OpenTelemetry.Trace;
 namespace NewsQA.Core.Tests.Telemetry;
 
 /// <summary>Spans and metrics of one answered question, through OpenTelemetry's in-memory exporter.</summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class TelemetryTests : IAsyncLifetime
 {
     private const string Question = "من هو المتحدث باسم الحشد الشعبي؟";
