@@ -24,7 +24,10 @@ public sealed class AIOptions : IValidatableObject
     /// <summary>The provider key; set it through the environment, not in appsettings.json.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Seconds before a provider request is abandoned and the offline answer used.</summary>
+    /// <summary>
+    /// Seconds one provider call may take, retries and their waits included (each attempt gets half); past it the call
+    /// is abandoned and the offline answer used.
+    /// </summary>
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 60;
 
