@@ -13,8 +13,8 @@ public sealed class PromptOptions
 
     /// <summary>
     /// Tokens (o200k) of passage text one prompt may carry: an answer's passages are cut to it, and a longer summary is
-    /// made in parts and merged. 4,000 tokens are about the 12,000 characters of Arabic the character budget allowed
-    /// before (the seed articles average about 3 characters per token), and leave room in an 8k-context local model.
+    /// made in parts and merged. 4,000 was set a priori, not measured: it leaves room for the instructions and the reply
+    /// in an 8k-context local model, where the 12,000-character budget it replaces did not know how many tokens it was.
     /// </summary>
     [Range(500, 100_000)]
     public int MaxPassageTokens { get; set; } = 4000;
