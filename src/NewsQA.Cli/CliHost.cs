@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NewsQA.Core;
 using NewsQA.Core.Telemetry;
+using NewsQA.Tools;
 
 namespace NewsQA.Cli;
 
@@ -30,7 +31,7 @@ public static class CliHost
         builder.Logging.SetMinimumLevel(LogLevel.Error);
         // A host that fails to start says why through the exception, which the command prints in one line.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
-        builder.Services.AddNewsQA(builder.Configuration);
+        builder.Services.AddNewsQA(builder.Configuration).AddNewsQATools();
         builder.Services.AddNewsQATelemetry("newsqa-cli");
         var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false); // runs ValidateOnStart: bad settings fail here, named

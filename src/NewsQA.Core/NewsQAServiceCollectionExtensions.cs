@@ -8,7 +8,6 @@ using NewsQA.Core.Answering;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.CrossLingual;
 using NewsQA.Core.Embeddings;
-using NewsQA.Core.Evaluation;
 using NewsQA.Core.Feeds;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Prompts;
@@ -72,9 +71,6 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<IQueryRewriter, NoQueryRewriter>();
         services.TryAddSingleton<QueryBuilder>();
         services.TryAddSingleton<HybridRetriever>();
-        services.TryAddSingleton<RetrievalEvaluator>();
-        services.TryAddSingleton<AnswerEvaluator>();
-        services.TryAddSingleton<Benchmarking.NewsQABenchmark>();
         services.TryAddSingleton<LocalAnswerer>();
         services.TryAddSingleton<ExtractiveSummarizer>();
         services.TryAddSingleton<SummaryTargetResolver>();

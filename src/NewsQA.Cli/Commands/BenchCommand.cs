@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Cli.Output;
-using NewsQA.Core.Benchmarking;
-using NewsQA.Core.Evaluation;
+using NewsQA.Tools.Benchmarking;
+using NewsQA.Tools.Evaluation;
 
 namespace NewsQA.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Cli.Output;
-using NewsQA.Core.Evaluation;
+using NewsQA.Tools.Evaluation;
 
 namespace NewsQA.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using NewsQA.Core.Lexicon;
+using NewsQA.Core.CrossLingual;
+using NewsQA.Tools.Lexicon;
 
 namespace NewsQA.Cli.Commands;
 

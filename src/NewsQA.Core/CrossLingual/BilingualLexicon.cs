@@ -1,4 +1,3 @@
-using NewsQA.Core.Lexicon;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Core.CrossLingual;

@@ -1,4 +1,0 @@
-namespace NewsQA.Core.Evaluation;
-
-/// <summary>A gold answer span: its text and where it starts in the context.</summary>
-public sealed record SquadAnswer(string Text, int Start);

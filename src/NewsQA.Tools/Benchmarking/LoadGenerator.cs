@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace NewsQA.Tools.Benchmarking;
+
+/// <summary>
+/// A bounded load on a NewsQA service on this machine: a fixed number of questions at a given concurrency, through
+/// POST /api/ask or the whole Direct Line flow (token, start, post, poll until the answer). It refuses any address
+/// but loopback, and stops when its requests are done.
+/// </summary>
+public sealed class LoadGenerator(Uri service, HttpClient http)
+{
+    private static readonly string[] Questions =
+    [
+        "من هو المتحدث باسم الحشد الشعبي؟", "كم رفع الناتو عدد جنوده في العراق؟", "متى احتل تنظيم الدولة ثلث مساحة العراق؟",
+        "Who commands the French forces in the Middle East?", "من هو قائد عمليات محافظة نينوى؟", "لخص المقال الثاني",
+    ];
+
+    public static bool IsLoopback(Uri address) =>
+        address.IsLoopback || (IPAddress.TryParse(address.Host, out var ip) && IPAddress.IsLoopback(ip));
+
+    public async Task<LoadResult> RunAsync(string scenario, int concurrency, int requests, CancellationToken cancellationToken)
+    {
+        if (!IsLoopback(service)) throw new InvalidOperationException($"Load is only ever sent to this machine; {service} is not a loopback address.");
+        var latencies = new ConcurrentBag<double>();
+        var errors = 0;
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int n;
+            while ((n = Interlocked.Increment(ref next)) < requests)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    var ok = scenario == "directline" ? await DirectLineAsync(Questions[n % Questions.Length], cancellationToken) : await AskAsync(Questions[n % Questions.Length], cancellationToken);
+                    if (!ok) Interlocked.Increment(ref errors);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }, cancellationToken)));
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new LoadResult(scenario, concurrency, requests, errors, seconds, requests / seconds,
+            Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95), Percentiles.Of(latencies, 99), await MemoryAsync(cancellationToken));
+    }
+
+    private async Task<bool> AskAsync(string question, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(service, "/api/ask"), new { question }, ct);
+        return response.IsSuccessStatusCode;
+    }
+
+    private async Task<bool> DirectLineAsync(string question, CancellationToken ct)
+    {
+        var issued = await (await http.PostAsync(new Uri(service, "/api/directline/token"), null, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+        var token = issued.GetProperty("token").GetString()!;
+        var conversation = issued.GetProperty("conversationId").GetString()!;
+        using (var start = Authorized(HttpMethod.Post, "/v3/directline/conversations", token))
+        using (var started = await http.SendAsync(start, ct))
+        {
+            if (!started.IsSuccessStatusCode) return false;
+        }
+
+        using (var post = Authorized(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/activities", token))
+        {
+            post.Content = JsonContent.Create(new { type = "message", text = question, from = new { id = issued.GetProperty("userId").GetString(), role = "user" } });
+            using var posted = await http.SendAsync(post, ct);
+            if (!posted.IsSuccessStatusCode) return false;
+        }
+
+        // Poll the way Web Chat does without a WebSocket, quickly, until the bot's answer (a message with a replyToId).
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            using var poll = Authorized(HttpMethod.Get, $"/v3/directline/conversations/{conversation}/activities", token);
+            using var polled = await http.SendAsync(poll, ct);
+            var set = await polled.Content.ReadFromJsonAsync<JsonElement>(ct);
+            if (set.GetProperty("activities").EnumerateArray().Any(a => a.TryGetProperty("replyToId", out _))) return true;
+            await Task.Delay(10, ct);
+        }
+
+        return false;
+    }
+
+    private HttpRequestMessage Authorized(HttpMethod method, string path, string token)
+    {
+        var request = new HttpRequestMessage(method, new Uri(service, path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
+    private async Task<long?> MemoryAsync(CancellationToken ct)
+    {
+        var health = await http.GetFromJsonAsync<JsonElement>(new Uri(service, "/healthz"), ct);
+        return health.TryGetProperty("workingSetBytes", out var bytes) ? bytes.GetInt64() : null;
+    }
+}

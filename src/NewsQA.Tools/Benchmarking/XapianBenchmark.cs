@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace NewsQA.Tools.Benchmarking;
+
+/// <summary>
+/// Runs the same corpus and questions through Xapian (BM25, Arabic Snowball stemmer, k1 = 1.0, b = 0.5: the baseline of
+/// the shared data README) with Debian's python3-xapian, from the same run on the same machine.
+/// </summary>
+public static class XapianBenchmark
+{
+    /// <summary>Null, with the reason, when Python or its xapian module is missing.</summary>
+    public static async Task<(EngineResult? Result, string? Missing)> RunAsync(BenchmarkCorpus corpus, string workFolder, string python, string script, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(script)) return (null, $"the Xapian script is missing: {script}");
+        var corpusPath = Path.Combine(workFolder, "corpus.jsonl");
+        var questionsPath = Path.Combine(workFolder, "questions.jsonl");
+        var outputPath = Path.Combine(workFolder, "xapian.json");
+        await File.WriteAllLinesAsync(corpusPath, corpus.Passages.Select(p => JsonSerializer.Serialize(p)), cancellationToken);
+        await File.WriteAllLinesAsync(questionsPath, corpus.Questions.Select(q => JsonSerializer.Serialize(new { q = q.Question, gold = q.Gold })), cancellationToken);
+
+        var start = new ProcessStartInfo(python) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { script, corpusPath, questionsPath, Path.Combine(workFolder, "xapian-db"), outputPath }) start.ArgumentList.Add(argument);
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return (null, $"{python} was not found (install Debian's python3-xapian)");
+        }
+
+        using (process)
+        {
+            var error = process.StandardError.ReadToEndAsync(cancellationToken);
+            await process.StandardOutput.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken);
+            if (process.ExitCode != 0)
+            {
+                var reason = await error;
+                return (null, reason.Contains("No module named 'xapian'", StringComparison.Ordinal)
+                    ? $"{python} has no xapian module (apt-get install python3-xapian)"
+                    : $"the Xapian run failed: {reason.Trim().Split('\n').LastOrDefault()}");
+            }
+        }
+
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(outputPath, cancellationToken));
+        var r = json.RootElement;
+        double D(string name) => r.GetProperty(name).GetDouble();
+        return (new EngineResult("Xapian", corpus.Passages.Count, D("build_seconds"), corpus.Passages.Count / D("build_seconds"),
+            r.GetProperty("index_bytes").GetInt64(), r.GetProperty("peak_rss_bytes").GetInt64(), D("p50_ms"), D("p95_ms"), D("p99_ms"),
+            D("qps"), null, D("recall_at_1"), D("mrr_at_10")), null);
+    }
+}

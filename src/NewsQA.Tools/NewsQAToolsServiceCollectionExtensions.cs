@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsQA.Tools.Benchmarking;
+using NewsQA.Tools.Evaluation;
+
+namespace NewsQA.Tools;
+
+/// <summary>Registers the developer tools (evaluators, benchmark) over the core services; only the CLI calls it.</summary>
+public static class NewsQAToolsServiceCollectionExtensions
+{
+    public static IServiceCollection AddNewsQATools(this IServiceCollection services)
+    {
+        services.TryAddSingleton<RetrievalEvaluator>();
+        services.TryAddSingleton<AnswerEvaluator>();
+        services.TryAddSingleton<NewsQABenchmark>();
+        return services;
+    }
+}
