@@ -73,7 +73,7 @@ def main(corpus_path, questions_path, db_path, out_path):
     elapsed = time.perf_counter() - run_started
     n = len(questions)
     json.dump({
-        "build_seconds": build, "index_bytes": size,
+        "passages": len(passages), "build_seconds": build, "index_bytes": size,
         "peak_rss_bytes": peak_rss_bytes(),
         "p50_ms": percentile(latencies, 50), "p95_ms": percentile(latencies, 95), "p99_ms": percentile(latencies, 99),
         "qps": n / elapsed, "recall_at_1": hits1 / n, "mrr_at_10": reciprocal / n,

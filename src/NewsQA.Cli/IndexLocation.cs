@@ -5,7 +5,7 @@ using NewsQA.Core.Configuration;
 namespace NewsQA.Cli;
 
 /// <summary>
-/// Which corpus and index file a command works on: the flags when given, else appsettings.json. A corpus given
+/// Which corpus and index folder a command works on: the flags when given, else appsettings.json. A corpus given
 /// without an index gets its own index in the user's cache folder, keyed by the corpus's full path.
 /// </summary>
 public sealed record IndexLocation(string CorpusFolder, string IndexPath, bool IndexGivenAlone)
@@ -26,6 +26,6 @@ public sealed record IndexLocation(string CorpusFolder, string IndexPath, bool I
         }
 
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(corpus))))[..16];
-        return Path.Combine(cacheHome, "newsqa", key, "index.bin");
+        return Path.Combine(cacheHome, "newsqa", key, "index");
     }
 }

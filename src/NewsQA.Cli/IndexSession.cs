@@ -19,9 +19,10 @@ public static class IndexSession
         if (location.IndexGivenAlone)
         {
             // An explicit index is used as it is; only when it cannot be used is it rebuilt from the configured corpus.
-            var loaded = services.GetRequiredService<IIndexStore>().Load(location.IndexPath);
-            if (loaded.Snapshot is not null) return Measured(PassageIndex.Build(loaded.Snapshot));
-            await Console.Error.WriteLineAsync($"warning: {loaded.Problem}; rebuilding from {location.CorpusFolder}").ConfigureAwait(false);
+            var folder = IndexFolder.Open(location.IndexPath);
+            if (folder.Problem is null) return Measured(folder.OpenSnapshot());
+            folder.Dispose();
+            await Console.Error.WriteLineAsync($"warning: {folder.Problem}; rebuilding from {location.CorpusFolder}").ConfigureAwait(false);
         }
 
         if (!Directory.Exists(location.CorpusFolder)) throw new UsageException($"Corpus folder not found: {Path.GetFullPath(location.CorpusFolder)}");

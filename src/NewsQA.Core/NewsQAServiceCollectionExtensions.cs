@@ -51,16 +51,18 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PromptOptions>, PromptStartupCheck>());
 
         // The offline generator, when AddNewsQA (which reads AI:EmbeddingModel) has not registered one.
-        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
-            new HashingEmbeddingGenerator(sp.GetRequiredService<IOptions<IndexOptions>>().Value.LocalEmbeddingDimensions));
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new HashingEmbeddingGenerator());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IIndexStore, FileIndexStore>();
         // Semantic Kernel over the app's services: the chat client (when a provider is configured) and the filters.
         services.TryAddSingleton(sp => new Kernel(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPromptRenderFilter, PromptRenderLog>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, PromptInvocationLog>());
         services.TryAddSingleton<PromptFunctions>();
-        services.TryAddSingleton<PassageEncoder>();
+        // With a provider's embedding model (AI:EmbeddingModel), passages carry its vectors; without one the vector leg
+        // is the lexical cosine over the index's own postings, and nothing is embedded.
+        services.TryAddSingleton(sp => AIProviderServiceCollectionExtensions.HasEmbeddingModel(sp)
+            ? PassageEncoder.With(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>())
+            : PassageEncoder.Offline);
         services.TryAddSingleton<CorpusIndexer>();
         services.TryAddSingleton(sp => new Lazy<QueryTranslator>(() =>
         {

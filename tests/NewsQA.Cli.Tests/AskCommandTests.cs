@@ -8,7 +8,7 @@ public class AskCommandTests
     public async Task Ask_Json_PrintsTheDocumentedShape_Offline()
     {
         using var temp = new TempFolder();
-        var result = await NewsQACli.RunAsync("ask", "كم رفع الناتو عدد جنوده في العراق؟", "--json", "--corpus", NewsQACli.Seeds, "--index", temp.File("i.bin"));
+        var result = await NewsQACli.RunAsync("ask", "كم رفع الناتو عدد جنوده في العراق؟", "--json", "--corpus", NewsQACli.Seeds, "--index", temp.File("index"));
         Assert.Equal(0, result.ExitCode);
 
         var answer = JsonDocument.Parse(result.Output).RootElement;
@@ -33,7 +33,7 @@ public class AskCommandTests
     public async Task Ask_Unanswerable_IsNotGrounded_AndHasNoCitations()
     {
         using var temp = new TempFolder();
-        var result = await NewsQACli.RunAsync("ask", "What is the capital of Japan?", "--json", "--corpus", NewsQACli.Seeds, "--index", temp.File("i.bin"));
+        var result = await NewsQACli.RunAsync("ask", "What is the capital of Japan?", "--json", "--corpus", NewsQACli.Seeds, "--index", temp.File("index"));
         var answer = JsonDocument.Parse(result.Output).RootElement;
         Assert.Equal("en", answer.GetProperty("language").GetString());
         Assert.False(answer.GetProperty("grounded").GetBoolean());
@@ -46,7 +46,7 @@ public class AskCommandTests
     {
         using var temp = new TempFolder();
         await File.WriteAllLinesAsync(temp.File("q.txt"), ["من هو المتحدث باسم الحشد الشعبي؟", "وماذا قال عن القوات الأجنبية؟", "المصدر 1", "لخص المقال الثاني"]);
-        var result = await NewsQACli.RunAsync("ask", "--questions", temp.File("q.txt"), "--conversation", "--json", "--corpus", NewsQACli.Seeds, "--index", temp.File("i.bin"));
+        var result = await NewsQACli.RunAsync("ask", "--questions", temp.File("q.txt"), "--conversation", "--json", "--corpus", NewsQACli.Seeds, "--index", temp.File("index"));
         Assert.Equal(0, result.ExitCode);
 
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -70,7 +70,7 @@ public class AskCommandTests
     public async Task Chat_AnswersFollowUps_AndShowsSources_FromStandardInput()
     {
         using var temp = new TempFolder();
-        var result = await NewsQACli.RunWithInputAsync("من هو قائد عمليات محافظة نينوى؟\nshow 1\nexit\n", "chat", "--corpus", NewsQACli.Seeds, "--index", temp.File("i.bin"));
+        var result = await NewsQACli.RunWithInputAsync("من هو قائد عمليات محافظة نينوى؟\nshow 1\nexit\n", "chat", "--corpus", NewsQACli.Seeds, "--index", temp.File("index"));
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("الجبوري", result.Output);
         Assert.Contains("**", result.Output); // the cited sentence marked in the shown source

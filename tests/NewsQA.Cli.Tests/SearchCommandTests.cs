@@ -8,7 +8,7 @@ public class SearchCommandTests
     public async Task Search_Json_PrintsTheDocumentedShape()
     {
         using var temp = new TempFolder();
-        var result = await NewsQACli.RunAsync("search", "من هو المتحدث باسم الحشد الشعبي؟", "--json", "--top", "3", "--corpus", NewsQACli.Seeds, "--index", temp.File("i.bin"));
+        var result = await NewsQACli.RunAsync("search", "من هو المتحدث باسم الحشد الشعبي؟", "--json", "--top", "3", "--corpus", NewsQACli.Seeds, "--index", temp.File("index"));
         Assert.Equal(0, result.ExitCode);
 
         using var json = JsonDocument.Parse(result.Output);
@@ -39,7 +39,7 @@ public class SearchCommandTests
     {
         using var temp = new TempFolder();
         await File.WriteAllLinesAsync(temp.File("q.txt"), ["من هو قائد القوات الفرنسية في الشرق الأوسط؟", "", "متى احتل تنظيم الدولة ثلث مساحة العراق؟", new string('س', 2500)]);
-        var result = await NewsQACli.RunAsync("search", "--questions", temp.File("q.txt"), "--json", "--corpus", NewsQACli.Seeds, "--index", temp.File("i.bin"));
+        var result = await NewsQACli.RunAsync("search", "--questions", temp.File("q.txt"), "--json", "--corpus", NewsQACli.Seeds, "--index", temp.File("index"));
         Assert.Equal(0, result.ExitCode);
 
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -74,8 +74,9 @@ public class SearchCommandTests
     public async Task Search_UnreadableExplicitIndex_IsRebuiltFromTheConfiguredCorpus()
     {
         using var temp = new TempFolder();
-        await File.WriteAllTextAsync(temp.File("i.bin"), new string('z', 300));
-        var result = await NewsQACli.RunAsync("search", "من هو قائد عمليات محافظة نينوى؟", "--index", temp.File("i.bin"), "--top", "1");
+        Directory.CreateDirectory(temp.File("index"));
+        await File.WriteAllTextAsync(Path.Combine(temp.File("index"), "segments_1"), new string('z', 300));
+        var result = await NewsQACli.RunAsync("search", "من هو قائد عمليات محافظة نينوى؟", "--index", temp.File("index"), "--top", "1");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("unusable", result.Error);
         Assert.Contains("الجبوري", result.Output);

@@ -24,7 +24,7 @@ public static class AnswerReply
         reply.Text = answer.Citations.Count > 0 && webChat ? $"{answer.Text}\n\n{CitationEntity.LinkDefinitions(answer)}" : answer.Text;
         if (answer.Citations.Count == 0) return reply;
 
-        string? SourceOf(string documentId) => index.DocumentsById.TryGetValue(documentId, out var d) ? d.Source : null;
+        string? SourceOf(string documentId) => index.FindArticle(documentId)?.Source;
         reply.Entities = [CitationEntity.Create(answer, incoming.ChannelId ?? string.Empty, baseAddress, SourceOf)];
         reply.ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } };
         reply.SuggestedActions = FollowUps(answer, [.. index.Documents.Select(d => d.DocumentId)]);

@@ -2,14 +2,41 @@ using NewsQA.Core.Indexing;
 
 namespace NewsQA.Bot.Hosting;
 
-/// <summary>The index the service answers from; set once the start-up indexing has finished.</summary>
-public sealed class IndexHolder
+/// <summary>
+/// The index the service answers from; set once the start-up indexing has finished, and replaced or refreshed to a
+/// newer commit without a restart. A replaced index stays open for <see cref="LiveIndex.RetireAfter"/>, so requests
+/// still reading it finish on it.
+/// </summary>
+public sealed class IndexHolder(TimeProvider clock) : IDisposable
 {
-    private volatile PassageIndex? _index;
+    private readonly object _gate = new();
+    private readonly Queue<(LiveIndex Live, DateTimeOffset Retired)> _retired = new();
+    private volatile LiveIndex? _live;
 
-    public PassageIndex? Current => _index;
+    public PassageIndex? Current => _live?.Current;
 
-    public bool Ready => _index is not null;
+    public bool Ready => _live is not null;
 
-    public void Set(PassageIndex index) => _index = index;
+    /// <summary>Answers from <paramref name="live"/> from now on.</summary>
+    public void Set(LiveIndex live)
+    {
+        lock (_gate)
+        {
+            while (_retired.TryPeek(out var oldest) && clock.GetUtcNow() - oldest.Retired >= LiveIndex.RetireAfter) _retired.Dequeue().Live.Dispose();
+            if (_live is { } previous && !ReferenceEquals(previous, live)) _retired.Enqueue((previous, clock.GetUtcNow()));
+            _live = live;
+        }
+    }
+
+    /// <summary>Opens the index folder's latest commit, if newer; true when the service now answers from it.</summary>
+    public bool Refresh() => _live?.Refresh() ?? false;
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            while (_retired.TryDequeue(out var old)) old.Live.Dispose();
+            _live?.Dispose();
+        }
+    }
 }

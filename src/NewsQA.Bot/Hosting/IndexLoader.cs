@@ -21,7 +21,7 @@ public sealed partial class IndexLoader(
         }
 
         var update = await indexer.UpdateAsync(folder, index.Value.Path, null, cancellationToken);
-        holder.Set(update.Index);
+        holder.Set(update.Live);
         NewsQATelemetry.IndexPassages.Record(update.Index.Count);
         foreach (var warning in update.Warnings) LogSkipped(logger, warning.Path, warning.Reason);
         LogIndexed(logger, update.Index.Documents.Count, update.Passages, folder, update.Elapsed.TotalSeconds);

@@ -33,7 +33,7 @@ public sealed partial class IndexRefresher(
             if (Interlocked.Read(ref _applied) >= ticket) return; // a run that started after this change covered it
             var covers = Interlocked.Read(ref _requested);
             var update = await indexer.UpdateAsync(corpus.Path, index.Value.Path, null, lifetime.ApplicationStopping);
-            holder.Set(update.Index);
+            holder.Set(update.Live);
             Interlocked.Exchange(ref _applied, covers);
             LogRefreshed(logger, update.Added, update.Changed, update.Removed, update.Index.Documents.Count, update.Elapsed.TotalSeconds);
         }

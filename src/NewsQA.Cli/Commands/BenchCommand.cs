@@ -3,11 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Cli.Output;
 using NewsQA.Tools.Benchmarking;
 using NewsQA.Tools.Evaluation;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Configuration;
 
 namespace NewsQA.Cli.Commands;
 
 /// <summary>
-/// `newsqa bench`: NewsQA and Xapian side by side on generated corpora of growing size (XQuAD's Arabic paragraphs kept
+/// `newsqa bench`: NewsQA, plain Lucene.Net and Xapian side by side on generated corpora of growing size (XQuAD's Arabic paragraphs kept
 /// among recombined distractors from XQuAD, ARCD and TyDi), in one run on one machine.
 /// </summary>
 public static class BenchCommand
@@ -22,9 +25,10 @@ public static class BenchCommand
         var data = new Option<string>("--data") { Description = "The shared data folder (XQuAD, ARCD, TyDi).", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
         var output = new Option<string>("--output") { Description = "Folder for results.json, results.md and chart.svg.", DefaultValueFactory = _ => Path.Combine(".newsqa", "bench") };
         var python = new Option<string>("--python") { Description = "Python with the xapian module (Debian's python3-xapian).", DefaultValueFactory = _ => "/usr/bin/python3" };
-        var command = new Command("bench", "Measure indexing, latency, memory and quality against Xapian as the corpus grows.") { sizes, quick, json, data, output, python };
+        var command = new Command("bench", "Measure indexing, latency, memory and quality against plain Lucene.Net and Xapian as the corpus grows.") { sizes, quick, json, data, output, python };
         command.Subcommands.Add(CreateLoad());
-        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
+        command.Subcommands.Add(CreateEngine());
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
         {
             var list = ParseSizes(result.GetValue(sizes), result.GetValue(quick));
             var folder = result.GetValue(data)!;
@@ -39,29 +43,61 @@ public static class BenchCommand
             var script = Path.Combine(AppContext.BaseDirectory, "scripts", "xapian_bench.py");
 
             var results = new List<EngineResult>();
-            var benchmark = host.Services.GetRequiredService<NewsQABenchmark>();
             foreach (var size in list)
             {
-                var corpus = CorpusGenerator.Generate(xquad.Contexts, questions, sources, size, Seed);
-                var newsqa = await benchmark.RunAsync(corpus, work, ct);
-                results.Add(newsqa);
-                Report(newsqa, result.GetValue(json));
-                var (xapian, missing) = await XapianBenchmark.RunAsync(corpus, work, result.GetValue(python)!, script, ct);
+                // Each engine reads the same files in a process of its own, so its memory figure is its own.
+                var corpusPath = Path.Combine(work, "corpus.jsonl");
+                var questionsPath = Path.Combine(work, "questions.jsonl");
+                await BenchmarkFiles.WriteAsync(CorpusGenerator.Generate(xquad.Contexts, questions, sources, size, Seed), corpusPath, questionsPath, ct);
+                foreach (var engine in new[] { "newsqa", "lucene" })
+                {
+                    var measured = await EngineProcess.RunAsync(engine, corpusPath, questionsPath, work, ct);
+                    results.Add(measured);
+                    Report(measured, result.GetValue(json));
+                }
+
+                var (xapian, missing) = await XapianBenchmark.RunAsync(corpusPath, questionsPath, work, result.GetValue(python)!, script, ct);
                 if (xapian is null)
                 {
                     await Console.Error.WriteLineAsync($"Xapian skipped: {missing}");
-                    continue;
+                }
+                else
+                {
+                    results.Add(xapian);
+                    Report(xapian, result.GetValue(json));
                 }
 
-                results.Add(xapian);
-                Report(xapian, result.GetValue(json));
+                // Written after every size, so a long run's finished sizes survive an interruption.
+                await WriteResultsAsync(outputFolder, results, ct);
             }
 
             Directory.Delete(work, recursive: true);
-            await File.WriteAllTextAsync(Path.Combine(outputFolder, "results.json"), JsonOutput.Line(results), ct);
-            await File.WriteAllTextAsync(Path.Combine(outputFolder, "results.md"), BenchmarkReport.Markdown(results), ct);
-            await File.WriteAllTextAsync(Path.Combine(outputFolder, "chart.svg"), BenchmarkReport.Svg(results), ct);
             if (!result.GetValue(json)) Console.WriteLine("\n" + BenchmarkReport.Markdown(results) + $"\nwritten to {outputFolder}");
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    // One engine's run over files the parent wrote; the parent starts it as a child process (see EngineProcess).
+    private static Command CreateEngine()
+    {
+        var engine = new Argument<string>("engine") { Description = "newsqa or lucene." };
+        engine.AcceptOnlyFromAmong("newsqa", "lucene");
+        var corpus = new Option<string>("--corpus-file") { Description = "Corpus as JSON lines, one passage text each.", Required = true };
+        var questions = new Option<string>("--questions-file") { Description = "Questions as JSON lines: {\"q\": text, \"gold\": passage number}.", Required = true };
+        var index = new Option<string>("--index") { Description = "Folder to build the index in (replaced).", Required = true };
+        var output = new Option<string>("--output") { Description = "Where to write the result as JSON.", Required = true };
+        var command = new Command("engine", "Benchmark one engine over corpus and question files (run by `newsqa bench`, one process per engine).") { engine, corpus, questions, index, output };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
+        {
+            var corpusPath = result.GetValue(corpus)!;
+            var questionsPath = result.GetValue(questions)!;
+            if (!File.Exists(corpusPath) || !File.Exists(questionsPath)) throw new UsageException("--corpus-file and --questions-file must name existing files");
+            var retrieval = host.Services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+            var measured = result.GetValue(engine) == "lucene"
+                ? LuceneBenchmark.Run(corpusPath, questionsPath, result.GetValue(index)!, retrieval.Bm25K1, retrieval.Bm25B)
+                : await host.Services.GetRequiredService<NewsQABenchmark>().RunAsync(corpusPath, questionsPath, result.GetValue(index)!, ct);
+            await File.WriteAllTextAsync(result.GetValue(output)!, JsonSerializer.Serialize(measured, EngineProcess.JsonOptions), ct);
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
@@ -96,6 +132,13 @@ public static class BenchCommand
             return rows.Any(r => r.Errors > 0) ? ExitCodes.Failure : ExitCodes.Success;
         }, cancellationToken));
         return command;
+    }
+
+    private static async Task WriteResultsAsync(string folder, List<EngineResult> results, CancellationToken ct)
+    {
+        await File.WriteAllTextAsync(Path.Combine(folder, "results.json"), JsonOutput.Line(results), ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, "results.md"), BenchmarkReport.Markdown(results), ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, "chart.svg"), BenchmarkReport.Svg(results), ct);
     }
 
     private static void Report(EngineResult r, bool json) =>

@@ -7,7 +7,7 @@ public static class CommonOptions
 {
     public static Option<string?> Corpus() => new("--corpus") { Description = "Folder of articles (.txt, .md, .html). Default: Corpus:Path in appsettings.json." };
 
-    public static Option<string?> Index() => new("--index") { Description = "Index file. Default: Index:Path in appsettings.json, or a cache file per corpus when --corpus is given." };
+    public static Option<string?> Index() => new("--index") { Description = "Index folder. Default: Index:Path in appsettings.json, or a cache folder per corpus when --corpus is given." };
 
     public static Option<bool> Json() => new("--json") { Description = "Print JSON, one object per line." };
 

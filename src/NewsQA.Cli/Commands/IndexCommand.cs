@@ -31,7 +31,8 @@ public static class IndexCommand
             if (update.RebuildReason is not null) await Console.Error.WriteLineAsync($"warning: {update.RebuildReason}; rebuilt from the corpus");
             Console.WriteLine($"Indexed {location.CorpusFolder} into {location.IndexPath}");
             Console.WriteLine($"documents: {update.Added} added, {update.Changed} changed, {update.Removed} removed, {update.Unchanged} unchanged");
-            Console.WriteLine($"passages: {update.Passages} ({update.PassagesEmbedded} embedded)");
+            Console.WriteLine($"passages: {update.Passages} ({update.PassagesIndexed} indexed in this run)");
+            Console.WriteLine($"written: {update.BytesWritten / 1e6:0.0##} MB of the index folder's {update.IndexBytes / 1e6:0.0##} MB ({(update.IndexBytes == 0 ? 0 : 100.0 * update.BytesWritten / update.IndexBytes):0.0}%)");
             Console.WriteLine($"seconds: {update.Elapsed.TotalSeconds:0.00}");
             return ExitCodes.Success;
         }, cancellationToken));

@@ -13,7 +13,7 @@ public static class SourceViewer
     {
         var passage = index.FindPassage(passageId);
         if (passage is null) return null;
-        var source = index.DocumentsById.TryGetValue(passage.DocumentId, out var document) ? document.Source : null;
+        var source = index.FindArticle(passage.DocumentId)?.Source;
         var valid = highlight is { } h && h.Start >= 0 && h.End <= passage.Text.Length ? highlight : null;
         return new SourceView(passage, source, valid);
     }

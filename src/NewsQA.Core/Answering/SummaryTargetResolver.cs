@@ -38,13 +38,13 @@ public sealed class SummaryTargetResolver(HybridRetriever retriever, IOptions<An
 
         var ordinal = Array.FindIndex(Ordinals, forms => forms.Any(words.Contains));
         var singular = words.Any(SingleArticleWords.Contains);
-        if (singular && ordinal >= 0 && ordinal < documents.Count) return Whole(documents[ordinal]);
+        if (singular && ordinal >= 0 && ordinal < documents.Count) return Whole(index, documents[ordinal]);
 
         var topicText = string.Join(' ', words.Where(w => !ScopeWords.Contains(w) && (ordinal < 0 || !Ordinals[ordinal].Contains(w))));
         var topicTerms = TextAnalyzer.Analyze(topicText).Distinct().ToList();
         if (topicTerms.Count == 0)
         {
-            return singular && documents.Count == 1 ? Whole(documents[0]) : new SummaryScope(null, null, [.. index.Passages]);
+            return singular && documents.Count == 1 ? Whole(index, documents[0]) : new SummaryScope(null, null, [.. index.Passages]);
         }
 
         if (singular)
@@ -52,14 +52,14 @@ public sealed class SummaryTargetResolver(HybridRetriever retriever, IOptions<An
             var byTitle = documents
                 .Select(d => (Document: d, Share: topicTerms.Count(t => TextAnalyzer.Analyze(d.Title).Contains(t)) / (double)topicTerms.Count))
                 .OrderByDescending(x => x.Share).First();
-            if (byTitle.Share >= TitleMatchShare) return Whole(byTitle.Document);
+            if (byTitle.Share >= TitleMatchShare) return Whole(index, byTitle.Document);
             var top = await retriever.SearchAsync(index, topicText, 1, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (top.Count > 0) return Whole(documents.First(d => d.DocumentId == top[0].Passage.DocumentId));
+            if (top.Count > 0) return Whole(index, documents.First(d => d.DocumentId == top[0].Passage.DocumentId));
         }
 
         var hits = await retriever.SearchAsync(index, topicText, options.Value.SummaryPassages, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new SummaryScope(null, topicText, [.. hits.Select(h => h.Passage)]);
     }
 
-    private static SummaryScope Whole(IndexedArticle document) => new(document.Title, null, document.Passages);
+    private static SummaryScope Whole(PassageIndex index, IndexedArticle document) => new(document.Title, null, index.PassagesOf(document.DocumentId));
 }

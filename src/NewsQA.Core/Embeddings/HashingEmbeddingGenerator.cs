@@ -8,10 +8,10 @@ namespace NewsQA.Core.Embeddings;
 /// The offline embedding generator: no model file, no network. A text becomes a fixed-size, L2-normalized vector by
 /// feature hashing (Weinberger et al., 2009) of its analyzed terms and of the character 4-grams of its words, each
 /// weighted 1 + ln(tf). The n-grams let related word forms the light stemmer leaves apart (broken plurals, attached
-/// pronouns, spelling variants) still land near each other. A caller that knows the corpus may pass term weights
-/// (<see cref="ITermWeightedEmbedder"/>) for a query, giving SMART's lnc.ltc scheme: log-tf documents, idf-weighted queries.
+/// pronouns, spelling variants) still land near each other. The summarizer uses it to compare sentences; retrieval's
+/// offline vector leg scores the same weighting exactly from the index (Retrieval/LexicalScorer).
 /// </summary>
-public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>, ITermWeightedEmbedder
+public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     public const int DefaultDimensions = 4096;
 
@@ -35,8 +35,8 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     /// <summary>Identifies the feature scheme; persisted vectors from another scheme are re-embedded.</summary>
     public string ModelId => $"newsqa-hashing-v2-{TextAnalyzer.Version}";
 
-    /// <summary>Embeds one text; <paramref name="termWeights"/>, when given, multiplies each feature's weight.</summary>
-    public float[] Embed(ReadOnlySpan<char> text, Func<string, double>? termWeights = null)
+    /// <summary>Embeds one text.</summary>
+    public float[] Embed(ReadOnlySpan<char> text)
     {
         var counts = new Dictionary<(char Kind, string Feature), int>();
         var (terms, grams) = CharacterGrams.AnalyzeWithTerms(text);
@@ -47,7 +47,6 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         foreach (var ((kind, feature), tf) in counts)
         {
             var weight = (1 + Math.Log(tf)) * (kind == GramFeature ? GramWeight : 1);
-            if (termWeights is not null) weight *= termWeights(feature);
             FeatureHasher.Add(vector, FeatureHasher.Hash(kind, feature), (float)weight);
         }
 

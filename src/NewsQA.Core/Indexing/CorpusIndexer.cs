@@ -8,54 +8,79 @@ using NewsQA.Core.Text;
 namespace NewsQA.Core.Indexing;
 
 /// <summary>
-/// Brings the index of a corpus folder up to date. Incremental: a document whose file bytes and index settings are
-/// unchanged keeps its stored passages, terms and vectors (no re-analysis, no re-embedding); a removed file leaves the
-/// index; the index is saved only when something changed. A corrupt or older index is reported and rebuilt.
+/// Brings the index folder of a corpus up to date, article by article. An article whose file bytes are unchanged (its
+/// fingerprint, kept in its record) is skipped without reading further; a changed article replaces its own passages
+/// under its document-id term; a removed file's passages are deleted. One commit at the end makes the run visible at
+/// once; cancelled or failed part-way, the run is rolled back and the previous commit stays as it was. An index in
+/// another format or built with other settings is reported in one line and rebuilt.
 /// </summary>
 public sealed partial class CorpusIndexer(
-    IIndexStore store,
     PassageEncoder encoder,
     IOptions<CorpusOptions> corpusOptions,
+    TimeProvider clock,
     ILogger<CorpusIndexer> logger)
 {
-    /// <summary>Indexes <paramref name="corpusFolder"/> into <paramref name="indexPath"/>.</summary>
+    /// <summary>Indexes <paramref name="corpusFolder"/> into the folder <paramref name="indexPath"/>.</summary>
     public async Task<IndexUpdate> UpdateAsync(
         string corpusFolder,
         string indexPath,
         IProgress<IndexProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var clock = Stopwatch.StartNew();
+        var timer = Stopwatch.StartNew();
         if (!Directory.Exists(corpusFolder)) throw new DirectoryNotFoundException($"Corpus folder not found: {corpusFolder}");
 
-        var loaded = store.Load(indexPath);
-        string? rebuildReason = null;
-        if (loaded.Problem is not null && !loaded.Missing)
+        var folder = IndexFolder.Open(indexPath);
+        try
         {
-            rebuildReason = loaded.Problem;
-            LogRebuilding(logger, loaded.Problem);
-        }
+            var settings = new IndexSettings(TextAnalyzer.Version, encoder.EmbedderId, encoder.Dimensions ?? 0, corpusOptions.Value.MaxPassageChars);
+            var rebuildReason = folder.Missing ? null : folder.Problem;
+            if (rebuildReason is null && folder.Settings is { } stored && !settings.CanReuse(stored))
+            {
+                rebuildReason = "index settings changed (analyzer, embedding model or passage size)";
+            }
 
-        var settings = new IndexSettings(TextAnalyzer.Version, encoder.EmbedderId, encoder.Dimensions ?? 0, corpusOptions.Value.MaxPassageChars);
-        var previous = loaded.Snapshot;
-        if (previous is not null && !Compatible(previous.Settings, settings))
+            if (rebuildReason is not null) LogRebuilding(logger, rebuildReason);
+            var create = folder.Settings is null || rebuildReason is not null;
+            var existing = create ? [] : Fingerprints(folder);
+            if (folder.Settings is null && !folder.Missing) folder.ClearDamaged();
+            var before = folder.Files();
+            var run = await WriteAsync(folder, settings with { Dimensions = create ? settings.Dimensions : folder.Settings!.Dimensions }, create, existing, corpusFolder, progress, cancellationToken).ConfigureAwait(false);
+
+            var reopened = IndexFolder.Open(indexPath);
+            folder.Dispose();
+            folder = reopened;
+            var written = folder.BytesWrittenSince(before);
+            foreach (var warning in run.Warnings) LogSkipped(logger, warning.Path, warning.Reason);
+            var live = new LiveIndex(folder, folder.OpenSnapshot(), clock);
+            return new IndexUpdate(live, run.Added, run.Changed, run.Removed, run.Unchanged, run.Indexed, run.Saved, timer.Elapsed,
+                run.Warnings, rebuildReason, written, folder.Bytes());
+        }
+        catch
         {
-            rebuildReason = "index settings changed (analyzer, embedding model or passage size)";
-            previous = null;
+            folder.Dispose();
+            throw;
         }
+    }
 
-        var existing = previous?.Documents.ToDictionary(d => d.DocumentId, StringComparer.Ordinal) ?? [];
+    private sealed record Run(int Added, int Changed, int Removed, int Unchanged, int Indexed, bool Saved, List<CorpusWarning> Warnings);
+
+    private async Task<Run> WriteAsync(
+        IndexFolder folder, IndexSettings settings, bool create, Dictionary<string, string> existing, string corpusFolder,
+        IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
         var warnings = new List<CorpusWarning>();
         var total = CountArticleFiles(corpusFolder);
-        var documents = new List<IndexedDocument>();
-        int added = 0, changed = 0, unchanged = 0, embedded = 0, done = 0;
+        int added = 0, changed = 0, unchanged = 0, indexed = 0, done = 0;
+        using var writer = PassageIndexWriter.Open(folder.Directory, settings, create);
         foreach (var file in CorpusReader.Read(corpusFolder, warnings))
         {
+            // Between articles, so a cancelled run (SIGTERM) stops promptly; disposing the writer rolls it back.
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new IndexProgress(++done, total, file.Path));
-            if (existing.Remove(file.DocumentId, out var old) && old.ContentHash == file.ContentHash)
+            var known = existing.Remove(file.DocumentId, out var hash);
+            if (known && hash == file.ContentHash)
             {
-                documents.Add(old with { SourcePath = file.Path });
                 unchanged++;
                 continue;
             }
@@ -64,30 +89,38 @@ public sealed partial class CorpusIndexer(
             if (passages.Count == 0)
             {
                 warnings.Add(new CorpusWarning(file.Path, "skipped: no article text after removing page boilerplate"));
+                if (known) writer.Remove(file.DocumentId);
                 continue;
             }
 
-            var indexed = await encoder.EncodeAsync(passages, cancellationToken).ConfigureAwait(false);
-            embedded += indexed.Count;
-            documents.Add(new IndexedDocument(file.DocumentId, file.ContentHash, article.Title, article.Source, file.Path, indexed));
-            if (old is null) added++;
-            else changed++;
+            var encoded = await encoder.EncodeAsync(passages, cancellationToken).ConfigureAwait(false);
+            indexed += encoded.Count;
+            var document = new IndexedDocument(file.DocumentId, file.ContentHash, article.Title, article.Source, file.Path, encoded);
+            if (known)
+            {
+                writer.Replace(document);
+                changed++;
+            }
+            else
+            {
+                writer.Add(document);
+                added++;
+            }
         }
 
-        var removed = existing.Count;
-        var dimensions = documents.SelectMany(d => d.Passages).Select(p => p.Vector.Length).FirstOrDefault(settings.Dimensions);
-        var snapshot = new IndexSnapshot(settings with { Dimensions = dimensions }, documents);
-        var saved = added + changed + removed > 0 || loaded.Snapshot is null || rebuildReason is not null;
-        if (saved) store.Save(snapshot, indexPath);
-        foreach (var warning in warnings) LogSkipped(logger, warning.Path, warning.Reason);
-        return new IndexUpdate(PassageIndex.Build(snapshot), added, changed, removed, unchanged, embedded, saved, clock.Elapsed, warnings, rebuildReason);
+        foreach (var removed in existing.Keys) writer.Remove(removed);
+        var saved = create || added + changed + existing.Count > 0;
+        cancellationToken.ThrowIfCancellationRequested();
+        if (saved) writer.Commit();
+        return new Run(added, changed, existing.Count, unchanged, indexed, saved, warnings);
     }
 
-    private static bool Compatible(IndexSettings stored, IndexSettings current) =>
-        stored.AnalyzerVersion == current.AnalyzerVersion
-        && stored.EmbedderId == current.EmbedderId
-        && stored.MaxPassageChars == current.MaxPassageChars
-        && (current.Dimensions == 0 || stored.Dimensions == current.Dimensions);
+    // Document id → content hash of every article in the last commit.
+    private static Dictionary<string, string> Fingerprints(IndexFolder folder)
+    {
+        using var index = folder.OpenSnapshot();
+        return index.Fingerprints();
+    }
 
     private static int CountArticleFiles(string folder) =>
         Directory.EnumerateFiles(folder).Count(f => CorpusReader.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()));

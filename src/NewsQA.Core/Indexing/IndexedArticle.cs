@@ -1,6 +1,4 @@
-using NewsQA.Core.Ingestion;
-
 namespace NewsQA.Core.Indexing;
 
-/// <summary>An article as the searchable index keeps it: what citations and summaries need, without terms or vectors.</summary>
-public sealed record IndexedArticle(string DocumentId, string Title, string? Source, IReadOnlyList<Passage> Passages);
+/// <summary>An article as the index lists it: what citations and summaries need; its passages come from <see cref="PassageIndex.PassagesOf"/>.</summary>
+public sealed record IndexedArticle(string DocumentId, string Title, string? Source);

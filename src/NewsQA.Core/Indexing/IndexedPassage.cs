@@ -2,5 +2,5 @@ using NewsQA.Core.Ingestion;
 
 namespace NewsQA.Core.Indexing;
 
-/// <summary>A passage with what retrieval needs of it: distinct terms with their counts, length in terms, and its vector.</summary>
-public sealed record IndexedPassage(Passage Passage, string[] Terms, int[] Frequencies, int Length, ReadOnlyMemory<float> Vector);
+/// <summary>A passage ready for the index: the passage, and its provider embedding when there is one (else empty).</summary>
+public sealed record IndexedPassage(Passage Passage, ReadOnlyMemory<float> Vector);

@@ -1,119 +1,145 @@
-using System.Collections.Concurrent;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Indexing;
 
 /// <summary>
-/// The searchable, in-memory form of an index: the passages, an inverted index of compressed posting lists for BM25,
-/// and the passage vectors (by dimension when sparse, whole when dense). It holds no per-passage term lists: the
-/// persisted <see cref="IndexSnapshot"/> carries those, and is needed only to save and update. Immutable once built; a
-/// re-index builds a new one.
+/// One searchable snapshot of a Lucene index: a point-in-time reader over the segments of one commit (or of a writer).
+/// Passage numbers are the reader's document numbers, valid for this snapshot only. Passages are read from stored
+/// fields when asked for; the per-passage arrays scoring needs (length norms, vector norms) are built on first use from
+/// the exact lengths kept as doc values. Disposing it releases the reader.
 /// </summary>
-public sealed class PassageIndex
+public sealed class PassageIndex : IDisposable
 {
-    private readonly Dictionary<string, PostingList> _postings;
+    private readonly DirectoryReader _reader;
+
+    /// <summary>The reader of this snapshot (for refreshing to a newer one).</summary>
+    internal DirectoryReader Reader => _reader;
+    private readonly Lazy<int> _count;
+    private readonly Lazy<IReadOnlyList<IndexedArticle>> _documents;
+    private readonly Lazy<Dictionary<string, IndexedArticle>> _documentsById;
     private readonly Lazy<ILookup<string, string>> _transliterationKeys;
     private readonly Lazy<double> _arabicShare;
-    private readonly ConcurrentDictionary<(double K1, double B), LengthNorms> _norms = new();
+    private readonly Lazy<float[]> _vectorNorms;
+    private readonly Lazy<(int[] Words, int[] Grams, double AverageWords, double AverageGrams)> _lengths;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(double K1, double B), LengthNorms> _norms = new();
+    private int _disposed;
 
-    internal PassageIndex(
-        IndexSettings settings,
-        IReadOnlyList<IndexedArticle> documents,
-        IReadOnlyList<Passage> passages,
-        int[] lengths,
-        int[] gramLengths,
-        Dictionary<string, PostingList> postings,
-        SparseVectors? sparse,
-        DenseVectors? dense)
+    internal PassageIndex(DirectoryReader reader, IndexSettings settings)
     {
+        _reader = reader;
         Settings = settings;
-        Documents = documents;
-        Passages = passages;
-        Lengths = lengths;
-        GramLengths = gramLengths;
-        _postings = postings;
-        Sparse = sparse;
-        Dense = dense;
-        AverageLength = lengths.Length == 0 ? 0 : lengths.Average();
-        AverageGramLength = gramLengths.Length == 0 ? 0 : gramLengths.Average();
-        PassagesById = passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        DocumentsById = documents.ToDictionary(d => d.DocumentId, StringComparer.Ordinal);
-        _transliterationKeys = new(() => _postings.Keys
-            .Where(t => t[0] != CharacterGrams.Marker && char.IsLetter(t[0]))
+        Searcher = new IndexSearcher(reader);
+        _count = new(() => LivePassages().Count());
+        _documents = new(ReadArticles);
+        _documentsById = new(() => Documents.ToDictionary(d => d.DocumentId, StringComparer.Ordinal));
+        _transliterationKeys = new(() => WordTerms()
+            .Where(t => char.IsLetter(t[0]))
             .Select(t => (Term: t, Key: ArabicNormalizer.IsArabicLetter(t[0]) ? "ar:" + CrossLingual.TransliterationKey.FromArabic(t) : "en:" + CrossLingual.TransliterationKey.FromLatin(t)))
             .ToLookup(x => x.Key, x => x.Term, StringComparer.Ordinal));
-        _arabicShare = new(() => passages.Count == 0 ? 0 : passages.Count(p => LanguageDetector.DetectAnswerLanguage(p.Text) == TextLanguage.Arabic) / (double)passages.Count);
+        _arabicShare = new(() => Count == 0 ? 0 : CountLive(new Term(IndexFields.Language, "ar")) / (double)Count);
+        _vectorNorms = new(() => Gather(v => v.VectorNorms));
+        _lengths = new(ReadLengths);
     }
 
-    /// <summary>The searchable form of a whole snapshot.</summary>
-    public static PassageIndex Build(IndexSnapshot snapshot)
+    /// <summary>A snapshot of the last commit in <paramref name="directory"/>.</summary>
+    public static PassageIndex Open(Lucene.Net.Store.Directory directory)
     {
-        var builder = new PassageIndexBuilder(snapshot.Settings);
-        foreach (var document in snapshot.Documents) builder.Add(document);
-        return builder.Build();
+        var reader = DirectoryReader.Open(directory);
+        var (settings, problem) = IndexSettings.FromCommitData(reader.IndexCommit.UserData);
+        if (settings is null)
+        {
+            reader.Dispose();
+            throw new InvalidDataException(problem);
+        }
+
+        return new PassageIndex(reader, settings);
     }
 
     public IndexSettings Settings { get; }
 
-    /// <summary>The articles, in index order.</summary>
-    public IReadOnlyList<IndexedArticle> Documents { get; }
+    internal IndexSearcher Searcher { get; }
 
-    /// <summary>Every passage; a passage's position here is its passage number.</summary>
-    public IReadOnlyList<Passage> Passages { get; }
+    /// <summary>The reader's segments, for scorers that read postings and doc values directly.</summary>
+    internal IList<AtomicReaderContext> Segments => _reader.Leaves;
 
-    public IReadOnlyDictionary<string, int> PassagesById { get; }
+    /// <summary>One past the highest passage number: the size of a per-passage score array.</summary>
+    public int MaxDoc => _reader.MaxDoc;
 
-    public IReadOnlyDictionary<string, IndexedArticle> DocumentsById { get; }
-
-    /// <summary>The passage with this id, or null.</summary>
-    public Passage? FindPassage(string passageId) => PassagesById.TryGetValue(passageId, out var i) ? Passages[i] : null;
+    /// <summary>Live passages.</summary>
+    public int Count => _count.Value;
 
     public int Dimensions => Settings.Dimensions;
 
-    /// <summary>Per passage, the number of word terms (the word field's length for BM25).</summary>
-    public int[] Lengths { get; }
+    /// <summary>Whether passages carry a provider's dense vectors (else the vector leg is the lexical cosine).</summary>
+    public bool HasVectors => Settings.EmbedderId != PassageEncoder.OfflineId;
 
-    public double AverageLength { get; }
+    /// <summary>The articles, in corpus order (by file path, then id).</summary>
+    public IReadOnlyList<IndexedArticle> Documents => _documents.Value;
 
-    /// <summary>Per passage, the number of character-gram terms (the n-gram field's length for BM25).</summary>
-    public int[] GramLengths { get; }
+    /// <summary>Every live passage, in index order; reads every stored passage, so only for small scopes (summaries).</summary>
+    public IReadOnlyList<Passage> Passages => [.. LivePassages().Select(GetPassage)];
 
-    public double AverageGramLength { get; }
+    /// <summary>The passage with this passage number.</summary>
+    public Passage GetPassage(int passageNumber) => PassageDocuments.ReadPassage(_reader.Document(passageNumber));
 
-    /// <summary>The passage vectors by dimension, when they are sparse (the offline hashing embedding).</summary>
-    public SparseVectors? Sparse { get; }
+    /// <summary>The passage with this id, or null.</summary>
+    public Passage? FindPassage(string passageId)
+    {
+        var hits = Searcher.Search(new TermQuery(new Term(IndexFields.PassageId, passageId)), 1);
+        return hits.TotalHits == 0 ? null : GetPassage(hits.ScoreDocs[0].Doc);
+    }
 
-    /// <summary>The passage vectors whole, when they are dense (a provider's embeddings).</summary>
-    public DenseVectors? Dense { get; }
+    /// <summary>The article with this id, or null.</summary>
+    public IndexedArticle? FindArticle(string documentId) => _documentsById.Value.GetValueOrDefault(documentId);
 
-    public int Count => Passages.Count;
+    /// <summary>An article's passages in reading order.</summary>
+    public IReadOnlyList<Passage> PassagesOf(string documentId)
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFields.DocumentId, documentId)), Occur.MUST },
+            { new TermQuery(new Term(IndexFields.Kind, IndexFields.PassageKind)), Occur.MUST },
+        };
+        var hits = Searcher.Search(query, Math.Max(1, _reader.MaxDoc));
+        // An article's passages are added as one block, so document order is reading order.
+        return [.. hits.ScoreDocs.Select(h => h.Doc).Order().Select(GetPassage)];
+    }
 
-    public Passage GetPassage(int index) => Passages[index];
+    /// <summary>Document id → content hash (the fingerprint of the file it was read from) of every article.</summary>
+    public Dictionary<string, string> Fingerprints()
+    {
+        var fields = new HashSet<string> { IndexFields.DocumentId, IndexFields.ContentHash };
+        var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
+        ForEachPosting(new Term(IndexFields.Kind, IndexFields.ArticleKind), (doc, _) =>
+        {
+            var stored = _reader.Document(doc, fields);
+            fingerprints[stored.Get(IndexFields.DocumentId)] = stored.Get(IndexFields.ContentHash);
+        });
+        return fingerprints;
+    }
 
     /// <summary>Inverse document frequency of a term, log(1 + (N - df + 0.5) / (df + 0.5)); unseen terms weigh as the rarest.</summary>
     public double InverseDocumentFrequency(string term) => Idf(Count, DocumentFrequency(term));
 
-    /// <summary>Inverse document frequency of a synonym group: the document frequency of the union of its terms.</summary>
-    public double GroupInverseDocumentFrequency(IEnumerable<string> terms)
-    {
-        var lists = terms.Distinct(StringComparer.Ordinal).Where(_postings.ContainsKey).Select(t => _postings[t]).ToList();
-        if (lists.Count <= 1) return Idf(Count, lists.Sum(l => l.Count));
-        var union = new HashSet<int>();
-        foreach (var list in lists)
-        {
-            var reader = list.GetReader();
-            while (reader.Next(out var passage, out _)) union.Add(passage);
-        }
-
-        return Idf(Count, union.Count);
-    }
-
     public static double Idf(int passages, int documentFrequency) =>
         Math.Log(1 + ((passages - documentFrequency + 0.5) / (documentFrequency + 0.5)));
 
-    /// <summary>Document frequency of a term (0 when the articles never use it).</summary>
-    public int DocumentFrequency(string term) => _postings.TryGetValue(term, out var postings) ? postings.Count : 0;
+    /// <summary>Document frequency of an index term (a gram carries <see cref="CharacterGrams.Marker"/>); 0 when unused.</summary>
+    public int DocumentFrequency(string term) => _reader.DocFreq(LuceneTerm(term));
+
+    /// <summary>Inverse document frequency of a synonym group: the document frequency of the union of its terms.</summary>
+    public double GroupInverseDocumentFrequency(IEnumerable<string> terms)
+    {
+        var distinct = terms.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count <= 1) return Idf(Count, distinct.Sum(DocumentFrequency));
+        var union = new FixedBitSet(Math.Max(1, _reader.MaxDoc));
+        foreach (var term in distinct) ForEachPosting(LuceneTerm(term), (doc, _) => union.Set(doc));
+        return Idf(Count, union.Cardinality);
+    }
 
     /// <summary>Word terms of the index by transliteration key (Arabic and Latin apart), built on first use.</summary>
     public ILookup<string, string> TermsByTransliterationKey => _transliterationKeys.Value;
@@ -121,14 +147,106 @@ public sealed class PassageIndex
     /// <summary>Share of passages whose text is mostly Arabic.</summary>
     public double ArabicShare => _arabicShare.Value;
 
-    public bool TryGetPostings(string term, out PostingList postings) => _postings.TryGetValue(term, out postings);
+    /// <summary>Per passage number, the length of its lexical vector (0 for article records and deleted passages).</summary>
+    public float[] VectorNorms => _vectorNorms.Value;
 
     /// <summary>
     /// BM25's length normalization k1 * (1 - b + b * length / average) for every passage, for words and for grams,
-    /// computed once per (k1, b) so that scoring a posting is one multiply-add and one division.
+    /// from the exact lengths, computed once per (k1, b) so that scoring a posting is one multiply-add and one division.
     /// </summary>
-    public LengthNorms NormsFor(double k1, double b) => _norms.GetOrAdd((k1, b), key => new LengthNorms(
-        Norms(Lengths, AverageLength, key.K1, key.B), Norms(GramLengths, AverageGramLength, key.K1, key.B)));
+    public LengthNorms NormsFor(double k1, double b) => _norms.GetOrAdd((k1, b), key =>
+    {
+        var (words, grams, averageWords, averageGrams) = _lengths.Value;
+        return new LengthNorms(Norms(words, averageWords, key.K1, key.B), Norms(grams, averageGrams, key.K1, key.B));
+    });
+
+    /// <summary>The Lucene field and term of an index term: a marked term is a gram.</summary>
+    public static Term LuceneTerm(string term) =>
+        term.Length > 0 && term[0] == CharacterGrams.Marker ? new Term(IndexFields.Grams, term[1..]) : new Term(IndexFields.Words, term);
+
+    /// <summary>The live postings of a term, segment by segment, with each segment's first passage number.</summary>
+    internal IEnumerable<(DocsEnum Docs, int DocBase)> Postings(Term term)
+    {
+        var bytes = term.Bytes;
+        foreach (var segment in Segments)
+        {
+            var terms = segment.AtomicReader.GetTerms(term.Field)?.GetEnumerator();
+            if (terms is null || !terms.SeekExact(bytes)) continue;
+            yield return (terms.Docs(segment.AtomicReader.LiveDocs, null, DocsFlags.FREQS), segment.DocBase);
+        }
+    }
+
+    /// <summary>Calls <paramref name="visit"/> with (passage number, term frequency) for every live posting of a term.</summary>
+    internal void ForEachPosting(Term term, Action<int, int> visit)
+    {
+        foreach (var (docs, docBase) in Postings(term))
+        {
+            int doc;
+            while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) visit(docBase + doc, docs.Freq);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0) _reader.DecRef();
+    }
+
+    private IEnumerable<int> LivePassages()
+    {
+        var passages = new List<int>();
+        ForEachPosting(new Term(IndexFields.Kind, IndexFields.PassageKind), (doc, _) => passages.Add(doc));
+        return passages;
+    }
+
+    private int CountLive(Term term)
+    {
+        var n = 0;
+        ForEachPosting(term, (_, _) => n++);
+        return n;
+    }
+
+    private IEnumerable<string> WordTerms()
+    {
+        var terms = MultiFields.GetTerms(_reader, IndexFields.Words)?.GetEnumerator();
+        if (terms is null) yield break;
+        while (terms.MoveNext()) yield return terms.Term.Utf8ToString();
+    }
+
+    private List<IndexedArticle> ReadArticles()
+    {
+        var fields = new HashSet<string> { IndexFields.DocumentId, IndexFields.Title, IndexFields.Source, IndexFields.SourcePath };
+        var articles = new List<(IndexedArticle Article, string Path)>();
+        ForEachPosting(new Term(IndexFields.Kind, IndexFields.ArticleKind), (doc, _) =>
+        {
+            var stored = _reader.Document(doc, fields);
+            articles.Add((new IndexedArticle(stored.Get(IndexFields.DocumentId), stored.Get(IndexFields.Title), stored.Get(IndexFields.Source)), stored.Get(IndexFields.SourcePath) ?? string.Empty));
+        });
+        return [.. articles.OrderBy(a => a.Path, StringComparer.Ordinal).ThenBy(a => a.Article.DocumentId, StringComparer.Ordinal).Select(a => a.Article)];
+    }
+
+    private (int[], int[], double, double) ReadLengths()
+    {
+        var words = Gather(v => v.WordLengths);
+        var grams = Gather(v => v.GramLengths);
+        long wordSum = 0, gramSum = 0;
+        var n = 0;
+        foreach (var doc in LivePassages())
+        {
+            wordSum += words[doc];
+            gramSum += grams[doc];
+            n++;
+        }
+
+        return (words, grams, n == 0 ? 0 : wordSum / (double)n, n == 0 ? 0 : gramSum / (double)n);
+    }
+
+    // One array over the snapshot from each segment's cached values.
+    private T[] Gather<T>(Func<SegmentValues, T[]> values)
+    {
+        var all = new T[_reader.MaxDoc];
+        foreach (var segment in Segments) values(SegmentValues.Of(segment.AtomicReader)).CopyTo(all, segment.DocBase);
+        return all;
+    }
 
     private static float[] Norms(int[] lengths, double average, double k1, double b)
     {

@@ -43,7 +43,7 @@ public static class AIProviderServiceCollectionExtensions
             var settings = Settings(sp);
             if (settings.Provider == AIProvider.Local || string.IsNullOrWhiteSpace(settings.EmbeddingModel))
             {
-                return new HashingEmbeddingGenerator(sp.GetRequiredService<IOptions<IndexOptions>>().Value.LocalEmbeddingDimensions);
+                return new HashingEmbeddingGenerator();
             }
 
             return new EmbeddingGeneratorBuilder<string, Embedding<float>>(sp.GetRequiredService<OpenAIClient>().GetEmbeddingClient(settings.EmbeddingModel).AsIEmbeddingGenerator())
@@ -53,6 +53,10 @@ public static class AIProviderServiceCollectionExtensions
         });
         return services;
     }
+
+    /// <summary>Whether passages are embedded by a provider (AI:Provider is not Local and AI:EmbeddingModel is set).</summary>
+    public static bool HasEmbeddingModel(IServiceProvider services) =>
+        Settings(services) is { Provider: not AIProvider.Local, EmbeddingModel: { Length: > 0 } model } && !string.IsNullOrWhiteSpace(model);
 
     /// <summary>Whether a language model is configured (AI:Provider is not Local).</summary>
     public static bool HasModel(IServiceProvider services) => Settings(services).Provider != AIProvider.Local;

@@ -6,8 +6,8 @@ using NewsQA.Core.Telemetry;
 namespace NewsQA.Core.Retrieval;
 
 /// <summary>
-/// Finds the passages relevant to a question: BM25 over words and character grams, and vector search, fused.
-/// The index's idf is offered to the embedding generator for the query (used by the offline generator).
+/// Finds the passages relevant to a question: BM25 over words and character grams, and a vector leg, fused. The vector
+/// leg is a provider's dense embeddings when the index has them, else the lexical cosine scored from the same postings.
 /// </summary>
 public sealed class HybridRetriever(PassageEncoder encoder, QueryBuilder queries, IOptions<RetrievalOptions> options)
 {
@@ -27,15 +27,12 @@ public sealed class HybridRetriever(PassageEncoder encoder, QueryBuilder queries
         activity?.SetTag(NewsQATelemetry.RetrievalModeTag, mode.ToString().ToLowerInvariant());
         var settings = options.Value;
         var depth = Math.Max(settings.CandidateDepth, topK);
-        List<ScoredPassage> keyword = [], vector = [];
-        if (mode != RetrievalMode.Vector)
+        var dense = index.HasVectors && encoder.Embeds;
+        var (keyword, vector) = LexicalScorer.Search(index, query, mode != RetrievalMode.Vector, mode != RetrievalMode.Keyword && !dense,
+            depth, settings.Bm25K1, settings.Bm25B);
+        if (mode != RetrievalMode.Keyword && dense && !string.IsNullOrWhiteSpace(query.VectorText))
         {
-            keyword = Bm25Scorer.Search(index, query.Terms, query.Groups, depth, settings.Bm25K1, settings.Bm25B);
-        }
-
-        if (mode != RetrievalMode.Keyword && !string.IsNullOrWhiteSpace(query.VectorText))
-        {
-            var queryVector = await encoder.EmbedQueryAsync(query.VectorText, index.InverseDocumentFrequency, cancellationToken).ConfigureAwait(false);
+            var queryVector = await encoder.EmbedQueryAsync(query.VectorText, cancellationToken).ConfigureAwait(false);
             vector = VectorSearcher.Search(index, queryVector, depth);
         }
 

@@ -31,17 +31,22 @@ public static class CharacterGrams
         return (terms, grams);
     }
 
-    private static void AddGrams(string word, List<string> grams)
+    /// <summary>
+    /// Adds the framed grams of one normalized word; <paramref name="marked"/> prefixes each with <see cref="Marker"/>
+    /// (the shared term space of queries), unmarked grams are what the index's gram field holds.
+    /// </summary>
+    public static void AddGrams(string word, List<string> grams, bool marked = true)
     {
         // The word framed as "<word>", and each gram written straight into its string: no intermediate strings.
+        var shift = marked ? 1 : 0;
         var framedLength = word.Length + 2;
         if (framedLength <= Size)
         {
-            grams.Add(string.Create(framedLength + 1, word, static (span, w) =>
+            grams.Add(string.Create(framedLength + shift, (word, shift), static (span, state) =>
             {
-                span[0] = Marker;
-                span[1] = '<';
-                w.AsSpan().CopyTo(span[2..]);
+                if (state.shift == 1) span[0] = Marker;
+                span[state.shift] = '<';
+                state.word.AsSpan().CopyTo(span[(state.shift + 1)..]);
                 span[^1] = '>';
             }));
             return;
@@ -49,13 +54,13 @@ public static class CharacterGrams
 
         for (var i = 0; i + Size <= framedLength; i++)
         {
-            grams.Add(string.Create(Size + 1, (word, i), static (span, state) =>
+            grams.Add(string.Create(Size + shift, (word, i, shift), static (span, state) =>
             {
-                span[0] = Marker;
+                if (state.shift == 1) span[0] = Marker;
                 for (var j = 0; j < Size; j++)
                 {
                     var at = state.i + j; // position in "<word>"
-                    span[j + 1] = at == 0 ? '<' : at == state.word.Length + 1 ? '>' : state.word[at - 1];
+                    span[j + state.shift] = at == 0 ? '<' : at == state.word.Length + 1 ? '>' : state.word[at - 1];
                 }
             }));
         }

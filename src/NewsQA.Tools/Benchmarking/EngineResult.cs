@@ -1,6 +1,9 @@
 namespace NewsQA.Tools.Benchmarking;
 
-/// <summary>One engine's numbers at one corpus size.</summary>
+/// <summary>
+/// One engine's numbers at one corpus size. <see cref="UpdateMs"/> and <see cref="UpdateBytes"/> (NewsQA only): one
+/// new article committed and found by a running reader, and the bytes that update wrote into the index folder.
+/// </summary>
 public sealed record EngineResult(
     string Engine,
     int Passages,
@@ -14,4 +17,6 @@ public sealed record EngineResult(
     double QueriesPerSecond,
     double? QueriesPerSecondTwoThreads,
     double RecallAt1,
-    double MrrAt10);
+    double MrrAt10,
+    double? UpdateMs = null,
+    long? UpdateBytes = null);

@@ -10,14 +10,10 @@ namespace NewsQA.Tools.Benchmarking;
 public static class XapianBenchmark
 {
     /// <summary>Null, with the reason, when Python or its xapian module is missing.</summary>
-    public static async Task<(EngineResult? Result, string? Missing)> RunAsync(BenchmarkCorpus corpus, string workFolder, string python, string script, CancellationToken cancellationToken)
+    public static async Task<(EngineResult? Result, string? Missing)> RunAsync(string corpusPath, string questionsPath, string workFolder, string python, string script, CancellationToken cancellationToken)
     {
         if (!File.Exists(script)) return (null, $"the Xapian script is missing: {script}");
-        var corpusPath = Path.Combine(workFolder, "corpus.jsonl");
-        var questionsPath = Path.Combine(workFolder, "questions.jsonl");
         var outputPath = Path.Combine(workFolder, "xapian.json");
-        await File.WriteAllLinesAsync(corpusPath, corpus.Passages.Select(p => JsonSerializer.Serialize(p)), cancellationToken);
-        await File.WriteAllLinesAsync(questionsPath, corpus.Questions.Select(q => JsonSerializer.Serialize(new { q = q.Question, gold = q.Gold })), cancellationToken);
 
         var start = new ProcessStartInfo(python) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in new[] { script, corpusPath, questionsPath, Path.Combine(workFolder, "xapian-db"), outputPath }) start.ArgumentList.Add(argument);
@@ -48,7 +44,8 @@ public static class XapianBenchmark
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(outputPath, cancellationToken));
         var r = json.RootElement;
         double D(string name) => r.GetProperty(name).GetDouble();
-        return (new EngineResult("Xapian", corpus.Passages.Count, D("build_seconds"), corpus.Passages.Count / D("build_seconds"),
+        var passages = r.GetProperty("passages").GetInt32();
+        return (new EngineResult("Xapian", passages, D("build_seconds"), passages / D("build_seconds"),
             r.GetProperty("index_bytes").GetInt64(), r.GetProperty("peak_rss_bytes").GetInt64(), D("p50_ms"), D("p95_ms"), D("p99_ms"),
             D("qps"), null, D("recall_at_1"), D("mrr_at_10")), null);
     }

@@ -13,7 +13,7 @@ public sealed class AnswerEvaluator(RetrievalEvaluator retrieval, AnswerService 
     public async Task<AnswerReport> EvaluateAsync(
         string name, SquadDataset dataset, IReadOnlyDictionary<string, List<SentenceSpan>>? sentenceBreaks, CancellationToken cancellationToken)
     {
-        var index = await retrieval.IndexContextsAsync(dataset, cancellationToken, sentenceBreaks).ConfigureAwait(false);
+        using var index = await retrieval.IndexContextsAsync(dataset, cancellationToken, sentenceBreaks).ConfigureAwait(false);
         int hasAnswer = 0, goldPassage = 0, refused = 0;
         var mode = "local";
         var clock = Stopwatch.StartNew();

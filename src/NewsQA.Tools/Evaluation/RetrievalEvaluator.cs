@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lucene.Net.Store;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Retrieval;
@@ -19,16 +20,17 @@ public sealed class RetrievalEvaluator(PassageEncoder encoder, HybridRetriever r
     private const int ChunkSize = 64;
 
     /// <summary>
-    /// Indexes the contexts as passages, in memory, chunk by chunk; with <paramref name="writer"/> (opened for one
-    /// document per context) the index is saved as it is built.
+    /// Indexes the contexts as passages, one article each, chunk by chunk, into <paramref name="directory"/> (in memory
+    /// when not given), and opens the committed index.
     /// </summary>
     public async Task<PassageIndex> IndexContextsAsync(
         SquadDataset dataset,
         CancellationToken cancellationToken,
         IReadOnlyDictionary<string, List<SentenceSpan>>? sentenceBreaks = null,
-        IIndexWriter? writer = null)
+        Lucene.Net.Store.Directory? directory = null)
     {
-        var builder = new PassageIndexBuilder(Settings(encoder.Dimensions ?? 0));
+        directory ??= new RAMDirectory();
+        using var writer = PassageIndexWriter.Open(directory, Settings(encoder.Dimensions ?? 0), create: true);
         for (var start = 0; start < dataset.Contexts.Count; start += ChunkSize)
         {
             var passages = dataset.Contexts.Skip(start).Take(ChunkSize).Select((context, offset) =>
@@ -39,13 +41,12 @@ public sealed class RetrievalEvaluator(PassageEncoder encoder, HybridRetriever r
             }).ToList();
             foreach (var indexed in await encoder.EncodeAsync(passages, cancellationToken).ConfigureAwait(false))
             {
-                var document = new IndexedDocument(indexed.Passage.DocumentId, string.Empty, indexed.Passage.Title, null, string.Empty, [indexed]);
-                builder.Add(document);
-                writer?.Add(document);
+                writer.Add(new IndexedDocument(indexed.Passage.DocumentId, string.Empty, indexed.Passage.Title, null, string.Empty, [indexed]));
             }
         }
 
-        return builder.Build();
+        writer.Commit();
+        return PassageIndex.Open(directory);
     }
 
     /// <summary>The settings of an evaluation index (no passage size limit: each context is one passage).</summary>
@@ -55,7 +56,7 @@ public sealed class RetrievalEvaluator(PassageEncoder encoder, HybridRetriever r
     public async Task<RetrievalReport> EvaluateAsync(
         string name, SquadDataset dataset, RetrievalMode mode, CancellationToken cancellationToken)
     {
-        var index = await IndexContextsAsync(dataset, cancellationToken).ConfigureAwait(false);
+        using var index = await IndexContextsAsync(dataset, cancellationToken).ConfigureAwait(false);
         int hits1 = 0, hits5 = 0, hits10 = 0;
         double reciprocal = 0;
         var clock = Stopwatch.StartNew();

@@ -11,7 +11,7 @@ public class SentenceScorerTests
 
     private static async Task<double> CoverageAsync(params QueryGroup[] groups)
     {
-        var index = await TinyIndex.BuildAsync(new TestIndexer(256), "قال السوداني إن القوات باقية", "لا شيء هنا");
+        var index = await TinyIndex.BuildAsync(new TestIndexer(), "قال السوداني إن القوات باقية", "لا شيء هنا");
         var hit = new SearchHit(index.GetPassage(0), 1, 1, 1, 1, null, null);
         var evidence = SentenceScorer.Score(index, new RetrievalQuery([], "") { Groups = groups }, "What did Sudani say?", [hit]);
         return evidence[0].Coverage;

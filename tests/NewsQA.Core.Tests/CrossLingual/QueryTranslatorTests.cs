@@ -20,7 +20,7 @@ public class QueryTranslatorTests
     ]);
 
     private static async Task<NewsQA.Core.Indexing.PassageIndex> IndexAsync() =>
-        await TinyIndex.BuildAsync(new TestIndexer(256),
+        await TinyIndex.BuildAsync(new TestIndexer(),
             "قال رئيس الوزراء محمد شياع السوداني إن القوات باقية في قاعدة عين الأسد",
             "أعلن مستشار الأمن القومي قاسم الأعرجي انتهاء المهام القتالية عام 2021");
 
@@ -86,7 +86,7 @@ public class QueryTranslatorTests
     [Fact]
     public async Task Translate_LooksForNamesOnlyForCapitalizedOrUnknownWords()
     {
-        var index = await TinyIndex.BuildAsync(new TestIndexer(256), "قال السوداني إن القوات باقية", "مدينة كبيرة");
+        var index = await TinyIndex.BuildAsync(new TestIndexer(), "قال السوداني إن القوات باقية", "مدينة كبيرة");
         var translator = new QueryTranslator(new BilingualLexicon([("sudani", ["مدينة"])]));
         var name = TextAnalyzer.Analyze("السوداني")[0];
 
@@ -120,15 +120,15 @@ public class QueryTranslatorTests
     public async Task StructuredQuery_ScoresAGroupAsOneTerm()
     {
         var index = await IndexAsync();
-        var single = Bm25Scorer.Search(index, [], [new QueryGroup(["قاعد"], 1)], 5, 0.9, 0.4);
-        var ambiguous = Bm25Scorer.Search(index, [], [new QueryGroup(["قاعد", "اساس", "zzz"], 1)], 5, 0.9, 0.4);
+        var single = LexicalScorer.Search(index, new RetrievalQuery([], "") { Groups = [new QueryGroup(["قاعد"], 1)] }, true, false, 5, 0.9, 0.4).Keyword;
+        var ambiguous = LexicalScorer.Search(index, new RetrievalQuery([], "") { Groups = [new QueryGroup(["قاعد", "اساس", "zzz"], 1)] }, true, false, 5, 0.9, 0.4).Keyword;
         Assert.Equal(single[0].Score, ambiguous[0].Score, 5); // alternatives that never occur add nothing
     }
 
     [Fact]
     public async Task Translate_ArabicQuestion_IntoEnglishTerms()
     {
-        var index = await TinyIndex.BuildAsync(new TestIndexer(256), "The prime minister said troops would stay at the base.", "Advisers remain.");
+        var index = await TinyIndex.BuildAsync(new TestIndexer(), "The prime minister said troops would stay at the base.", "Advisers remain.");
         var (groups, _) = new QueryTranslator(Lexicon).Translate("ماذا قال رئيس الوزراء عن القوات؟", TextLanguage.English, index);
         var terms = groups.SelectMany(g => g.Terms).ToList();
         Assert.Contains(PorterStemmer.Stem("minister"), terms);
@@ -138,7 +138,7 @@ public class QueryTranslatorTests
     [Fact]
     public async Task Translate_MatchesNumberWordsAndDigits_AndIrregularPastForms()
     {
-        var index = await TinyIndex.BuildAsync(new TestIndexer(256), "قتل ثلاثة مسلحين في الحملة وحقق الجيش فوزا", "لا شيء هنا");
+        var index = await TinyIndex.BuildAsync(new TestIndexer(), "قتل ثلاثة مسلحين في الحملة وحقق الجيش فوزا", "لا شيء هنا");
         var (groups, _) = new QueryTranslator(Lexicon).Translate("Were 3 killed when the army won?", TextLanguage.Arabic, index);
         var terms = groups.SelectMany(g => g.Terms).ToList();
         Assert.Contains(TextAnalyzer.Analyze("ثلاثة")[0], terms); // the digit meets the Arabic number word
@@ -150,11 +150,11 @@ public class QueryTranslatorTests
     {
         // Stemming takes ب off بغداد as if it were the preposition: the index holds غداد.
         Assert.Equal("غداد", TextAnalyzer.Analyze("بغداد")[0]);
-        var arabic = await TinyIndex.BuildAsync(new TestIndexer(256), "وصل الوفد إلى بغداد أمس", "لا شيء هنا");
+        var arabic = await TinyIndex.BuildAsync(new TestIndexer(), "وصل الوفد إلى بغداد أمس", "لا شيء هنا");
         var translator = new QueryTranslator(new BilingualLexicon([]));
         Assert.Contains("غداد", translator.Translate("Who arrived in Baghdad?", TextLanguage.Arabic, arabic).Groups.SelectMany(g => g.Terms));
 
-        var english = await TinyIndex.BuildAsync(new TestIndexer(256), "The delegation reached Baghdad yesterday.", "Nothing here.");
+        var english = await TinyIndex.BuildAsync(new TestIndexer(), "The delegation reached Baghdad yesterday.", "Nothing here.");
         Assert.Contains(PorterStemmer.Stem("baghdad"), translator.Translate("من وصل إلى بغداد؟", TextLanguage.English, english).Groups.SelectMany(g => g.Terms));
     }
 
@@ -180,7 +180,7 @@ public class QueryTranslatorTests
     [Fact]
     public async Task Translate_MakesNoEmptyGroup_ForAPhraseThatTranslatesToStopWords()
     {
-        var index = await TinyIndex.BuildAsync(new TestIndexer(256), "It is what it is.", "Nothing here.");
+        var index = await TinyIndex.BuildAsync(new TestIndexer(), "It is what it is.", "Nothing here.");
         var translator = new QueryTranslator(new BilingualLexicon([("it is", ["إنه هو"])]));
         var (groups, _) = translator.Translate("إنه هو", TextLanguage.English, index);
         Assert.Empty(groups);

@@ -41,15 +41,6 @@ public class HashingEmbeddingGeneratorTests
     }
 
     [Fact]
-    public void Embed_AppliesQueryTermWeights()
-    {
-        var plain = _generator.Embed("troops Baghdad");
-        var weighted = _generator.Embed("troops Baghdad", term => term == "baghdad" ? 5 : 1);
-        var baghdad = _generator.Embed("Baghdad");
-        Assert.True(TensorPrimitives.Dot(weighted, baghdad) > TensorPrimitives.Dot(plain, baghdad));
-    }
-
-    [Fact]
     public void Embed_OfOnlyStopWords_IsZero() =>
         Assert.Equal(0, TensorPrimitives.Norm(_generator.Embed("من هو في على the of")));
 

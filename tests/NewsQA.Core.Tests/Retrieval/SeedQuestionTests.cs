@@ -59,7 +59,7 @@ public class SeedQuestionTests : IClassFixture<SeedQuestionTests.SeedIndex>
         public PassageIndex Index { get; private set; } = null!;
 
         public async Task InitializeAsync() =>
-            Index = (await Services.Indexer.UpdateAsync(SeedCorpus.Folder, _temp.File("index.bin"))).Index;
+            Index = (await Services.Indexer.UpdateAsync(SeedCorpus.Folder, _temp.File("index"))).Index;
 
         public Task DisposeAsync() => Task.CompletedTask;
 

@@ -1,65 +1,58 @@
-using NewsQA.Core.Embeddings;
+using Lucene.Net.Store;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Retrieval;
+using NewsQA.Core.Tests.Support;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Tests.Retrieval;
 
-public class VectorSearcherTests : IClassFixture<SeedQuestionTests.SeedIndex>
+public class VectorSearcherTests
 {
-    private readonly SeedQuestionTests.SeedIndex _seeds;
-
-    public VectorSearcherTests(SeedQuestionTests.SeedIndex seeds) => _seeds = seeds;
-
-    [Theory]
-    [InlineData("من هو المتحدث باسم الحشد الشعبي؟")]
-    [InlineData("كم رفع الناتو عدد جنوده في العراق؟")]
-    [InlineData("انسحاب قوات التحالف الدولي من قاعدة عين الأسد")]
-    public void QuantizedSparseSearch_StaysWithinItsErrorBound_OfTheExactDotProducts(string question)
+    private static PassageIndex DenseIndex(float[][] vectors, params int[] removed)
     {
-        var index = _seeds.Index;
-        var sparse = Assert.IsType<SparseVectors>(index.Sparse); // hashed vectors are sparse
-        Assert.Null(index.Dense);
-        var generator = new HashingEmbeddingGenerator(index.Dimensions);
-        var query = generator.Embed(question, index.InverseDocumentFrequency);
-        var queryMass = query.Sum(Math.Abs);
-
-        var fast = VectorSearcher.SearchSparse(index, sparse, query, index.Count).ToDictionary(h => h.PassageNumber, h => h.Score);
-        var exact = new List<ScoredPassage>();
-        for (var p = 0; p < index.Count; p++)
+        var directory = new RAMDirectory();
+        using (var writer = PassageIndexWriter.Open(directory, new IndexSettings(TextAnalyzer.Version, "provider/model", 4, 1200), create: true))
         {
-            var vector = generator.Embed(PassageAnalysis.IndexedText(index.Passages[p]));
-            var dot = vector.Zip(query, (a, b) => (double)a * b).Sum();
-            exact.Add(new ScoredPassage(p, dot));
+            for (var i = 0; i < vectors.Length; i++)
+            {
+                var passage = new Passage($"p{i}", $"d{i}", "t", 1, 1, null, "text", []);
+                writer.Add(new IndexedDocument($"d{i}", "", "t", null, "", [new IndexedPassage(passage, vectors[i])]));
+            }
 
-            // Rounding moves each entry by at most half a quantization step (the passage's largest magnitude / 32767).
-            var bound = queryMass * vector.Max(Math.Abs) / short.MaxValue / 2 + 1e-6;
-            if (fast.TryGetValue(p, out var score)) Assert.InRange(score - dot, -bound, bound);
-            else Assert.True(dot <= bound, $"passage {p} scores {dot} exactly but was not returned"); // only positive scores are hits
+            foreach (var d in removed) writer.Remove($"d{d}");
+            writer.Commit();
         }
 
-        var best = exact.OrderByDescending(s => s.Score).First();
-        Assert.Equal(best.PassageNumber, fast.MaxBy(kv => kv.Value).Key);
+        return PassageIndex.Open(directory);
     }
 
     [Fact]
-    public void DenseVectors_AreKeptWhole_AndScannedBySimd()
+    public void DenseVectors_AreScoredExactly_ByDotProduct()
     {
-        var builder = new PassageIndexBuilder(new IndexSettings(TextAnalyzer.Version, "provider/model", 4, 1200));
-        float[][] vectors = [[0.5f, 0.5f, 0.5f, 0.5f], [1f, 0f, 0f, 0f], [0f, 0.6f, 0.8f, 0f]];
-        for (var i = 0; i < vectors.Length; i++)
-        {
-            var passage = new Passage($"p{i}", $"d{i}", "t", 1, 1, null, "text", []);
-            builder.Add(new IndexedDocument($"d{i}", "", "t", null, "", [new IndexedPassage(passage, ["text"], [1], 1, vectors[i])]));
-        }
-
-        var index = builder.Build();
-        Assert.Null(index.Sparse);
-        Assert.NotNull(index.Dense);
+        using var index = DenseIndex([[0.5f, 0.5f, 0.5f, 0.5f], [1f, 0f, 0f, 0f], [0f, 0.6f, 0.8f, 0f]]);
+        Assert.True(index.HasVectors);
         var hits = VectorSearcher.Search(index, [0f, 0.6f, 0.8f, 0f], 3);
-        Assert.Equal([2, 0], hits.Select(h => h.PassageNumber)); // passage 1 is orthogonal: no score, no hit
+        Assert.Equal(["p2", "p0"], index.Ids(hits)); // passage 1 is orthogonal: no score, no hit
         Assert.Equal(1.0, hits[0].Score, 5);
         Assert.Equal(0.7, hits[1].Score, 5);
+    }
+
+    [Fact]
+    public void RemovedArticles_AreNotFound()
+    {
+        using var index = DenseIndex([[1f, 0f, 0f, 0f], [0.9f, 0.1f, 0f, 0f]], removed: 0);
+        Assert.Equal(["p1"], index.Ids(VectorSearcher.Search(index, [1f, 0f, 0f, 0f], 3)));
+    }
+
+    [Fact]
+    public async Task ProviderEmbeddings_FromAFakeGenerator_RankTheirOwnPassageFirst()
+    {
+        var services = new TestIndexer(dimensions: 64);
+        using var index = await TinyIndex.BuildAsync(services, "قوات التحالف الدولي في العراق", "وصل الوفد إلى بغداد أمس", "Coalition forces left the base.");
+        var query = await services.Encoder.EmbedQueryAsync("وصل الوفد إلى بغداد أمس", CancellationToken.None);
+        var hits = VectorSearcher.Search(index, query, 3);
+        Assert.Equal("p1", index.Ids(hits)[0]);
+        Assert.Equal(1.0, hits[0].Score, 4); // the same text embeds to the same unit vector
     }
 }

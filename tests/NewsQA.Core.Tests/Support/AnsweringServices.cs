@@ -12,13 +12,11 @@ public sealed class AnsweringServices : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private readonly TempFolder _temp = new();
 
-    private AnsweringServices(ServiceProvider provider, PassageIndex index)
-    {
-        _provider = provider;
-        Index = index;
-    }
+    private AnsweringServices(ServiceProvider provider) => _provider = provider;
 
-    public PassageIndex Index { get; }
+    private LiveIndex Live { get; set; } = null!;
+
+    public PassageIndex Index => Live.Current;
 
     public AnswerService Answers => _provider.GetRequiredService<AnswerService>();
 
@@ -26,7 +24,7 @@ public sealed class AnsweringServices : IAsyncDisposable
 
     public static async Task<AnsweringServices> CreateAsync(IChatClient? chat = null, Dictionary<string, string?>? settings = null)
     {
-        var values = new Dictionary<string, string?> { ["Index:LocalEmbeddingDimensions"] = "4096" };
+        var values = new Dictionary<string, string?>();
         if (chat is not null)
         {
             values["AI:Provider"] = "OpenAICompatible";
@@ -41,14 +39,15 @@ public sealed class AnsweringServices : IAsyncDisposable
         services.AddNewsQA(configuration);
         if (chat is not null) services.AddSingleton(chat); // the fake wins over the provider's client
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        using var temp = new TempFolder();
-        var update = await provider.GetRequiredService<CorpusIndexer>().UpdateAsync(SeedCorpus.Folder, temp.File("index.bin"));
-        return new AnsweringServices(provider, update.Index);
+        var created = new AnsweringServices(provider);
+        created.Live = (await provider.GetRequiredService<CorpusIndexer>().UpdateAsync(SeedCorpus.Folder, created._temp.File("index"))).Live;
+        return created;
     }
 
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();
+        Live.Dispose();
         _temp.Dispose();
     }
 }

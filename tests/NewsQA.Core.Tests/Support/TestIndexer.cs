@@ -7,22 +7,24 @@ using NewsQA.Core.Retrieval;
 
 namespace NewsQA.Core.Tests.Support;
 
-/// <summary>Core services wired by hand for tests, around a counting embedding generator.</summary>
+/// <summary>
+/// Core services wired by hand for tests: offline by default, or, given <c>dimensions</c>, with a deterministic fake
+/// embedding provider that counts what it embeds.
+/// </summary>
 public sealed class TestIndexer
 {
-    public TestIndexer(int dimensions = 4096, int maxPassageChars = 1200, bool translate = true)
+    public TestIndexer(int? dimensions = null, int maxPassageChars = 1200, bool translate = true)
     {
-        Embedder = new CountingEmbeddingGenerator(dimensions);
-        Encoder = new PassageEncoder(Embedder);
-        Indexer = new CorpusIndexer(Store, Encoder, Options.Create(new CorpusOptions { MaxPassageChars = maxPassageChars }), NullLogger<CorpusIndexer>.Instance);
+        Embedder = new CountingEmbeddingGenerator(dimensions ?? 256);
+        Encoder = dimensions is null ? PassageEncoder.Offline : PassageEncoder.With(Embedder);
+        Indexer = new CorpusIndexer(Encoder, Options.Create(new CorpusOptions { MaxPassageChars = maxPassageChars }), TimeProvider.System, NullLogger<CorpusIndexer>.Instance);
         var options = Options.Create(new RetrievalOptions { Translate = translate });
         var translator = new Lazy<QueryTranslator>(() => new QueryTranslator(BilingualLexicon.Load(options.Value.ResolvedLexiconPath)));
         Retriever = new HybridRetriever(Encoder, new QueryBuilder(options, translator, new NoQueryRewriter()), options);
     }
 
+    /// <summary>The fake provider (used only when the indexer was given dimensions).</summary>
     public CountingEmbeddingGenerator Embedder { get; }
-
-    public FileIndexStore Store { get; } = new();
 
     public PassageEncoder Encoder { get; }
 

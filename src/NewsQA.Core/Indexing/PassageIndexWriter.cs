@@ -1,0 +1,88 @@
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace NewsQA.Core.Indexing;
+
+/// <summary>
+/// Writes articles into a Lucene index. An article is added, replaced or removed as one block under its document-id
+/// term, so a change touches only that article's passages; nothing is visible to a reader opened on the folder until
+/// <see cref="Commit"/>. Disposing without committing rolls back to the last commit (Lucene's own close would commit).
+/// Safe to call from several threads at once.
+/// </summary>
+public sealed class PassageIndexWriter : IDisposable
+{
+    // Larger in-memory segments mean fewer flushed segments to merge later; 64 MB per build keeps indexing memory
+    // bounded well under the service's budget.
+    private const double RamBufferMegabytes = 64;
+
+    private readonly IndexWriter _writer;
+    private readonly IndexSettings _settings;
+    private bool _closed;
+
+    private PassageIndexWriter(IndexWriter writer, IndexSettings settings)
+    {
+        _writer = writer;
+        _settings = settings;
+    }
+
+    /// <summary>Opens a writer on <paramref name="directory"/>; <paramref name="create"/> starts from an empty index.</summary>
+    public static PassageIndexWriter Open(LuceneDirectory directory, IndexSettings settings, bool create)
+    {
+        // Every field is pre-analyzed (TermListStream) or a single token, so the writer's own analyzer is never used.
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new NoAnalyzer())
+        {
+            OpenMode = create ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = RamBufferMegabytes,
+        };
+        return new PassageIndexWriter(new IndexWriter(directory, config), settings);
+    }
+
+    /// <summary>Adds an article that is not in the index yet.</summary>
+    public void Add(IndexedDocument article) => _writer.AddDocuments(PassageDocuments.Create(article));
+
+    /// <summary>Replaces an article's passages and record (or adds them when it is new).</summary>
+    public void Replace(IndexedDocument article) =>
+        _writer.UpdateDocuments(new Term(IndexFields.DocumentId, article.DocumentId), PassageDocuments.Create(article));
+
+    /// <summary>Removes an article's passages and record.</summary>
+    public void Remove(string documentId) => _writer.DeleteDocuments(new Term(IndexFields.DocumentId, documentId));
+
+    /// <summary>Makes everything written so far durable and visible, atomically, with the settings in the commit.</summary>
+    public void Commit()
+    {
+        _writer.SetCommitData(_settings.ToCommitData());
+        _writer.Commit();
+    }
+
+    /// <summary>A near-real-time snapshot of what is written, committed or not.</summary>
+    public PassageIndex OpenSnapshot() => new(DirectoryReader.Open(_writer, applyAllDeletes: true), _settings);
+
+    /// <summary>Discards everything since the last commit and closes the writer.</summary>
+    public void Rollback()
+    {
+        if (_closed) return;
+        _closed = true;
+        _writer.Rollback();
+    }
+
+    public void Dispose()
+    {
+        if (_closed) return;
+        if (_writer.HasUncommittedChanges())
+        {
+            Rollback();
+            return;
+        }
+
+        _closed = true;
+        _writer.Dispose(waitForMerges: true);
+    }
+
+    // Lucene requires a default analyzer; a field that would need it is a bug in PassageDocuments, so it says so.
+    private sealed class NoAnalyzer : Lucene.Net.Analysis.Analyzer
+    {
+        protected override Lucene.Net.Analysis.TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
+            throw new InvalidOperationException($"Field {fieldName} must be added pre-analyzed or as a single token.");
+    }
+}
