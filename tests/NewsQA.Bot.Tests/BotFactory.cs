@@ -25,7 +25,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             var settings = new Dictionary<string, string?>
             {
                 ["Corpus:Path"] = Path.Combine(AppContext.BaseDirectory, "seeds"),
-                ["Index:Path"] = Path.Combine(_folder, "index.bin"),
+                ["Index:Path"] = Path.Combine(_folder, "index"),
                 ["Bot:FeedbackPath"] = Path.Combine(_folder, "feedback.jsonl"),
             };
             foreach (var (key, value) in Settings) settings[key] = value;

@@ -28,6 +28,7 @@ public static class BenchCommand
         var command = new Command("bench", "Measure indexing, latency, memory and quality against plain Lucene.Net and Xapian as the corpus grows.") { sizes, quick, json, data, output, python };
         command.Subcommands.Add(CreateLoad());
         command.Subcommands.Add(CreateEngine());
+        command.Subcommands.Add(CreateCorpus());
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
         {
             var list = ParseSizes(result.GetValue(sizes), result.GetValue(quick));
@@ -73,6 +74,39 @@ public static class BenchCommand
 
             Directory.Delete(work, recursive: true);
             if (!result.GetValue(json)) Console.WriteLine("\n" + BenchmarkReport.Markdown(results) + $"\nwritten to {outputFolder}");
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    // A folder of article files from the benchmark's generated corpus, for measuring `newsqa index` and the bot at scale.
+    private static Command CreateCorpus()
+    {
+        var articles = new Option<int>("--articles") { Description = "How many articles to write.", Required = true };
+        var paragraphs = new Option<int>("--paragraphs") { Description = "Paragraphs per article.", DefaultValueFactory = _ => 15 };
+        var data = new Option<string>("--data") { Description = "The shared data folder (XQuAD, ARCD, TyDi).", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
+        var output = new Option<string>("--output") { Description = "Folder to write the articles into (created).", Required = true };
+        var command = new Command("corpus", "Write the benchmark's generated passages as a folder of article files (.txt).") { articles, paragraphs, data, output };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
+        {
+            var count = result.GetValue(articles);
+            var per = result.GetValue(paragraphs);
+            if (count < 1 || per < 1) throw new UsageException("--articles and --paragraphs must be at least 1");
+            var folder = result.GetValue(data)!;
+            var xquadPath = Path.Combine(folder, "xquad", "xquad.ar.json");
+            if (!File.Exists(xquadPath)) throw new UsageException($"XQuAD not found under {Path.GetFullPath(folder)}; pass --data");
+            var xquad = SquadDataset.Load(xquadPath);
+            var sources = new[] { Path.Combine(folder, "arcd", "arcd-test.json"), Path.Combine(folder, "tydiqa-goldp", "tydiqa-goldp-v1.1-dev-arabic.json") }
+                .Where(File.Exists).SelectMany(p => SquadDataset.Load(p).Contexts).ToList();
+            var corpus = CorpusGenerator.Generate(xquad.Contexts, [], sources, count * per, Seed);
+            var target = Directory.CreateDirectory(result.GetValue(output)!).FullName;
+            for (var a = 0; a < count; a++)
+            {
+                var body = corpus.Passages.Skip(a * per).Take(per);
+                await File.WriteAllTextAsync(Path.Combine(target, $"article-{a:D6}.txt"), $"مقال رقم {a + 1} من مجموعة القياس\n\n{string.Join("\n\n", body)}\n", ct);
+            }
+
+            Console.WriteLine($"{count} articles of {per} paragraphs written to {target}");
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

@@ -36,22 +36,28 @@ public static class LexicalScorer
         }
 
         var norms = index.NormsFor(k1, b);
+        var cursor = new PostingsCursor(index);
         using var bm25 = new ScoreBuffer(index.MaxDoc);
         using var cosine = new ScoreBuffer(index.MaxDoc);
         foreach (var (term, (bm25Weight, cosineWeight)) in table)
         {
             if (bm25Weight <= 0 && cosineWeight <= 0) continue;
-            var postings = Postings(index, PassageIndex.LuceneTerm(term), out var df);
+            var luceneTerm = PassageIndex.LuceneTerm(term);
+            var (places, df) = cursor.Seek(luceneTerm);
             if (df == 0) continue;
             var idf = PassageIndex.Idf(index.Count, df);
             var lengthNorms = term[0] == CharacterGrams.Marker ? norms.Grams : norms.Words;
-            Accumulate(postings, bm25.Scores, cosine.Scores, lengthNorms,
-                (float)(Math.Max(bm25Weight, 0) * idf * (k1 + 1)), (float)(Math.Max(cosineWeight, 0) * idf));
+            foreach (var (segment, state) in places)
+            {
+                var (docs, docBase) = cursor.Open(luceneTerm, segment, state);
+                Accumulate(docs, docBase, bm25.Scores, cosine.Scores, lengthNorms,
+                    (float)(Math.Max(bm25Weight, 0) * idf * (k1 + 1)), (float)(Math.Max(cosineWeight, 0) * idf));
+            }
         }
 
         if (keyword)
         {
-            foreach (var group in query.Groups) AddGroup(index, group, bm25.Scores, norms.Words, k1);
+            foreach (var group in query.Groups) AddGroup(index, cursor, group, bm25.Scores, norms.Words, k1);
         }
 
         var vectorNorms = index.VectorNorms;
@@ -70,66 +76,48 @@ public static class LexicalScorer
     // Passage numbers are below the reader's MaxDoc by construction, so the score and norm arrays are read without
     // bounds checks: these loops run once per posting, millions of times a query. A term one leg does not use is read
     // by a loop of the other leg alone.
-    private static void Accumulate(List<(DocsEnum Docs, int DocBase)> postings, float[] bm25, float[] cosine, float[] lengthNorms, float bm25Factor, float cosineFactor)
+    private static void Accumulate(DocsEnum docs, int docBase, float[] bm25, float[] cosine, float[] lengthNorms, float bm25Factor, float cosineFactor)
     {
-        foreach (var (docs, docBase) in postings)
+        ref var keywordScore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bm25), docBase);
+        ref var vectorScore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(cosine), docBase);
+        ref var norm = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(lengthNorms), docBase);
+        int d;
+        if (cosineFactor == 0)
         {
-            ref var keywordScore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bm25), docBase);
-            ref var vectorScore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(cosine), docBase);
-            ref var norm = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(lengthNorms), docBase);
-            int d;
-            if (cosineFactor == 0)
+            while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
             {
-                while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
-                {
-                    float tf = docs.Freq;
-                    Unsafe.Add(ref keywordScore, d) += bm25Factor * tf / (tf + Unsafe.Add(ref norm, d));
-                }
-            }
-            else if (bm25Factor == 0)
-            {
-                while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) Unsafe.Add(ref vectorScore, d) += cosineFactor * TermWeighting.LogTf(docs.Freq);
-            }
-            else
-            {
-                while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
-                {
-                    var tf = docs.Freq;
-                    Unsafe.Add(ref keywordScore, d) += bm25Factor * tf / (tf + Unsafe.Add(ref norm, d));
-                    Unsafe.Add(ref vectorScore, d) += cosineFactor * TermWeighting.LogTf(tf);
-                }
+                float tf = docs.Freq;
+                Unsafe.Add(ref keywordScore, d) += bm25Factor * tf / (tf + Unsafe.Add(ref norm, d));
             }
         }
-    }
-
-    // One seek per segment gives both the document frequency (deleted passages included, as in Lucene's own scoring)
-    // and the postings.
-    private static List<(DocsEnum Docs, int DocBase)> Postings(PassageIndex index, Term term, out int documentFrequency)
-    {
-        documentFrequency = 0;
-        var postings = new List<(DocsEnum, int)>();
-        foreach (var segment in index.Segments)
+        else if (bm25Factor == 0)
         {
-            var terms = segment.AtomicReader.GetTerms(term.Field)?.GetEnumerator();
-            if (terms is null || !terms.SeekExact(term.Bytes)) continue;
-            documentFrequency += terms.DocFreq;
-            postings.Add((terms.Docs(segment.AtomicReader.LiveDocs, null, DocsFlags.FREQS), segment.DocBase));
+            while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) Unsafe.Add(ref vectorScore, d) += cosineFactor * TermWeighting.LogTf(docs.Freq);
         }
-
-        return postings;
+        else
+        {
+            while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                var tf = docs.Freq;
+                Unsafe.Add(ref keywordScore, d) += bm25Factor * tf / (tf + Unsafe.Add(ref norm, d));
+                Unsafe.Add(ref vectorScore, d) += cosineFactor * TermWeighting.LogTf(tf);
+            }
+        }
     }
 
     // A synonym group scores as one term (Pirkola 1998): its tf is the sum of its members' tfs in a passage and its df
     // the number of passages holding any member. (Gram groups, one gram each, are normalized by the word field's
     // length, as before the move to Lucene, so that the measured scores stay the same.)
-    private static void AddGroup(PassageIndex index, QueryGroup group, float[] scores, float[] lengthNorms, double k1)
+    private static void AddGroup(PassageIndex index, PostingsCursor cursor, QueryGroup group, float[] scores, float[] lengthNorms, double k1)
     {
         if (group.Weight <= 0) return;
         var frequencies = new Dictionary<int, int>();
         foreach (var term in group.Terms.Distinct(StringComparer.Ordinal))
         {
-            foreach (var (docs, docBase) in index.Postings(PassageIndex.LuceneTerm(term)))
+            var luceneTerm = PassageIndex.LuceneTerm(term);
+            foreach (var (segment, state) in cursor.Seek(luceneTerm).Places)
             {
+                var (docs, docBase) = cursor.Open(luceneTerm, segment, state);
                 int d;
                 while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) frequencies[docBase + d] = frequencies.GetValueOrDefault(docBase + d) + docs.Freq;
             }

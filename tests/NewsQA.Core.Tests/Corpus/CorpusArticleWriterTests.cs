@@ -70,7 +70,7 @@ public class CorpusArticleWriterTests
         Assert.Empty(warnings);
         Assert.True(ArticleFile.IsTemporary(half));
 
-        var indexed = await new TestIndexer().Indexer.UpdateAsync(temp.Path, temp.File("index.bin"));
+        var indexed = await new TestIndexer().Indexer.UpdateAsync(temp.Path, temp.File("index"));
         Assert.Equal(1, indexed.Added);
     }
 
