@@ -18,6 +18,9 @@ namespace NewsQA.Core.Retrieval;
 /// </summary>
 public static class LexicalScorer
 {
+    [ThreadStatic]
+    private static int[]? _groupFrequencies;
+
     /// <summary>The best <paramref name="k"/> passages of each leg asked for (an empty list for a leg not asked for).</summary>
     public static (List<ScoredPassage> Keyword, List<ScoredPassage> Vector) Search(
         PassageIndex index, RetrievalQuery query, bool keyword, bool vector, int k, double k1, double b)
@@ -106,26 +109,62 @@ public static class LexicalScorer
     }
 
     // A synonym group scores as one term (Pirkola 1998): its tf is the sum of its members' tfs in a passage and its df
-    // the number of passages holding any member. (Gram groups, one gram each, are normalized by the word field's
-    // length, as before the move to Lucene, so that the measured scores stay the same.)
+    // the number of passages holding any member. The sums go into a per-thread array of zeros, and only the passages
+    // touched are scored and set back to zero. (Gram groups, one gram each, are normalized by the word field's length, as
+    // before the move to Lucene, so that the measured scores stay the same.)
     private static void AddGroup(PassageIndex index, PostingsCursor cursor, QueryGroup group, float[] scores, float[] lengthNorms, double k1)
     {
         if (group.Weight <= 0) return;
-        var frequencies = new Dictionary<int, int>();
-        foreach (var term in group.Terms.Distinct(StringComparer.Ordinal))
+        var members = group.Terms.Distinct(StringComparer.Ordinal).ToList();
+        if (members.Count == 1)
         {
-            var luceneTerm = PassageIndex.LuceneTerm(term);
-            foreach (var (segment, state) in cursor.Seek(luceneTerm).Places)
+            // One member (every gram group): its tf and df are the term's own, so it is scored as a term.
+            var only = PassageIndex.LuceneTerm(members[0]);
+            var (places, df) = cursor.Seek(only);
+            if (df == 0) return;
+            var weight = (float)(group.Weight * PassageIndex.Idf(index.Count, df) * (k1 + 1));
+            foreach (var (segment, state) in places)
             {
-                var (docs, docBase) = cursor.Open(luceneTerm, segment, state);
-                int d;
-                while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) frequencies[docBase + d] = frequencies.GetValueOrDefault(docBase + d) + docs.Freq;
+                var (docs, docBase) = cursor.Open(only, segment, state);
+                Accumulate(docs, docBase, scores, scores, lengthNorms, weight, 0);
             }
+
+            return;
         }
 
-        if (frequencies.Count == 0) return;
-        var factor = (float)(group.Weight * PassageIndex.Idf(index.Count, frequencies.Count) * (k1 + 1));
-        foreach (var (p, tf) in frequencies) scores[p] += factor * tf / (tf + lengthNorms[p]);
+        if (_groupFrequencies is null || _groupFrequencies.Length < index.MaxDoc) _groupFrequencies = new int[Math.Max(1, index.MaxDoc)];
+        var frequencies = _groupFrequencies;
+        var touched = new List<int>();
+        try
+        {
+            foreach (var term in members)
+            {
+                var luceneTerm = PassageIndex.LuceneTerm(term);
+                foreach (var (segment, state) in cursor.Seek(luceneTerm).Places)
+                {
+                    var (docs, docBase) = cursor.Open(luceneTerm, segment, state);
+                    int d;
+                    while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                    {
+                        var p = docBase + d;
+                        if (frequencies[p] == 0) touched.Add(p);
+                        frequencies[p] += docs.Freq;
+                    }
+                }
+            }
+
+            if (touched.Count == 0) return;
+            var factor = (float)(group.Weight * PassageIndex.Idf(index.Count, touched.Count) * (k1 + 1));
+            foreach (var p in touched)
+            {
+                float tf = frequencies[p];
+                scores[p] += factor * tf / (tf + lengthNorms[p]);
+            }
+        }
+        finally
+        {
+            foreach (var p in touched) frequencies[p] = 0;
+        }
     }
 
     // Each feature's query weight before idf: (1 + ln qtf) times its kind's weight, times the kind's weight again for

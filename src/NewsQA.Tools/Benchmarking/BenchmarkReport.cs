@@ -3,7 +3,7 @@ using System.Text;
 
 namespace NewsQA.Tools.Benchmarking;
 
-/// <summary>Benchmark results as a Markdown table (with NewsQA/Xapian ratios) and as an SVG chart.</summary>
+/// <summary>Benchmark results as a Markdown table (with NewsQA's ratios to each other engine) and as an SVG chart.</summary>
 public static class BenchmarkReport
 {
     public static string Markdown(IReadOnlyList<EngineResult> results)
@@ -16,14 +16,22 @@ public static class BenchmarkReport
             b.AppendLine(CultureInfo.InvariantCulture, $"| {r.Engine} | {r.Passages:N0} | {r.BuildSeconds:0.0} | {r.PassagesPerSecond:N0} | {r.IndexBytes / 1e6:0.0} | {r.PeakRssBytes / 1e6:N0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {r.QueriesPerSecond:N0} | {(r.QueriesPerSecondTwoThreads is { } two ? two.ToString("N0", CultureInfo.InvariantCulture) : "—")} | {r.RecallAt1:0.000} | {r.MrrAt10:0.000} |");
         }
 
-        var pairs = results.GroupBy(r => r.Passages).Where(g => g.Count() == 2).ToList();
+        var pairs = results.Where(r => r.Engine != "NewsQA")
+            .Select(other => (NewsQA: results.FirstOrDefault(r => r.Engine == "NewsQA" && r.Passages == other.Passages), Other: other))
+            .Where(p => p.NewsQA is not null).ToList();
         if (pairs.Count == 0) return b.ToString();
-        b.AppendLine().AppendLine("| passages | p50 latency NewsQA/Xapian | indexing speed NewsQA/Xapian | R@1 NewsQA − Xapian |").AppendLine("|---|---|---|---|");
-        foreach (var g in pairs)
+        b.AppendLine().AppendLine("| passages | NewsQA against | p50 latency ratio | indexing speed ratio | index size ratio | R@1 difference |").AppendLine("|---|---|---|---|---|---|");
+        foreach (var (n, x) in pairs)
         {
-            var n = g.Single(r => r.Engine == "NewsQA");
-            var x = g.Single(r => r.Engine == "Xapian");
-            b.AppendLine(CultureInfo.InvariantCulture, $"| {g.Key:N0} | {n.P50Ms / x.P50Ms:0.00} | {n.PassagesPerSecond / x.PassagesPerSecond:0.00} | {n.RecallAt1 - x.RecallAt1:+0.000;-0.000} |");
+            b.AppendLine(CultureInfo.InvariantCulture, $"| {x.Passages:N0} | {x.Engine} | {n!.P50Ms / x.P50Ms:0.00} | {n.PassagesPerSecond / x.PassagesPerSecond:0.00} | {(double)n.IndexBytes / x.IndexBytes:0.00} | {n.RecallAt1 - x.RecallAt1:+0.000;-0.000} |");
+        }
+
+        var updates = results.Where(r => r.UpdateMs is not null).ToList();
+        if (updates.Count == 0) return b.ToString();
+        b.AppendLine().AppendLine("| passages | one new article: committed and found by the running reader | bytes written | share of the index |").AppendLine("|---|---|---|---|");
+        foreach (var r in updates)
+        {
+            b.AppendLine(CultureInfo.InvariantCulture, $"| {r.Passages:N0} | {r.UpdateMs:N0} ms | {r.UpdateBytes:N0} | {100.0 * r.UpdateBytes / r.IndexBytes:0.000}% |");
         }
 
         return b.ToString();
@@ -41,7 +49,8 @@ public static class BenchmarkReport
         string X(double passages, int offset) => (offset + left + ((Math.Log10(passages) - minX) / (maxX - minX) * (panel - left - 20))).ToString("0.0", CultureInfo.InvariantCulture);
         string YLatency(double ms) => (top + plot - ((Math.Log10(Math.Max(ms, 0.01)) - minL) / (maxL - minL) * plot)).ToString("0.0", CultureInfo.InvariantCulture);
         string YRecall(double r) => (top + plot - (r * plot)).ToString("0.0", CultureInfo.InvariantCulture);
-        var colors = new Dictionary<string, string> { ["NewsQA"] = "#153b50", ["Xapian"] = "#e07a1f" };
+        var colors = new Dictionary<string, string> { ["NewsQA"] = "#153b50", ["Xapian"] = "#e07a1f", ["Lucene"] = "#4c9a2a" };
+        var legend = 0;
 
         var svg = new StringBuilder();
         svg.AppendLine(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">");
@@ -62,8 +71,8 @@ public static class BenchmarkReport
             var points = engine.OrderBy(r => r.Passages).ToList();
             svg.AppendLine(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" points=\"{string.Join(' ', points.Select(r => $"{X(r.Passages, 0)},{YLatency(r.P50Ms)}"))}\"/>");
             svg.AppendLine(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" points=\"{string.Join(' ', points.Select(r => $"{X(r.Passages, panel + 40)},{YRecall(r.RecallAt1)}"))}\"/>");
-            var legendY = engine.Key == "NewsQA" ? 340 : 356;
-            svg.AppendLine(CultureInfo.InvariantCulture, $"<rect x=\"{left}\" y=\"{legendY - 9}\" width=\"12\" height=\"4\" fill=\"{color}\"/><text x=\"{left + 18}\" y=\"{legendY - 4}\">{engine.Key}</text>");
+            var legendX = left + (110 * legend++);
+            svg.AppendLine(CultureInfo.InvariantCulture, $"<rect x=\"{legendX}\" y=\"{340 - 9}\" width=\"12\" height=\"4\" fill=\"{color}\"/><text x=\"{legendX + 18}\" y=\"{340 - 4}\">{engine.Key}</text>");
         }
 
         svg.AppendLine("</svg>");
