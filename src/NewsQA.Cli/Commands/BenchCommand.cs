@@ -32,12 +32,7 @@ public static class BenchCommand
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
         {
             var list = ParseSizes(result.GetValue(sizes), result.GetValue(quick));
-            var folder = result.GetValue(data)!;
-            var xquadPath = Path.Combine(folder, "xquad", "xquad.ar.json");
-            if (!File.Exists(xquadPath)) throw new UsageException($"XQuAD not found under {Path.GetFullPath(folder)}; pass --data");
-            var xquad = SquadDataset.Load(xquadPath);
-            var sources = new[] { Path.Combine(folder, "arcd", "arcd-test.json"), Path.Combine(folder, "tydiqa-goldp", "tydiqa-goldp-v1.1-dev-arabic.json") }
-                .Where(File.Exists).SelectMany(p => SquadDataset.Load(p).Contexts).ToList();
+            var (xquad, sources) = LoadSources(result.GetValue(data)!);
             var questions = xquad.Questions.Select(q => (q.Text, q.ContextIndex)).ToList();
             var outputFolder = Directory.CreateDirectory(result.GetValue(output)!).FullName;
             var work = Directory.CreateDirectory(Path.Combine(outputFolder, "work")).FullName;
@@ -92,12 +87,7 @@ public static class BenchCommand
             var count = result.GetValue(articles);
             var per = result.GetValue(paragraphs);
             if (count < 1 || per < 1) throw new UsageException("--articles and --paragraphs must be at least 1");
-            var folder = result.GetValue(data)!;
-            var xquadPath = Path.Combine(folder, "xquad", "xquad.ar.json");
-            if (!File.Exists(xquadPath)) throw new UsageException($"XQuAD not found under {Path.GetFullPath(folder)}; pass --data");
-            var xquad = SquadDataset.Load(xquadPath);
-            var sources = new[] { Path.Combine(folder, "arcd", "arcd-test.json"), Path.Combine(folder, "tydiqa-goldp", "tydiqa-goldp-v1.1-dev-arabic.json") }
-                .Where(File.Exists).SelectMany(p => SquadDataset.Load(p).Contexts).ToList();
+            var (xquad, sources) = LoadSources(result.GetValue(data)!);
             var corpus = CorpusGenerator.Generate(xquad.Contexts, [], sources, count * per, Seed);
             var target = Directory.CreateDirectory(result.GetValue(output)!).FullName;
             for (var a = 0; a < count; a++)
@@ -166,6 +156,16 @@ public static class BenchCommand
             return rows.Any(r => r.Errors > 0) ? ExitCodes.Failure : ExitCodes.Success;
         }, cancellationToken));
         return command;
+    }
+
+    // XQuAD's Arabic paragraphs and questions, and the ARCD and TyDi paragraphs the distractors are recombined from.
+    private static (SquadDataset Xquad, List<string> Sources) LoadSources(string folder)
+    {
+        var xquadPath = Path.Combine(folder, "xquad", "xquad.ar.json");
+        if (!File.Exists(xquadPath)) throw new UsageException($"XQuAD not found under {Path.GetFullPath(folder)}; pass --data");
+        var sources = new[] { Path.Combine(folder, "arcd", "arcd-test.json"), Path.Combine(folder, "tydiqa-goldp", "tydiqa-goldp-v1.1-dev-arabic.json") }
+            .Where(File.Exists).SelectMany(p => SquadDataset.Load(p).Contexts).ToList();
+        return (SquadDataset.Load(xquadPath), sources);
     }
 
     private static async Task WriteResultsAsync(string folder, List<EngineResult> results, CancellationToken ct)

@@ -95,7 +95,12 @@ public sealed partial class CorpusIndexer(
 
             var encoded = await encoder.EncodeAsync(passages, cancellationToken).ConfigureAwait(false);
             indexed += encoded.Count;
-            var document = new IndexedDocument(file.DocumentId, file.ContentHash, article.Title, article.Source, file.Path, encoded);
+            var document = new IndexedDocument(file.DocumentId, file.ContentHash, article.Title, article.Source, file.Path, encoded)
+            {
+                Published = article.Published,
+                Url = article.Url,
+                Language = article.Language,
+            };
             if (known)
             {
                 writer.Replace(document);

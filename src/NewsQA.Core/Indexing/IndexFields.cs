@@ -39,6 +39,9 @@ public static class IndexFields
     public const string ContentHash = "hash";
     public const string Source = "source";
     public const string SourcePath = "path";
+    public const string Published = "published";
+    public const string Url = "url";
+    public const string ArticleLanguage = "language";
 
     /// <summary>Exact per-passage statistics as doc values. Lucene 4.8's norms keep a field length in one lossy byte.</summary>
     public const string WordLength = "wlen";

@@ -57,6 +57,10 @@ public static class PassageDocuments
             new StoredField(IndexFields.SourcePath, article.SourcePath),
         };
         if (article.Source is not null) record.Add(new StoredField(IndexFields.Source, article.Source));
+        // Article metadata grows here (live news adds more); a record is rewritten only with its article.
+        if (article.Published is { } published) record.Add(new StoredField(IndexFields.Published, published.ToString("o", System.Globalization.CultureInfo.InvariantCulture)));
+        if (article.Url is not null) record.Add(new StoredField(IndexFields.Url, article.Url));
+        if (article.Language is not null) record.Add(new StoredField(IndexFields.ArticleLanguage, article.Language));
         return record;
     }
 

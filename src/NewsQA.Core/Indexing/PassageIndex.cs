@@ -214,12 +214,19 @@ public sealed class PassageIndex : IDisposable
 
     private List<IndexedArticle> ReadArticles()
     {
-        var fields = new HashSet<string> { IndexFields.DocumentId, IndexFields.Title, IndexFields.Source, IndexFields.SourcePath };
+        var fields = new HashSet<string> { IndexFields.DocumentId, IndexFields.Title, IndexFields.Source, IndexFields.SourcePath, IndexFields.Published, IndexFields.Url, IndexFields.ArticleLanguage };
         var articles = new List<(IndexedArticle Article, string Path)>();
         ForEachPosting(new Term(IndexFields.Kind, IndexFields.ArticleKind), (doc, _) =>
         {
             var stored = _reader.Document(doc, fields);
-            articles.Add((new IndexedArticle(stored.Get(IndexFields.DocumentId), stored.Get(IndexFields.Title), stored.Get(IndexFields.Source)), stored.Get(IndexFields.SourcePath) ?? string.Empty));
+            var published = stored.Get(IndexFields.Published) is { } date ? DateTimeOffset.Parse(date, System.Globalization.CultureInfo.InvariantCulture) : (DateTimeOffset?)null;
+            var article = new IndexedArticle(stored.Get(IndexFields.DocumentId), stored.Get(IndexFields.Title), stored.Get(IndexFields.Source))
+            {
+                Published = published,
+                Url = stored.Get(IndexFields.Url),
+                Language = stored.Get(IndexFields.ArticleLanguage),
+            };
+            articles.Add((article, stored.Get(IndexFields.SourcePath) ?? string.Empty));
         });
         return [.. articles.OrderBy(a => a.Path, StringComparer.Ordinal).ThenBy(a => a.Article.DocumentId, StringComparer.Ordinal).Select(a => a.Article)];
     }

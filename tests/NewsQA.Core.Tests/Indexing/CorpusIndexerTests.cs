@@ -237,6 +237,29 @@ public class CorpusIndexerTests
         Assert.All(update.Index.Passages, p => Assert.True(p.Text.Length <= 1200));
     }
 
+    [Fact]
+    public async Task ArticleMetadata_IsStoredWithTheArticle_ForCitationsAndDates()
+    {
+        using var temp = new TempFolder();
+        var corpus = Path.Combine(temp.Path, "corpus");
+        Directory.CreateDirectory(corpus);
+        await File.WriteAllTextAsync(Path.Combine(corpus, "coalition.md"), """
+            ---
+            title: "Coalition ends combat role"
+            date: 2021-12-09T10:00:00+03:00
+            source: Al Jazeera
+            url: https://example.com/news/coalition?id=7
+            language: ar
+            ---
+            The coalition said on Thursday that its combat role in Iraq had ended after months of talks with Baghdad.
+            """);
+
+        using var live = (await new TestIndexer().Indexer.UpdateAsync(corpus, temp.File("index"))).Live;
+        var article = live.Current.FindArticle("coalition")!;
+        Assert.Equal(("Coalition ends combat role", "Al Jazeera", "https://example.com/news/coalition?id=7", "ar"), (article.Title, article.Source, article.Url, article.Language));
+        Assert.Equal(new DateTimeOffset(2021, 12, 9, 10, 0, 0, TimeSpan.FromHours(3)), article.Published);
+    }
+
     private static Dictionary<string, byte[]> FileContents(string folder) =>
         Directory.EnumerateFiles(folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
 
