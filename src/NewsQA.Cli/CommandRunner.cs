@@ -15,10 +15,11 @@ public static class CommandRunner
     /// <summary>Runs with settings that command-line flags override (for example Retrieval:Translate for --no-translate).</summary>
     public static async Task<int> RunAsync(Func<IHost, CancellationToken, Task<int>> body, IReadOnlyDictionary<string, string?>? overrides, CancellationToken cancellationToken)
     {
+        using var signals = new TerminationSignals(cancellationToken);
         try
         {
-            using var host = await CliHost.StartAsync(overrides, cancellationToken).ConfigureAwait(false);
-            return await body(host, cancellationToken).ConfigureAwait(false);
+            using var host = await CliHost.StartAsync(overrides, signals.Token).ConfigureAwait(false);
+            return await body(host, signals.Token).ConfigureAwait(false);
         }
         catch (UsageException e)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using NewsQA.Bot.Conversation;
 using NewsQA.Bot.DirectLine;
 using NewsQA.Bot.Hosting;
@@ -6,39 +7,52 @@ using NewsQA.Bot.Schema;
 namespace NewsQA.Bot.BotFramework;
 
 /// <summary>
-/// POST /api/messages, the Bot Framework messaging endpoint (Teams, and Azure Bot Service's channels). The request is
-/// authenticated, then acknowledged at once and answered through the connector, so a slow answer never runs into the
-/// channel's ~15 s limit. deliveryMode expectReplies gets the replies in the response instead; an invoke gets its status.
+/// POST /api/messages, the Bot Framework messaging endpoint (Teams, and Azure Bot Service's channels). The activity's
+/// shape is checked, the request authenticated, then acknowledged at once and answered through the connector, so a
+/// slow answer never runs into the channel's ~15 s limit. deliveryMode expectReplies gets the replies in the response
+/// instead; an invoke gets its status. Without an app id, replies go only to allowed serviceUrls (others: 403).
 /// </summary>
 public static class BotFrameworkEndpoints
 {
     public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/messages", async (HttpContext context, ChannelAuthenticator authenticator, ActivityResponder responder, BotFrameworkReplies replies, CancellationToken ct) =>
+        routes.MapPost("/api/messages", async (HttpContext context, ChannelAuthenticator authenticator, ActivityResponder responder, BotFrameworkReplies replies,
+            ServiceUrlPolicy serviceUrls, IOptions<BotCredentialsOptions> credentials, CancellationToken ct) =>
         {
             var (activity, problem) = await JsonBody.ReadAsync<Activity>(context.Request, ct);
             if (problem is not null) return problem;
-            if (string.IsNullOrWhiteSpace(activity!.Type)) return JsonBody.BadRequest("The activity has no type.");
-            if (!await authenticator.IsAuthorizedAsync(context.Request.Headers.Authorization.FirstOrDefault(), activity, ct))
+            if (ActivityValidator.Problem(activity!) is { } shape) return JsonBody.BadRequest(shape);
+            if (!await authenticator.IsAuthorizedAsync(context.Request.Headers.Authorization.FirstOrDefault(), activity!, ct))
             {
                 return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "The request does not carry a valid Bot Framework token.");
             }
 
             var baseAddress = DirectLineEndpoints.BaseAddress(context);
-            if (activity.Type == ActivityTypes.Invoke)
+            var key = ConversationKeys.Channel(activity!);
+            if (activity!.Type == ActivityTypes.Invoke)
             {
-                var status = await responder.RespondAsync(activity, baseAddress, new ExpectedRepliesSender(), ct);
+                var status = await responder.RespondAsync(activity, key, baseAddress, new ExpectedRepliesSender(), ct);
                 return Results.Json(new { }, statusCode: status ?? StatusCodes.Status200OK);
             }
 
             if (string.Equals(activity.DeliveryMode, "expectReplies", StringComparison.OrdinalIgnoreCase))
             {
                 var buffered = new ExpectedRepliesSender();
-                await responder.RespondAsync(activity, baseAddress, buffered, ct);
+                await responder.RespondAsync(activity, key, baseAddress, buffered, ct);
                 return Results.Json(new { activities = buffered.Replies.Where(r => r.Type != ActivityTypes.Typing) }, JsonBody.Options);
             }
 
-            replies.Enqueue(activity, baseAddress);
+            // Only these get replies through the connector; every other type is acknowledged and ignored.
+            if (activity.Type is not (ActivityTypes.Message or ActivityTypes.ConversationUpdate)) return Results.Ok();
+            if (!ServiceUrlPolicy.TryParseServiceUrl(activity.ServiceUrl, out _)) return JsonBody.BadRequest("The activity has no serviceUrl (an absolute http or https URL) to reply to.");
+            if (string.IsNullOrEmpty(activity.Conversation?.Id)) return JsonBody.BadRequest("The activity has no conversation.id to reply in.");
+            if (!credentials.Value.AuthenticationEnabled && !serviceUrls.IsAllowed(activity.ServiceUrl))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "serviceUrl not allowed",
+                    detail: "Without MicrosoftAppId, replies go only to the serviceUrls in BotFramework:AllowedServiceUrls (loopback by default); see README, Teams.");
+            }
+
+            replies.Enqueue(activity, key, baseAddress);
             return Results.Ok();
         });
         return routes;

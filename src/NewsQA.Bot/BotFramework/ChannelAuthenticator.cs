@@ -12,7 +12,9 @@ namespace NewsQA.Bot.BotFramework;
 /// https://api.botframework.com, audience the app id, lifetime with 5 minutes' skew, signed by a key from the Bot
 /// Framework's OpenID metadata (cached and refreshed), the "serviceurl" claim equal to the activity's serviceUrl, and
 /// the activity's channelId among the signing key's endorsements. Emulator and other Entra-issued tokens: one of the
-/// Bot Framework's Entra issuers, signed by an Entra key, with the app id in appid (v1) or azp (v2).
+/// Bot Framework's Entra issuers, signed by an Entra key, with the app id in appid (version 1.0) or azp (2.0); a token of
+/// any other version is refused, as the Bot Framework SDK's EmulatorValidation does. A token that is not a readable JWT
+/// is refused like any other bad token: 401, never an error.
 /// </summary>
 public sealed partial class ChannelAuthenticator
 {
@@ -53,14 +55,15 @@ public sealed partial class ChannelAuthenticator
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return false;
         var token = authorization[7..].Trim();
         if (!_handler.CanReadToken(token)) return false;
-        var issuer = _handler.ReadJwtToken(token).Issuer;
         try
         {
+            // CanReadToken checks only the shape (three dot-separated parts); "a.b.c" fails here, inside the catch.
+            var issuer = _handler.ReadJwtToken(token).Issuer;
             return issuer == _options.ChannelIssuer
                 ? await ValidateChannelTokenAsync(token, activity, cancellationToken)
                 : await ValidateEntraTokenAsync(token, issuer, cancellationToken);
         }
-        catch (Exception e) when (e is SecurityTokenException or ArgumentException or InvalidOperationException or HttpRequestException or IOException)
+        catch (Exception e) when (e is SecurityTokenException or ArgumentException or InvalidOperationException or HttpRequestException or IOException or FormatException or System.Text.Json.JsonException)
         {
             LogRejected(_logger, e.Message);
             return false;
@@ -111,9 +114,23 @@ public sealed partial class ChannelAuthenticator
         var metadata = await _entraMetadata.GetConfigurationAsync(cancellationToken);
         _handler.ValidateToken(token, Parameters(metadata, issuers, [_credentials.MicrosoftAppId!]), out var validated);
         var jwt = (JwtSecurityToken)validated;
+        // The SDK's rule: a "ver" claim is required; empty or 1.0 carries the app id in appid, 2.0 in azp; others are refused.
         var version = jwt.Claims.FirstOrDefault(c => c.Type == "ver")?.Value;
-        var appId = jwt.Claims.FirstOrDefault(c => c.Type == (version == "2.0" ? "azp" : "appid"))?.Value;
-        return appId == _credentials.MicrosoftAppId;
+        var appIdClaim = version switch
+        {
+            null => null,
+            "" or "1.0" => "appid",
+            "2.0" => "azp",
+            _ when string.IsNullOrWhiteSpace(version) => "appid",
+            _ => null,
+        };
+        if (appIdClaim is null)
+        {
+            LogRejected(_logger, version is null ? "the token has no ver claim" : $"unknown token version '{version}'");
+            return false;
+        }
+
+        return jwt.Claims.FirstOrDefault(c => c.Type == appIdClaim)?.Value == _credentials.MicrosoftAppId;
     }
 
     private static TokenValidationParameters Parameters(OpenIdConnectConfiguration metadata, IEnumerable<string> issuers, IEnumerable<string> audiences) => new()

@@ -24,7 +24,7 @@ public sealed class ConnectorClient(IHttpClientFactory http, ConnectorTokenProvi
             Content = JsonContent.Create(activity, options: JsonBody.Options),
         };
         if (await tokens.GetTokenAsync(cancellationToken) is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.CreateClient(nameof(ConnectorClient)).SendAsync(request, cancellationToken);
+        using var response = await http.CreateClient(ConnectorHttpClient.Name).SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         if (response.Content.Headers.ContentType?.MediaType != "application/json") return null;
         try

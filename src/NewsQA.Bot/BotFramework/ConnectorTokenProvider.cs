@@ -26,7 +26,7 @@ public sealed class ConnectorTokenProvider(IOptions<BotCredentialsOptions> crede
             if (_cached is { } cached && cached.Expires - RefreshMargin > clock.GetUtcNow()) return cached.Token;
             var tenant = string.IsNullOrWhiteSpace(c.MicrosoftAppTenantId) ? "botframework.com" : c.MicrosoftAppTenantId;
             var endpoint = string.Format(System.Globalization.CultureInfo.InvariantCulture, options.Value.TokenEndpoint, Uri.EscapeDataString(tenant));
-            using var response = await http.CreateClient(nameof(ConnectorTokenProvider)).PostAsync(endpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+            using var response = await http.CreateClient(ConnectorHttpClient.Name).PostAsync(endpoint, new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["grant_type"] = "client_credentials",
                 ["client_id"] = c.MicrosoftAppId!,

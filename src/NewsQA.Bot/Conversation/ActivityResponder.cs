@@ -4,6 +4,7 @@ using NewsQA.Bot.Hosting;
 using NewsQA.Bot.Schema;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Conversations;
+using NewsQA.Core.Indexing;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Bot.Conversation;
@@ -25,8 +26,12 @@ public sealed partial class ActivityResponder(
 
     private static readonly string[] Examples = ["من هو المتحدث باسم الحشد الشعبي؟", "Who commands the French forces in the Middle East?"];
 
-    /// <summary>Handles one incoming activity, sending each reply through <paramref name="replies"/> as soon as it exists; returns an invoke's status.</summary>
-    public async Task<int?> RespondAsync(Activity activity, Uri baseAddress, IReplySender replies, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles one incoming activity whose shape <see cref="ActivityValidator"/> has accepted, in the conversation kept
+    /// under <paramref name="conversationKey"/> (see <see cref="ConversationKeys"/>), sending each reply through
+    /// <paramref name="replies"/> as soon as it exists; returns an invoke's status.
+    /// </summary>
+    public async Task<int?> RespondAsync(Activity activity, string conversationKey, Uri baseAddress, IReplySender replies, CancellationToken cancellationToken)
     {
         switch (activity.Type)
         {
@@ -38,13 +43,13 @@ public sealed partial class ActivityResponder(
                     return null;
                 }
 
-                await AnswerAsync(activity, text, baseAddress, replies, cancellationToken);
+                await AnswerAsync(activity, conversationKey, text, baseAddress, replies, cancellationToken);
                 return null;
             case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true:
                 await replies.SendAsync(Welcome(activity), cancellationToken);
                 return null;
             case ActivityTypes.Invoke when activity.Name == FeedbackInvoke:
-                await SaveFeedbackAsync(activity, cancellationToken);
+                await SaveFeedbackAsync(activity, conversationKey, cancellationToken);
                 return 200;
             case ActivityTypes.Invoke:
                 return 200;
@@ -63,9 +68,17 @@ public sealed partial class ActivityResponder(
         return reply;
     }
 
+    /// <summary>What the user is told when answering failed unexpectedly, so that no message goes unanswered.</summary>
+    public static Activity Apology(Activity to)
+    {
+        var apology = to.CreateReply();
+        apology.Text = "Sorry, something went wrong while answering. / عذرا، حدث خطأ أثناء الإجابة.";
+        return apology;
+    }
+
     // Typing goes out before retrieval starts; with a model and a channel that streams, the answer follows as a
     // livestream, otherwise as one message.
-    private async Task AnswerAsync(Activity activity, string text, Uri baseAddress, IReplySender replies, CancellationToken cancellationToken)
+    private async Task AnswerAsync(Activity activity, string conversationKey, string text, Uri baseAddress, IReplySender replies, CancellationToken cancellationToken)
     {
         await replies.SendAsync(activity.CreateReply(ActivityTypes.Typing), cancellationToken);
         if (index.Current is not { } current)
@@ -78,20 +91,36 @@ public sealed partial class ActivityResponder(
 
         var stream = answers.StreamsAnswers && replies.Streams ? new AnswerStream(replies, activity, clock, logger) : null;
         if (stream is not null) await stream.StartAsync(AnswerReply.Searching(text), cancellationToken);
-        var conversation = conversations.GetOrCreate($"{activity.ChannelId}:{activity.Conversation?.Id}");
-        Answer? answer = null;
-        await foreach (var update in answers.AskStreamingAsync(current, text, conversation, cancellationToken))
-        {
-            if (update.Final is { } final) answer = final;
-            else stream?.Update(update.Text, cancellationToken);
-        }
-
-        var reply = AnswerReply.Create(activity, answer!, current, baseAddress);
+        var reply = await ComposeAsync(activity, conversationKey, text, current, baseAddress, stream, cancellationToken);
         if (stream is not null) await stream.FinishAsync(reply, cancellationToken);
         else await replies.SendAsync(reply, cancellationToken);
     }
 
-    private async Task SaveFeedbackAsync(Activity activity, CancellationToken cancellationToken)
+    // The answer's message, its text streamed meanwhile. An answer that fails unexpectedly becomes the apology, which
+    // also ends a stream already under way (as its final message), so the user is never left with a frozen draft.
+    private async Task<Activity> ComposeAsync(
+        Activity activity, string conversationKey, string text, PassageIndex current, Uri baseAddress, AnswerStream? stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var conversation = conversations.GetOrCreate(conversationKey);
+            Answer? answer = null;
+            await foreach (var update in answers.AskStreamingAsync(current, text, conversation, cancellationToken))
+            {
+                if (update.Final is { } final) answer = final;
+                else stream?.Update(update.Text, cancellationToken);
+            }
+
+            return AnswerReply.Create(activity, answer!, current, baseAddress);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogAnswerFailed(logger, e);
+            return Apology(activity);
+        }
+    }
+
+    private async Task SaveFeedbackAsync(Activity activity, string conversationKey, CancellationToken cancellationToken)
     {
         string? reaction = null, comment = null;
         if (activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("actionValue", out var action) && action.ValueKind == JsonValueKind.Object)
@@ -100,7 +129,7 @@ public sealed partial class ActivityResponder(
             if (action.TryGetProperty("feedback", out var f)) comment = FeedbackText(f);
         }
 
-        var last = conversations.Find($"{activity.ChannelId}:{activity.Conversation?.Id}")?.Last;
+        var last = conversations.Find(conversationKey)?.Last;
         await feedback.SaveAsync(new FeedbackRecord(activity.Conversation?.Id, activity.ReplyToId, reaction, comment, last?.Question,
             [.. last?.Answer.Citations.Select(c => c.Passage.Id) ?? []]), cancellationToken);
     }
@@ -111,7 +140,7 @@ public sealed partial class ActivityResponder(
         try
         {
             var element = feedback.ValueKind == JsonValueKind.String ? JsonDocument.Parse(feedback.GetString()!).RootElement : feedback;
-            return element.ValueKind == JsonValueKind.Object && element.TryGetProperty("feedbackText", out var t) ? t.GetString() : null;
+            return element.ValueKind == JsonValueKind.Object && element.TryGetProperty("feedbackText", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         }
         catch (JsonException)
         {
@@ -125,15 +154,18 @@ public sealed partial class ActivityResponder(
         var text = activity.Text ?? string.Empty;
         foreach (var entity in activity.Entities ?? [])
         {
-            if (!string.Equals(entity["type"]?.GetValue<string>(), "mention", StringComparison.OrdinalIgnoreCase)) continue;
-            var mentioned = entity["mentioned"]?["id"]?.GetValue<string>();
+            if (!ActivityValidator.IsMention(entity)) continue;
+            var mentioned = ActivityValidator.StringOf(entity["mentioned"], "id");
             if (mentioned is null || mentioned != activity.Recipient?.Id) continue;
-            var mentionText = entity["text"]?.GetValue<string>() ?? $"<at>{entity["mentioned"]?["name"]?.GetValue<string>()}</at>";
+            var mentionText = ActivityValidator.StringOf(entity, "text") ?? $"<at>{ActivityValidator.StringOf(entity["mentioned"], "name")}</at>";
             text = Regex.Replace(text, Regex.Escape(mentionText), string.Empty, RegexOptions.IgnoreCase);
         }
 
         return SpacePattern().Replace(text, " ").Trim();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Answering an activity failed; the user was sent an apology instead")]
+    private static partial void LogAnswerFailed(ILogger logger, Exception exception);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex SpacePattern();

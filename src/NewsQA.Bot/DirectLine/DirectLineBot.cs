@@ -27,24 +27,20 @@ public sealed partial class DirectLineBot(
         try
         {
             var sender = new DirectLineReplySender(conversation, clock, TimeSpan.FromMilliseconds(options.Value.WebChatStreamIntervalMilliseconds));
-            await responder.RespondAsync(activity, baseAddress, sender, lifetime.ApplicationStopping);
+            await responder.RespondAsync(activity, ConversationKeys.DirectLine(conversation.Id), baseAddress, sender, lifetime.ApplicationStopping);
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
             // Shutting down.
         }
-#pragma warning disable CA1031 // A failed answer must not take the conversation down; the user is told instead.
+#pragma warning disable CA1031 // A background reply that fails must not take the process down; a failed answer is already an apology.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             LogFailed(logger, e);
-            var apology = activity.CreateReply();
-            apology.From = DirectLineEndpoints.BotAccount;
-            apology.Text = "Sorry, something went wrong while answering. / عذرا، حدث خطأ أثناء الإجابة.";
-            conversation.Append(apology, clock.GetUtcNow());
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Answering a Direct Line message failed")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Replying in a Direct Line conversation failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

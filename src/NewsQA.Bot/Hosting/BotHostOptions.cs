@@ -15,6 +15,22 @@ public sealed class BotHostOptions
     [Range(10, 1_000_000)]
     public int MaxConversations { get; set; } = 10_000;
 
+    /// <summary>
+    /// Bytes of follow-up history kept per conversation (REST, Teams, web chat), estimated as in
+    /// Core's Conversation; the oldest turns give way first. A seed question's turn takes 1 to 4 KB and the longest
+    /// question's (2,000 characters) about 30 KB, so 64 KiB keeps the six turns of ordinary chats and at least two of
+    /// the longest.
+    /// </summary>
+    [Range(4 * 1024, 64 * 1024 * 1024)]
+    public int MaxConversationBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Bytes of follow-up history kept by all conversations together; past it the least recently active are
+    /// forgotten. 128 MiB is 10,000 (Bot:MaxConversations) ordinary conversations of six turns.
+    /// </summary>
+    [Range(1024 * 1024, long.MaxValue)]
+    public long MaxTotalConversationBytes { get; set; } = 128L * 1024 * 1024;
+
     /// <summary>Minutes without a turn after which a conversation is forgotten.</summary>
     [Range(1, 24 * 60)]
     public int ConversationIdleMinutes { get; set; } = 30;

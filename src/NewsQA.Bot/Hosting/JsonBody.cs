@@ -2,13 +2,20 @@ using System.Text.Json;
 
 namespace NewsQA.Bot.Hosting;
 
-/// <summary>Reads a JSON request body, turning every way it can be wrong into a 400/413 problem with a reason.</summary>
+/// <summary>Reads a JSON request body, turning every way it can be wrong into a 4xx problem with a reason.</summary>
 public static class JsonBody
 {
+    /// <summary>
+    /// Deepest nesting read or written. Activities nest a dozen levels at most (an Adaptive Card in an attachment); a
+    /// body nested deeper is refused when read, so nothing stored can fail to serialize later.
+    /// </summary>
+    public const int MaxDepth = 32;
+
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        MaxDepth = MaxDepth,
     };
 
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
@@ -23,9 +30,11 @@ public static class JsonBody
         {
             return (null, BadRequest($"Malformed JSON: {e.Message}"));
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException e)
         {
-            return (null, Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large", detail: e.Message));
+            // The body's framing is broken (a bad chunk size, a body shorter than its Content-Length) or it is too large.
+            var title = e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Malformed request body";
+            return (null, Results.Problem(statusCode: e.StatusCode, title: title, detail: e.Message));
         }
     }
 

@@ -34,6 +34,9 @@ public static class NewsQABotServiceCollectionExtensions
 
         // A failed start is reported by Program in one line; the host's own log of it would repeat it as a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        // ASP.NET Core logs every request's URL at Information, query string and all, and a Direct Line streamUrl
+        // carries a token there; this rule comes after the configuration's, so no setting brings those lines back.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         var services = builder.Services;
         services.AddNewsQA(builder.Configuration);
         services.AddNewsQATelemetry("newsqa-bot", t => t.AddAspNetCoreInstrumentation(), m => m.AddAspNetCoreInstrumentation());
@@ -43,6 +46,8 @@ public static class NewsQABotServiceCollectionExtensions
         services.AddOptions<BotCredentialsOptions>().Bind(builder.Configuration); // Azure Bot Service's top-level keys
         services.AddOptions<BotFrameworkOptions>().BindConfiguration(BotFrameworkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient();
+        services.AddConnectorHttpClient();
+        services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<ChannelAuthenticator>();
         services.AddSingleton<ConnectorTokenProvider>();
         services.AddSingleton<ConnectorClient>();
@@ -60,7 +65,8 @@ public static class NewsQABotServiceCollectionExtensions
         {
             var o = sp.GetRequiredService<IOptions<BotHostOptions>>().Value;
             var turns = sp.GetRequiredService<IOptions<AnsweringOptions>>().Value.HistoryTurns;
-            return new ConversationStore(sp.GetRequiredService<TimeProvider>(), o.MaxConversations, TimeSpan.FromMinutes(o.ConversationIdleMinutes), turns);
+            return new ConversationStore(sp.GetRequiredService<TimeProvider>(),
+                new ConversationLimits(o.MaxConversations, TimeSpan.FromMinutes(o.ConversationIdleMinutes), turns, o.MaxConversationBytes, o.MaxTotalConversationBytes));
         });
         return builder;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NewsQA.Bot.Conversation;
 using NewsQA.Bot.Hosting;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Conversations;
@@ -8,7 +9,8 @@ namespace NewsQA.Bot.Rest;
 /// <summary>
 /// The REST API: POST /api/ask returns the `newsqa ask --json` shape; POST /api/ask/stream sends it as server-sent
 /// events: status (before the search starts), delta with each new piece of the text as a model writes it, then the
-/// validated answer, then done; GET /healthz tells whether the index is loaded.
+/// validated answer, then done; GET /healthz tells whether the index is loaded. A conversationId names a conversation
+/// of the REST API only (see <see cref="ConversationKeys"/>).
 /// </summary>
 public static class AskEndpoints
 {
@@ -17,16 +19,18 @@ public static class AskEndpoints
         routes.MapPost("/api/ask", async (HttpRequest request, AnswerService answers, IndexHolder index, ConversationStore conversations, CancellationToken ct) =>
         {
             var (body, problem) = await JsonBody.ReadAsync<AskRequest>(request, ct);
+            problem ??= ConversationIdProblem(body!);
             if (problem is not null) return problem;
             if (index.Current is null) return NotReady();
-            var conversation = body!.ConversationId is { Length: > 0 } id ? conversations.GetOrCreate(id) : null;
-            var answer = await answers.AskAsync(index.Current, body.Question ?? string.Empty, conversation, ct);
+            var conversation = Conversation(body!, conversations);
+            var answer = await answers.AskAsync(index.Current, body!.Question ?? string.Empty, conversation, ct);
             return Results.Json(AnswerPayload.From(answer), JsonBody.Options);
         });
 
         routes.MapPost("/api/ask/stream", async (HttpContext context, AnswerService answers, IndexHolder index, ConversationStore conversations, CancellationToken ct) =>
         {
             var (body, problem) = await JsonBody.ReadAsync<AskRequest>(context.Request, ct);
+            problem ??= ConversationIdProblem(body!);
             if (problem is not null)
             {
                 await problem.ExecuteAsync(context);
@@ -42,9 +46,9 @@ public static class AskEndpoints
             context.Response.ContentType = "text/event-stream";
             context.Response.Headers.CacheControl = "no-cache";
             await WriteEventAsync(context, "status", new { state = "searching" }, ct);
-            var conversation = body!.ConversationId is { Length: > 0 } id ? conversations.GetOrCreate(id) : null;
+            var conversation = Conversation(body!, conversations);
             var shown = string.Empty;
-            await foreach (var update in answers.AskStreamingAsync(index.Current, body.Question ?? string.Empty, conversation, ct))
+            await foreach (var update in answers.AskStreamingAsync(index.Current, body!.Question ?? string.Empty, conversation, ct))
             {
                 if (update.Final is { } answer)
                 {
@@ -66,6 +70,16 @@ public static class AskEndpoints
             : Results.Json(new { status = "loading" }, statusCode: StatusCodes.Status503ServiceUnavailable));
         return routes;
     }
+
+    // The REST API's conversations are its own: the id a caller names is a key in the REST namespace only, so it can
+    // never read or change a Teams or web chat conversation, whatever it looks like.
+    private static Core.Conversations.Conversation? Conversation(AskRequest body, ConversationStore conversations) =>
+        body.ConversationId is { Length: > 0 } id ? conversations.GetOrCreate(ConversationKeys.Rest(id)) : null;
+
+    private static IResult? ConversationIdProblem(AskRequest body) =>
+        body.ConversationId is { Length: > AskRequest.MaxConversationIdChars }
+            ? JsonBody.BadRequest($"conversationId is longer than {AskRequest.MaxConversationIdChars} characters.")
+            : null;
 
     private static IResult NotReady() =>
         Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Index loading", detail: "The articles are still being indexed; try again in a moment.");

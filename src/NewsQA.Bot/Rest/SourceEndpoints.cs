@@ -8,7 +8,8 @@ namespace NewsQA.Bot.Rest;
 
 /// <summary>
 /// GET /sources/{passageId}?start=S&amp;length=L: the cited paragraph in full with its article title and source, the
-/// cited sentence highlighted, right-to-left for Arabic; JSON instead of a page when the client accepts JSON.
+/// cited sentence highlighted, right-to-left for Arabic; JSON instead of a page when the client accepts JSON. A span
+/// that does not fit the paragraph is not highlighted; a negative one, or one that is not a number, gets 400.
 /// </summary>
 public static class SourceEndpoints
 {
@@ -17,6 +18,7 @@ public static class SourceEndpoints
         routes.MapGet("/sources/{passageId}", (string passageId, int? start, int? length, HttpRequest request, IndexHolder index) =>
         {
             if (index.Current is null) return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Index loading");
+            if (start < 0 || length < 0) return JsonBody.BadRequest("start and length are character offsets: zero or more.");
             var highlight = start is { } s && length is { } l ? new SentenceSpan(s, l) : (SentenceSpan?)null;
             var view = SourceViewer.View(index.Current, passageId, highlight);
             if (view is null) return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown source", detail: $"No passage has the id '{passageId}'.");

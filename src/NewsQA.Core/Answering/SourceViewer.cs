@@ -14,7 +14,8 @@ public static class SourceViewer
         var passage = index.FindPassage(passageId);
         if (passage is null) return null;
         var source = index.FindArticle(passage.DocumentId)?.Source;
-        var valid = highlight is { } h && h.Start >= 0 && h.End <= passage.Text.Length ? highlight : null;
+        // Offsets come from links anyone can edit: checked in long arithmetic, so no start + length can overflow past the check.
+        var valid = highlight is { } h && h.Start >= 0 && h.Length >= 0 && (long)h.Start + h.Length <= passage.Text.Length ? highlight : null;
         return new SourceView(passage, source, valid);
     }
 

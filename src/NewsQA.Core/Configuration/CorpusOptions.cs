@@ -17,4 +17,13 @@ public sealed class CorpusOptions
     /// </summary>
     [Range(200, 20_000)]
     public int MaxPassageChars { get; set; } = 1200;
+
+    public const int DefaultMaxFileBytes = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// Larger article files are skipped, counted while reading. 64 MiB is far past any news article and above the
+    /// 50 MB single-line file the README measures; it bounds what one file can cost (that file peaked at 2.2 GB RSS).
+    /// </summary>
+    [Range(1024, 1024 * 1024 * 1024)]
+    public int MaxFileBytes { get; set; } = DefaultMaxFileBytes;
 }

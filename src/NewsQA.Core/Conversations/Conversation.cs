@@ -1,19 +1,35 @@
 namespace NewsQA.Core.Conversations;
 
 /// <summary>
-/// The recent turns of one conversation, bounded: follow-ups only ever look a few turns back, and a long chat must not
-/// grow without limit.
+/// The recent turns of one conversation, bounded in number and in bytes: follow-ups only ever look a few turns back,
+/// and a long chat must not grow without limit. A turn's bytes are estimated as the UTF-16 size of its question,
+/// standalone question and answer text plus a fixed share per citation (citations point at the index's passages,
+/// which the conversation does not copy). The newest turn is always kept.
 /// </summary>
-public sealed class Conversation(string id, int maxTurns = Conversation.DefaultMaxTurns, DateTimeOffset? created = null)
+public sealed class Conversation(string id, int maxTurns = Conversation.DefaultMaxTurns, DateTimeOffset? created = null, long maxBytes = long.MaxValue, ByteAccount? account = null)
 {
     public const int DefaultMaxTurns = 6;
 
-    private readonly List<ConversationTurn> _turns = [];
+    // The turn record, its answer and their lists; and a citation with its span (the passage itself is the index's).
+    private const int TurnOverheadBytes = 256;
+    private const int CitationBytes = 64;
+
+    private readonly List<(ConversationTurn Turn, long Bytes)> _turns = [];
     private readonly Lock _gate = new();
+    private long _bytes;
 
     public string Id { get; } = id;
 
     public DateTimeOffset LastActivity { get; private set; } = created ?? DateTimeOffset.UtcNow;
+
+    /// <summary>The estimated bytes the turns hold.</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (_gate) return _bytes;
+        }
+    }
 
     /// <summary>Marks the conversation as in use now, so an idle-expiry store keeps it.</summary>
     public void Touch(DateTimeOffset now)
@@ -26,7 +42,7 @@ public sealed class Conversation(string id, int maxTurns = Conversation.DefaultM
     {
         get
         {
-            lock (_gate) return [.. _turns];
+            lock (_gate) return [.. _turns.Select(t => t.Turn)];
         }
     }
 
@@ -34,17 +50,34 @@ public sealed class Conversation(string id, int maxTurns = Conversation.DefaultM
     {
         get
         {
-            lock (_gate) return _turns.Count > 0 ? _turns[^1] : null;
+            lock (_gate) return _turns.Count > 0 ? _turns[^1].Turn : null;
         }
     }
 
     public void Add(ConversationTurn turn, DateTimeOffset now)
     {
+        long delta;
         lock (_gate)
         {
-            _turns.Add(turn);
-            if (_turns.Count > maxTurns) _turns.RemoveAt(0);
+            var before = _bytes;
+            var bytes = EstimateBytes(turn);
+            _turns.Add((turn, bytes));
+            _bytes += bytes;
+            while (_turns.Count > 1 && (_turns.Count > maxTurns || _bytes > maxBytes))
+            {
+                _bytes -= _turns[0].Bytes;
+                _turns.RemoveAt(0);
+            }
+
             LastActivity = now;
+            delta = _bytes - before;
         }
+
+        account?.Charge(delta); // outside the lock: an exceeded budget evicts other conversations
     }
+
+    private static long EstimateBytes(ConversationTurn turn) =>
+        TurnOverheadBytes
+        + (2L * (turn.Question.Length + turn.StandaloneQuestion.Length + turn.Answer.Text.Length))
+        + ((long)CitationBytes * turn.Answer.Citations.Count);
 }

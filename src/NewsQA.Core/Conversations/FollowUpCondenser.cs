@@ -23,6 +23,11 @@ public static class FollowUpCondenser
     // A question with fewer content terms than this cannot name its own subject.
     private const int MinStandaloneTerms = 3;
 
+    // The carried context is at most one question long (Retrieval:MaxQuestionChars' default): each follow-up carries
+    // the previous standalone question, which carried its own, so without a cap a chain of follow-ups would grow the
+    // standalone question (and the memory and work behind it) turn after turn.
+    private const int MaxCarriedChars = 2000;
+
     /// <summary>The standalone form of <paramref name="question"/> given the conversation so far.</summary>
     public static string Condense(string question, Conversation? conversation) =>
         CarriedContext(question, conversation) is { } carried ? $"{question} ({carried})" : question;
@@ -31,7 +36,10 @@ public static class FollowUpCondenser
     public static string? CarriedContext(string question, Conversation? conversation)
     {
         var previous = conversation?.Turns.LastOrDefault(t => t.Answer.Kind is not (Answering.AnswerKind.Source or Answering.AnswerKind.Help));
-        return previous is not null && LeansOnPrevious(question) ? previous.StandaloneQuestion : null;
+        if (previous is null || !LeansOnPrevious(question)) return null;
+        var carried = previous.StandaloneQuestion;
+        if (carried.Length <= MaxCarriedChars) return carried;
+        return carried[..(char.IsHighSurrogate(carried[MaxCarriedChars - 1]) ? MaxCarriedChars - 1 : MaxCarriedChars)];
     }
 
     /// <summary>Whether a question refers back rather than standing alone. The copulas هو/هي of "من هو …؟" are not references.</summary>

@@ -73,7 +73,7 @@ public sealed partial class CorpusIndexer(
         var total = CountArticleFiles(corpusFolder);
         int added = 0, changed = 0, unchanged = 0, indexed = 0, done = 0;
         using var writer = PassageIndexWriter.Open(folder.Directory, settings, create);
-        foreach (var file in CorpusReader.Read(corpusFolder, warnings))
+        foreach (var file in CorpusReader.Read(corpusFolder, warnings, corpusOptions.Value.MaxFileBytes))
         {
             // Between articles, so a cancelled run (SIGTERM) stops promptly; disposing the writer rolls it back.
             cancellationToken.ThrowIfCancellationRequested();

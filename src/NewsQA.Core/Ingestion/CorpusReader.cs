@@ -1,11 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
+using NewsQA.Core.Configuration;
 
 namespace NewsQA.Core.Ingestion;
 
 /// <summary>
-/// Lists and reads the article files of a corpus folder (.txt, .md, .html, .htm). Files that are empty, binary, not
-/// UTF-8 or unreadable are skipped with a warning naming them, so one bad file never stops the rest.
+/// Lists and reads the article files of a corpus folder (.txt, .md, .html, .htm). Only regular files are read
+/// (symbolic links are followed to one; named pipes, devices and sockets are not), and none past the size limit,
+/// counted while reading. Files that are empty, binary, not UTF-8, too large, unreadable, or whose names are not
+/// UTF-8 are skipped with a warning naming them, so one bad file never stops the rest.
 /// </summary>
 public static class CorpusReader
 {
@@ -17,7 +20,7 @@ public static class CorpusReader
     private const int BinaryProbeBytes = 8192;
 
     /// <summary>The article files directly inside <paramref name="folder"/>, ordered by name, read one at a time.</summary>
-    public static IEnumerable<CorpusFile> Read(string folder, ICollection<CorpusWarning> warnings)
+    public static IEnumerable<CorpusFile> Read(string folder, ICollection<CorpusWarning> warnings, int maxFileBytes = CorpusOptions.DefaultMaxFileBytes)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Corpus folder not found: {folder}");
 
@@ -27,30 +30,33 @@ public static class CorpusReader
             .Order(StringComparer.Ordinal);
         foreach (var path in files)
         {
-            var documentId = Path.GetFileNameWithoutExtension(path);
+            var documentId = DocumentId(path);
             if (seen.TryGetValue(documentId, out var other))
             {
                 warnings.Add(new CorpusWarning(path, $"skipped: same document id as {Path.GetFileName(other)}"));
                 continue;
             }
 
-            var file = TryRead(path, documentId, warnings);
+            var file = TryRead(path, documentId, maxFileBytes, warnings);
             if (file is null) continue;
             seen[documentId] = path;
             yield return file;
         }
     }
 
-    private static CorpusFile? TryRead(string path, string documentId, ICollection<CorpusWarning> warnings)
+    /// <summary>The file name without its extension; a name that is only an extension (".txt") is its own id.</summary>
+    public static string DocumentId(string path)
     {
-        byte[] bytes;
-        try
+        var stem = Path.GetFileNameWithoutExtension(path);
+        return stem.Length > 0 ? stem : Path.GetFileName(path);
+    }
+
+    private static CorpusFile? TryRead(string path, string documentId, int maxFileBytes, ICollection<CorpusWarning> warnings)
+    {
+        var bytes = ReadBytes(path, maxFileBytes, out var problem);
+        if (bytes is null)
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            warnings.Add(new CorpusWarning(path, $"skipped: unreadable ({e.Message})"));
+            warnings.Add(new CorpusWarning(path, $"skipped: {problem}"));
             return null;
         }
 
@@ -80,4 +86,58 @@ public static class CorpusReader
 
         return new CorpusFile(documentId, path, text, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
+
+    // The kind is checked before opening (a pipe would block the open); the size is counted as the bytes arrive, since
+    // the length a file reports is not what a read returns for every file.
+    private static byte[]? ReadBytes(string path, int maxFileBytes, out string problem)
+    {
+        switch (FileKindProbe.Of(path))
+        {
+            case FileKind.Missing:
+                // .NET decodes file names as UTF-8 and puts U+FFFD for bytes that are not; such a name opens nothing.
+                problem = Path.GetFileName(path).Contains('\uFFFD', StringComparison.Ordinal)
+                    ? "the file name is not valid UTF-8 (its other bytes are shown as \uFFFD); rename the file to index it"
+                    : "unreadable (missing, or a symbolic link to nothing)";
+                return null;
+            case FileKind.Regular:
+                break;
+            case var kind:
+                problem = $"not a regular file ({Describe(kind)})";
+                return null;
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffer.Length + read > maxFileBytes)
+                {
+                    problem = $"larger than {maxFileBytes:N0} bytes (Corpus:MaxFileBytes)";
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            problem = string.Empty;
+            return buffer.ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = $"unreadable ({e.Message})";
+            return null;
+        }
+    }
+
+    private static string Describe(FileKind kind) => kind switch
+    {
+        FileKind.Directory => "a directory",
+        FileKind.NamedPipe => "a named pipe",
+        FileKind.Socket => "a socket",
+        _ => "a device",
+    };
 }

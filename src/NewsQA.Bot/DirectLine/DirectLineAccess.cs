@@ -1,0 +1,27 @@
+namespace NewsQA.Bot.DirectLine;
+
+/// <summary>Who a Direct Line request is: the bearer token's claims, and the problems to answer when there are none.</summary>
+public static class DirectLineAccess
+{
+    /// <summary>The claims of the request's bearer token, if it is valid for REST calls and (when given) this conversation.</summary>
+    public static DirectLineClaims? Authorize(HttpContext context, DirectLineTokens tokens, string? conversationId)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+        var claims = tokens.Validate(token);
+        if (claims is null || claims.Use == DirectLineTokenUse.Stream) return null;
+        return conversationId is null || claims.ConversationId == conversationId ? claims : null;
+    }
+
+    public static IResult Denied(HttpContext context) =>
+        string.IsNullOrEmpty(context.Request.Headers.Authorization)
+            ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Token required", detail: "Send 'Authorization: Bearer <token>' from POST /api/directline/token.")
+            : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Token rejected", detail: "The token is expired, invalid, or for another conversation.");
+
+    public static IResult UnknownConversation(string id) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown conversation", detail: $"No conversation '{id}' (it may have ended or expired).");
+
+    public static IResult SessionOver() =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Token expired",
+            detail: "This conversation's tokens cannot be renewed any longer (DirectLine:MaxSessionHours); start a new conversation.");
+}
