@@ -15,12 +15,14 @@ namespace NewsQA.Bot.Tests;
 
 /// <summary>
 /// Everything outside the bot, on loopback: the channel's connector (the serviceUrl replies go to), the Bot Framework
-/// OpenID metadata and its signing keys (with endorsements), and the Entra token endpoint.
+/// OpenID metadata and its signing keys (with endorsements), Entra's metadata (same keys), and the Entra token endpoint.
+/// A server made with a redirect answers every connector call with that status and a Location on another server.
 /// </summary>
 public sealed class ChannelServer : IAsyncDisposable
 {
     public const string AppId = "9f0c1a3e-4b5d-4e6f-8a9b-0c1d2e3f4a5b";
     public const string Issuer = "https://api.botframework.com";
+    public const string EntraIssuer = "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/";
 
     private readonly WebApplication _app;
     private readonly RSA _key = RSA.Create(2048);
@@ -28,9 +30,13 @@ public sealed class ChannelServer : IAsyncDisposable
 
     public ConcurrentQueue<(string Path, string? Authorization, JsonElement Body)> Received { get; } = new();
 
+    /// <summary>Every request that reached this server, whatever its method and path ("POST /v3/...").</summary>
+    public ConcurrentQueue<string> Requests { get; } = new();
+
     public int TokenRequests;
 
     private readonly Lock _gate = new();
+    private (int Status, string Target)? _redirect;
 
     /// <summary>Per received activity, in order: the id the connector gave it and when it came by <see cref="Clock"/>.</summary>
     public List<(string Id, DateTimeOffset At)> Returned { get; } = [];
@@ -41,17 +47,28 @@ public sealed class ChannelServer : IAsyncDisposable
 
     public string BaseUrl => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
 
-    public static async Task<ChannelServer> StartAsync()
+    public static async Task<ChannelServer> StartAsync(int redirectStatus = 0, string? redirectTo = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var server = new ChannelServer(app);
+        var server = new ChannelServer(app) { _redirect = redirectTo is null ? null : (redirectStatus, redirectTo) };
+        app.Use(async (context, next) =>
+        {
+            server.Requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
+            await next(context);
+        });
         app.MapPost("/v3/conversations/{conversation}/activities/{activity}", (Delegate)((HttpContext c) => server.CaptureAsync(c)));
         app.MapPost("/v3/conversations/{conversation}/activities", (Delegate)((HttpContext c) => server.CaptureAsync(c)));
         app.MapGet("/openid", () => Results.Json(new Dictionary<string, object>
         {
             ["issuer"] = Issuer,
+            ["jwks_uri"] = server.BaseUrl + "keys",
+            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+        }));
+        app.MapGet("/openid-entra", () => Results.Json(new Dictionary<string, object>
+        {
+            ["issuer"] = EntraIssuer,
             ["jwks_uri"] = server.BaseUrl + "keys",
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
         }));
@@ -80,15 +97,22 @@ public sealed class ChannelServer : IAsyncDisposable
             Received.Enqueue((raw, context.Request.Headers.Authorization.FirstOrDefault(), body.RootElement.Clone()));
         }
 
+        if (_redirect is { } redirect)
+        {
+            context.Response.Headers.Location = redirect.Target.TrimEnd('/') + raw;
+            return Results.StatusCode(redirect.Status);
+        }
+
         return Results.Json(new { id });
     }
 
-    public string Token(string? audience = AppId, string issuer = Issuer, string? serviceUrl = null, DateTime? expires = null, bool otherKey = false)
+    public string Token(string? audience = AppId, string issuer = Issuer, string? serviceUrl = null, DateTime? expires = null, bool otherKey = false, Dictionary<string, string>? claims = null)
     {
         var key = new RsaSecurityKey(otherKey ? _otherKey : _key) { KeyId = "k1" };
         var handler = new JwtSecurityTokenHandler();
         var notBefore = (expires ?? DateTime.UtcNow.AddHours(1)).AddHours(-2);
-        var token = handler.CreateJwtSecurityToken(issuer, audience, new ClaimsIdentity([new Claim("serviceurl", serviceUrl ?? BaseUrl)]),
+        var identity = new ClaimsIdentity([new Claim("serviceurl", serviceUrl ?? BaseUrl), .. (claims ?? []).Select(c => new Claim(c.Key, c.Value))]);
+        var token = handler.CreateJwtSecurityToken(issuer, audience, identity,
             notBefore, expires ?? DateTime.UtcNow.AddHours(1), notBefore, new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
         return handler.WriteToken(token);
     }
