@@ -6,8 +6,12 @@ namespace NewsQA.Bot.Tests;
 /// <summary>Sends bytes as they are to a real server and reads the status line back: HTTP framing no client library would write.</summary>
 public static class RawHttp
 {
-    /// <summary>The status code of the first response, or null when the server closed the connection without one.</summary>
-    public static async Task<int?> SendAsync(Uri server, byte[] request)
+    /// <summary>
+    /// The status code of the first response, or null when the server closed the connection without one. With
+    /// <paramref name="endInput"/> the client closes its side after the request, which a server reads as the client
+    /// having gone: it then owes no answer.
+    /// </summary>
+    public static async Task<int?> SendAsync(Uri server, byte[] request, bool endInput = false)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(server.Host, server.Port);
@@ -15,7 +19,7 @@ public static class RawHttp
         try
         {
             await stream.WriteAsync(request);
-            client.Client.Shutdown(SocketShutdown.Send);
+            if (endInput) client.Client.Shutdown(SocketShutdown.Send);
         }
         catch (IOException)
         {

@@ -36,6 +36,11 @@ public static class JsonBody
             var title = e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Malformed request body";
             return (null, Results.Problem(statusCode: e.StatusCode, title: title, detail: e.Message));
         }
+        catch (IOException e)
+        {
+            // Kestrel reports some broken framing this way (a chunk size that overflows); or the client went away.
+            return (null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed request body", detail: e.Message));
+        }
     }
 
     public static IResult BadRequest(string detail) =>

@@ -15,11 +15,11 @@ public static class SourceEndpoints
 {
     public static IEndpointRouteBuilder MapSources(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/sources/{passageId}", (string passageId, int? start, int? length, HttpRequest request, IndexHolder index) =>
+        routes.MapGet("/sources/{passageId}", (string passageId, string? start, string? length, HttpRequest request, IndexHolder index) =>
         {
             if (index.Current is null) return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Index loading");
-            if (start < 0 || length < 0) return JsonBody.BadRequest("start and length are character offsets: zero or more.");
-            var highlight = start is { } s && length is { } l ? new SentenceSpan(s, l) : (SentenceSpan?)null;
+            if (!TryOffset(start, out var s) || !TryOffset(length, out var l)) return JsonBody.BadRequest("start and length are character offsets: whole numbers from 0.");
+            var highlight = s is not null && l is not null ? new SentenceSpan(s.Value, l.Value) : (SentenceSpan?)null;
             var view = SourceViewer.View(index.Current, passageId, highlight);
             if (view is null) return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown source", detail: $"No passage has the id '{passageId}'.");
             return request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true)
@@ -27,6 +27,15 @@ public static class SourceEndpoints
                 : Results.Content(Page(view), "text/html; charset=utf-8");
         });
         return routes;
+    }
+
+    private static bool TryOffset(string? text, out int? offset)
+    {
+        offset = null;
+        if (text is null) return true;
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)) return false;
+        offset = value;
+        return true;
     }
 
     public static string Link(Citation citation) =>
