@@ -14,11 +14,30 @@ public static class NewsQACli
     /// <summary>Runs with extra environment variables; a null value removes the variable.</summary>
     public static Task<CliResult> RunWithEnvironmentAsync(Dictionary<string, string?> environment, params string[] args) => RunAsync(null, environment, args);
 
+    /// <summary>Starts `newsqa` and leaves it running, its output redirected, for a test that acts on it while it runs.</summary>
+    public static Process Start(Dictionary<string, string?> environment, params string[] args) => Process.Start(StartInfo(false, environment, args))!;
+
     private static async Task<CliResult> RunAsync(string? input, Dictionary<string, string?> environment, string[] args)
+    {
+        using var process = Process.Start(StartInfo(input is not null, environment, args))!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    private static ProcessStartInfo StartInfo(bool redirectInput, Dictionary<string, string?> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            RedirectStandardInput = input is not null,
+            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             StandardOutputEncoding = System.Text.Encoding.UTF8,
@@ -34,17 +53,6 @@ public static class NewsQACli
             else start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input);
-            process.StandardInput.Close();
-        }
-
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await output, await error);
+        return start;
     }
 }
