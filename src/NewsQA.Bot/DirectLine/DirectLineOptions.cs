@@ -23,17 +23,17 @@ public sealed class DirectLineOptions
     public int MaxActivitiesPerConversation { get; set; } = 1000;
 
     /// <summary>
-    /// Largest activity a client may post, serialized, in bytes; larger ones get 413. A message with the longest
-    /// question answered (2,000 characters, Arabic) serializes to about 5 KB as Web Chat sends it, so 32 KiB leaves
-    /// room for channel data and entities; Direct Line's own limit (256K characters) is far above any chat message.
+    /// Largest activity a client may post, serialized, in bytes; larger ones get 413. Measured: a Web Chat message
+    /// serializes to 0.6 KB, and with the longest question answered (2,000 Arabic characters) to 4.6 KB, so 32 KiB
+    /// leaves room for channel data and entities; Direct Line's own limit (256K characters) is far above any chat message.
     /// </summary>
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxActivityBytes { get; set; } = 32 * 1024;
 
     /// <summary>
     /// Bytes of serialized activities kept per conversation; the oldest fall off past it (the newest is always kept).
-    /// One question with its echo, typing indicator and cited answer takes 5 to 15 KB, so 1 MiB keeps about a
-    /// hundred exchanges, more than a chat page shows.
+    /// Measured on the seed articles: a question with its echo, typing indicator and cited answer takes 1.4 to 14 KB
+    /// (a summary the most), so 1 MiB keeps seventy summaries or hundreds of answers, more than a chat page shows.
     /// </summary>
     [Range(64 * 1024, 1024 * 1024 * 1024)]
     public int MaxConversationBytes { get; set; } = 1024 * 1024;
