@@ -29,7 +29,16 @@ public static class NewsQACli
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true); // a hung run must not outlive its test
+            throw new TimeoutException($"newsqa {string.Join(' ', args)} did not finish in 3 minutes");
+        }
+
         return new CliResult(process.ExitCode, await output, await error);
     }
 

@@ -66,7 +66,7 @@ public sealed class FuzzCases(JsonMutator mutator, FuzzMaterial material)
         var contentType = Random.Next(4) == 0 ? ContentTypes[Random.Next(ContentTypes.Length)] : "application/json";
         (string Name, string Value)? extra = Random.Next(6) == 0 ? Header() : null;
         var wrongMethod = Random.Next(25) == 0;
-        return new FuzzCase($"{name} {path} body={Preview(body)} auth={Preview(authorization)}", () =>
+        return new FuzzCase($"{name} {Preview(path)} body={Preview(body)} auth={Preview(authorization)}", () =>
         {
             var request = new HttpRequestMessage(wrongMethod ? HttpMethod.Put : method, path) { Content = new ByteArrayContent(body) };
             if (contentType.Length > 0) request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
@@ -77,7 +77,7 @@ public sealed class FuzzCases(JsonMutator mutator, FuzzMaterial material)
     }
 
     private FuzzCase Get(string path, string name, string? authorization = null, string? accept = null) =>
-        new($"{name} {path} auth={Preview(authorization)}", () =>
+        new($"{name} {Preview(path)} auth={Preview(authorization)}", () =>
         {
             var request = new HttpRequestMessage(HttpMethod.Get, path);
             if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
@@ -175,7 +175,7 @@ public sealed class FuzzCases(JsonMutator mutator, FuzzMaterial material)
         return new string(chars);
     }
 
-    private static string? Preview(string? text) => text is null ? null : text.Length <= 60 ? text : text[..60] + "…";
+    private static string? Preview(string? text) => text is null ? null : text.Length <= 100 ? text : text[..100] + "…";
 
     private static string? Preview(byte[] bytes) => Preview(Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 200)));
 }

@@ -58,9 +58,16 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         var statuses = new System.Collections.Concurrent.ConcurrentBag<int?>();
         await System.Threading.Tasks.Parallel.ForEachAsync(all, new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (fuzz, _) =>
         {
-            var status = await SendAsync(fuzz);
-            statuses.Add(status);
-            if (status is null ? !fuzz.EndsInput : status >= 500) failures.Add($"{status?.ToString() ?? "no response"}: {fuzz.Description}");
+            try
+            {
+                var status = await SendAsync(fuzz);
+                statuses.Add(status);
+                if (status is null ? !fuzz.EndsInput : status >= 500) failures.Add($"{status?.ToString() ?? "no response"}: {fuzz.Description}");
+            }
+            catch (HttpRequestException e)
+            {
+                failures.Add($"{e.Message}: {fuzz.Description}"); // a response cut off midway, or a connection reset
+            }
         });
 
         foreach (var group in statuses.GroupBy(s => s).OrderBy(g => g.Key)) output.WriteLine($"{group.Key?.ToString() ?? "no response"}: {group.Count()}");
