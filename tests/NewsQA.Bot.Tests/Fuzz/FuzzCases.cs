@@ -18,7 +18,7 @@ public sealed class FuzzCases(JsonMutator mutator, FuzzMaterial material)
 
     public FuzzCase Next()
     {
-        var kind = Random.Next(14);
+        var kind = Random.Next(15);
         return kind switch
         {
             0 or 1 => Json(HttpMethod.Post, "/api/ask", material.AskBody(Random), "ask"),
@@ -31,6 +31,7 @@ public sealed class FuzzCases(JsonMutator mutator, FuzzMaterial material)
             9 or 10 => Json(HttpMethod.Post, $"/v3/directline/conversations/{Id(material.ConversationId)}/activities", material.WebChatBody(Random), "dl post", Token()),
             11 => Get($"/v3/directline/conversations/{Id(material.ConversationId)}/activities?watermark={Number()}", "dl poll", Token()),
             12 => Json(HttpMethod.Post, "/v3/directline/tokens/refresh", string.Empty, "dl refresh", Token()),
+            13 => Admin(),
             _ => Other(),
         };
     }
@@ -95,6 +96,28 @@ public sealed class FuzzCases(JsonMutator mutator, FuzzMaterial material)
         ];
         var path = paths[Random.Next(paths.Length)];
         return Get(path, "other", Random.Next(2) == 0 ? Token() : null);
+    }
+
+    // The admin API: mostly with its key, adding (mutated) articles, reading and deleting ids.
+    private FuzzCase Admin()
+    {
+        var key = Random.Next(5) switch
+        {
+            0 => null,
+            1 => $"Bearer {Flip(material.AdminKey)}",
+            _ => $"Bearer {material.AdminKey}",
+        };
+        return Random.Next(3) switch
+        {
+            0 => Json(HttpMethod.Post, "/api/articles", FuzzMaterial.ArticleBody(Random), "admin post", key),
+            1 => Get($"/api/articles/{Id("2024-02-01-bridge-opens")}", "admin get", key),
+            _ => new FuzzCase("admin delete", () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/articles/{Id("no-such-article")}");
+                if (key is not null) request.Headers.TryAddWithoutValidation("Authorization", key);
+                return request;
+            }),
+        };
     }
 
     // A real token, another conversation's, a page's start token, or a broken one.

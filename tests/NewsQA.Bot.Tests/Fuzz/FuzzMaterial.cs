@@ -23,6 +23,8 @@ public sealed class FuzzMaterial
 
     public required string PassageId { get; init; }
 
+    public required string AdminKey { get; init; }
+
     /// <summary>Where Teams-shaped activities say replies go: the one serviceUrl the fuzzed bot is allowed.</summary>
     public required string ServiceUrl { get; init; }
 
@@ -62,6 +64,12 @@ public sealed class FuzzMaterial
         };
         return JsonSerializer.Serialize(activity);
     }
+
+    public static string ArticleBody(Random random) => JsonSerializer.Serialize(new
+    {
+        title = $"Bridge {random.Next(1000)} opens", text = "The governor opened the new bridge over the Tigris on Thursday.",
+        url = $"https://example.com/bridge/{random.Next(1000)}", published = "2024-02-01T10:00:00+03:00", source = "Mosul News", language = "en",
+    });
 
     public string WebChatBody(Random random) => JsonSerializer.Serialize(new
     {

@@ -16,6 +16,9 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
     private const int RawCases = 400;
     private const int Parallel = 4;
 
+    private const string AdminKey = "fuzz-admin-key-0123456789";
+
+    private readonly LiveCorpus _corpus = new();
     private ChannelServer _channel = null!;
     private BotFactory _bot = null!;
     private Uri _address = null!;
@@ -27,6 +30,9 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         _bot = new BotFactory();
         // Fuzzed serviceUrls must never reach anything else on this machine: only the test's own channel is allowed.
         _bot.Settings["BotFramework:AllowedServiceUrls:0"] = _channel.BaseUrl;
+        // The admin API is on, over a writable copy of the seeds, so that its endpoints are fuzzed too.
+        _bot.Settings["Admin:ApiKey"] = AdminKey;
+        _bot.Settings["Corpus:Path"] = _corpus.Path;
         _address = _bot.StartKestrel();
         _http = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromSeconds(60) };
     }
@@ -35,6 +41,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
     {
         _http.Dispose();
         _bot.Dispose();
+        _corpus.Dispose();
         await _channel.DisposeAsync();
     }
 
@@ -48,7 +55,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         var material = new FuzzMaterial
         {
             Token = session.Token, OtherToken = other.Token, StartToken = start, ConversationId = session.ConversationId, UserId = session.UserId,
-            PassageId = answer.GetProperty("citations")[0].GetProperty("passageId").GetString()!, ServiceUrl = _channel.BaseUrl,
+            PassageId = answer.GetProperty("citations")[0].GetProperty("passageId").GetString()!, ServiceUrl = _channel.BaseUrl, AdminKey = AdminKey,
         };
 
         // Every case is drawn from the seed before any is sent, so the set does not depend on timing.
