@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using NewsQA.Testing;
 
 namespace NewsQA.Cli.Tests;
 
@@ -14,7 +14,7 @@ public class IndexEdgeTests
         File.Copy(Path.Combine(NewsQACli.Seeds, "000_ab59f3dd8cbc7909.txt"), Path.Combine(corpus, "good.txt"));
         File.Copy(Path.Combine(NewsQACli.Seeds, "001_d149adc8417d1233.txt"), Path.Combine(corpus, ".txt"));
         File.CreateSymbolicLink(Path.Combine(corpus, "zero.txt"), "/dev/zero");
-        Shell($"cd '{corpus}' && mkfifo pipe.txt && printf 'Title\\n\\nText.' > \"$(printf 'caf\\351.txt')\"");
+        ShellCommand.Run($"cd '{corpus}' && mkfifo pipe.txt && printf 'Title\\n\\nText.' > \"$(printf 'caf\\351.txt')\"");
 
         // Before, the pipe hung the run and /dev/zero exhausted its memory: the run is bounded (NewsQACli's time limit).
         var result = await NewsQACli.RunAsync("index", "--corpus", corpus, "--index", temp.File("i.bin"));
@@ -48,7 +48,7 @@ public class IndexEdgeTests
         try
         {
             await model.FirstRequest.WaitAsync(TimeSpan.FromMinutes(2));
-            Shell($"kill -{signal} {process.Id}");
+            ShellCommand.Run($"kill -{signal} {process.Id}");
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         }
         finally
@@ -63,12 +63,5 @@ public class IndexEdgeTests
         Assert.Equal(0, search.ExitCode);
         Assert.Contains("4000", search.Output);
         Assert.DoesNotContain("unusable", search.Error);
-    }
-
-    private static void Shell(string command)
-    {
-        using var process = Process.Start(new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", command } })!;
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
     }
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Tests.Support;
+using NewsQA.Testing;
 
 namespace NewsQA.Core.Tests.Ingestion;
 
@@ -14,7 +14,7 @@ public class CorpusReaderEdgeTests
     {
         using var temp = new TempFolder();
         temp.Write("good.txt", "Title\n\nA good paragraph about the coalition.");
-        Shell($"mkfifo '{temp.File("pipe.txt")}'");
+        ShellCommand.Run($"mkfifo '{temp.File("pipe.txt")}'");
         File.CreateSymbolicLink(temp.File("zero.txt"), "/dev/zero");
         File.CreateSymbolicLink(temp.File("linked.txt"), temp.File("good.txt"));
 
@@ -53,18 +53,11 @@ public class CorpusReaderEdgeTests
     public void FileNameThatIsNotUtf8_IsSkipped_SayingSo()
     {
         using var temp = new TempFolder();
-        Shell($"cd '{temp.Path}' && printf 'Title\\n\\nText.' > \"$(printf 'caf\\351.txt')\"");
+        ShellCommand.Run($"cd '{temp.Path}' && printf 'Title\\n\\nText.' > \"$(printf 'caf\\351.txt')\"");
         var warnings = new List<CorpusWarning>();
         Assert.Empty(CorpusReader.Read(temp.Path, warnings));
         var warning = Assert.Single(warnings);
         Assert.Contains("file name is not valid UTF-8", warning.Reason);
         Assert.EndsWith("caf\uFFFD.txt", warning.Path);
-    }
-
-    private static void Shell(string command)
-    {
-        using var process = Process.Start(new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", command } })!;
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
     }
 }
