@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using NewsQA.Bot.Hosting;
+using NewsQA.Core.Configuration;
 using NewsQA.Core.Corpus;
 using NewsQA.Core.Ingestion;
 
@@ -37,10 +39,10 @@ public static class ArticleEndpoints
             return Results.Created($"/api/articles/{Uri.EscapeDataString(write.DocumentId)}", Describe(write.DocumentId, article!.Metadata));
         });
 
-        articles.MapGet("/{documentId}", (string documentId, CorpusFolder corpus) =>
+        articles.MapGet("/{documentId}", (string documentId, CorpusFolder corpus, IOptions<CorpusOptions> options) =>
         {
             if (!Plausible(documentId)) return Unknown(documentId);
-            var file = CorpusReader.Read(corpus.Path, []).FirstOrDefault(f => f.DocumentId == documentId);
+            var file = CorpusReader.Read(corpus.Path, [], options.Value.MaxFileBytes).FirstOrDefault(f => f.DocumentId == documentId);
             if (file is null) return Unknown(documentId);
             var parsed = ArticleLoader.Parse(file);
             return Results.Json(Describe(documentId, new ArticleMetadata(parsed.Title, parsed.Published, parsed.Source, parsed.Url, parsed.Language)), JsonBody.Options);

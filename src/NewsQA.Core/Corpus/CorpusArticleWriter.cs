@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Configuration;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Text;
 
@@ -11,7 +13,7 @@ namespace NewsQA.Core.Corpus;
 /// the folder (a name the corpus reader never reads), is flushed to disk, and is then renamed, so a reader sees the
 /// whole article or none of it. Writes to the folder are serialized, so two sources cannot race past a duplicate check.
 /// </summary>
-public sealed class CorpusArticleWriter
+public sealed class CorpusArticleWriter(IOptions<CorpusOptions> corpus)
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly Dictionary<string, CorpusCatalog> _catalogs = new(StringComparer.Ordinal);
@@ -127,7 +129,7 @@ public sealed class CorpusArticleWriter
     private CorpusCatalog Catalog(string folder)
     {
         var key = Path.GetFullPath(folder);
-        if (!_catalogs.TryGetValue(key, out var catalog)) _catalogs[key] = catalog = new CorpusCatalog(key);
+        if (!_catalogs.TryGetValue(key, out var catalog)) _catalogs[key] = catalog = new CorpusCatalog(key, corpus.Value.MaxFileBytes);
         return catalog;
     }
 }

@@ -6,9 +6,10 @@ namespace NewsQA.Core.Corpus;
 /// What a corpus folder already holds, for de-duplication: each article's link (from its front matter or HTML
 /// metadata) and the fingerprint of its body. Refreshed from the folder before every check, re-parsing only files
 /// whose bytes changed, since people and other tools add and remove files too. A folder whose files' sizes and times
-/// are as they were is not read again, so checking each item of a feed costs one listing of the folder.
+/// are as they were is not read again, so checking each item of a feed costs one listing of the folder. A file past
+/// Corpus:MaxFileBytes is skipped here as the indexer skips it: the catalog holds what the index can hold.
 /// </summary>
-internal sealed class CorpusCatalog(string folder)
+internal sealed class CorpusCatalog(string folder, int maxFileBytes)
 {
     private Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private Dictionary<string, (long Length, DateTime Written)> _stamps = new(StringComparer.Ordinal);
@@ -21,7 +22,7 @@ internal sealed class CorpusCatalog(string folder)
         if (stamps.Count == _stamps.Count && stamps.All(s => _stamps.TryGetValue(s.Key, out var known) && known == s.Value)) return;
         _stamps = stamps;
         var current = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        foreach (var file in CorpusReader.Read(folder, []))
+        foreach (var file in CorpusReader.Read(folder, [], maxFileBytes))
         {
             if (_entries.TryGetValue(file.Path, out var known) && known.ContentHash == file.ContentHash)
             {

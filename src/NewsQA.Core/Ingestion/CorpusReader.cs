@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using NewsQA.Core.Configuration;
 
 namespace NewsQA.Core.Ingestion;
 
@@ -20,7 +19,7 @@ public static class CorpusReader
     private const int BinaryProbeBytes = 8192;
 
     /// <summary>The article files directly inside <paramref name="folder"/>, ordered by name, read one at a time.</summary>
-    public static IEnumerable<CorpusFile> Read(string folder, ICollection<CorpusWarning> warnings, int maxFileBytes = CorpusOptions.DefaultMaxFileBytes)
+    public static IEnumerable<CorpusFile> Read(string folder, ICollection<CorpusWarning> warnings, int maxFileBytes)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Corpus folder not found: {folder}");
 

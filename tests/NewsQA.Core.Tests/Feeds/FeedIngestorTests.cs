@@ -1,3 +1,4 @@
+using NewsQA.Core.Configuration;
 using NewsQA.Core.Feeds;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Tests.Support;
@@ -22,7 +23,7 @@ public sealed class FeedIngestorTests : IAsyncLifetime
 
     private Task<FeedIngestion> IngestAsync(string feed) => _services.Get<FeedIngestor>().IngestAsync(_site.Url(feed), _corpus.Path, CancellationToken.None);
 
-    private ParsedArticle Read(string path) => ArticleLoader.Parse(CorpusReader.Read(_corpus.Path, []).Single(f => f.Path == path));
+    private ParsedArticle Read(string path) => ArticleLoader.Parse(CorpusReader.Read(_corpus.Path, [], CorpusOptions.DefaultMaxFileBytes).Single(f => f.Path == path));
 
     [Fact]
     public async Task Rss_WritesEachNewItem_WithItsMetadata_AndNamesEachFailure()

@@ -1,3 +1,4 @@
+using NewsQA.Core.Configuration;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Tests.Support;
 using NewsQA.Testing;
@@ -20,7 +21,7 @@ public class CorpusReaderEdgeTests
 
         var warnings = new List<CorpusWarning>();
         // On a reader that opens a pipe this waits for a writer forever, and /dev/zero never ends: bounded here.
-        var files = await Task.Run(() => CorpusReader.Read(temp.Path, warnings).ToList()).WaitAsync(Patience);
+        var files = await Task.Run(() => CorpusReader.Read(temp.Path, warnings, CorpusOptions.DefaultMaxFileBytes).ToList()).WaitAsync(Patience);
 
         Assert.Equal(["good", "linked"], files.Select(f => f.DocumentId));
         Assert.Contains(warnings, w => w.Path.EndsWith("pipe.txt", StringComparison.Ordinal) && w.Reason == "skipped: not a regular file (a named pipe)");
@@ -45,7 +46,7 @@ public class CorpusReaderEdgeTests
     {
         using var temp = new TempFolder();
         temp.Write(".txt", "Title\n\nA paragraph.");
-        var file = Assert.Single(CorpusReader.Read(temp.Path, []));
+        var file = Assert.Single(CorpusReader.Read(temp.Path, [], CorpusOptions.DefaultMaxFileBytes));
         Assert.Equal(".txt", file.DocumentId);
     }
 
@@ -55,7 +56,7 @@ public class CorpusReaderEdgeTests
         using var temp = new TempFolder();
         ShellCommand.Run($"cd '{temp.Path}' && printf 'Title\\n\\nText.' > \"$(printf 'caf\\351.txt')\"");
         var warnings = new List<CorpusWarning>();
-        Assert.Empty(CorpusReader.Read(temp.Path, warnings));
+        Assert.Empty(CorpusReader.Read(temp.Path, warnings, CorpusOptions.DefaultMaxFileBytes));
         var warning = Assert.Single(warnings);
         Assert.Contains("file name is not valid UTF-8", warning.Reason);
         Assert.EndsWith("caf\uFFFD.txt", warning.Path);

@@ -1,3 +1,4 @@
+using NewsQA.Core.Configuration;
 using System.Text;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Tests.Support;
@@ -18,7 +19,7 @@ public class CorpusReaderTests
         temp.Write("notes.csv", "ignored,extension");
 
         var warnings = new List<CorpusWarning>();
-        var files = CorpusReader.Read(temp.Path, warnings).ToList();
+        var files = CorpusReader.Read(temp.Path, warnings, CorpusOptions.DefaultMaxFileBytes).ToList();
 
         Assert.Equal(["good"], files.Select(f => f.DocumentId));
         Assert.Contains(warnings, w => w.Path.EndsWith("empty.txt", StringComparison.Ordinal) && w.Reason.Contains("empty"));
@@ -30,14 +31,14 @@ public class CorpusReaderTests
 
     [Fact]
     public void Read_ThrowsForMissingFolder() =>
-        Assert.Throws<DirectoryNotFoundException>(() => CorpusReader.Read("/no/such/folder", []).ToList());
+        Assert.Throws<DirectoryNotFoundException>(() => CorpusReader.Read("/no/such/folder", [], CorpusOptions.DefaultMaxFileBytes).ToList());
 
     [Fact]
     public void Read_StripsByteOrderMark()
     {
         using var temp = new TempFolder();
         File.WriteAllText(temp.File("bom.txt"), "Title\n\nBody.", new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        var file = CorpusReader.Read(temp.Path, []).Single();
+        var file = CorpusReader.Read(temp.Path, [], CorpusOptions.DefaultMaxFileBytes).Single();
         Assert.StartsWith("Title", file.Text);
     }
 }

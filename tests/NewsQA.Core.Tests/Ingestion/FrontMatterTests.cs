@@ -1,3 +1,4 @@
+using NewsQA.Core.Configuration;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Tests.Support;
 
@@ -25,7 +26,7 @@ public class FrontMatterTests
         using var temp = new TempFolder();
         temp.Write("coalition.md", Article);
         var warnings = new List<CorpusWarning>();
-        var file = CorpusReader.Read(temp.Path, warnings).Single();
+        var file = CorpusReader.Read(temp.Path, warnings, CorpusOptions.DefaultMaxFileBytes).Single();
         var (article, passages) = ArticleLoader.Load(file, 1200, warnings);
 
         Assert.Equal("Coalition ends combat role", article.Title);
@@ -43,7 +44,7 @@ public class FrontMatterTests
     {
         using var temp = new TempFolder();
         temp.Write("plain.md", "# Title\n\nA body paragraph long enough to be read as the article's first paragraph of text.");
-        var (article, _) = ArticleLoader.Load(CorpusReader.Read(temp.Path, []).Single(), 1200);
+        var (article, _) = ArticleLoader.Load(CorpusReader.Read(temp.Path, [], CorpusOptions.DefaultMaxFileBytes).Single(), 1200);
         Assert.Equal("Title", article.Title);
         Assert.Null(article.Published);
         Assert.Null(article.Url);
@@ -55,7 +56,7 @@ public class FrontMatterTests
         using var temp = new TempFolder();
         temp.Write("broken.md", "---\ntitle: \"unterminated\ndate: [\n---\n# Real title\n\nThe body of the article is still read, whatever its front matter said or failed to say.");
         var warnings = new List<CorpusWarning>();
-        var (article, passages) = ArticleLoader.Load(CorpusReader.Read(temp.Path, []).Single(), 1200, warnings);
+        var (article, passages) = ArticleLoader.Load(CorpusReader.Read(temp.Path, [], CorpusOptions.DefaultMaxFileBytes).Single(), 1200, warnings);
         Assert.Equal("Real title", article.Title);
         Assert.Single(passages);
         var warning = Assert.Single(warnings);

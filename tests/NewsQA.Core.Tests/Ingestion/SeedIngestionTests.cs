@@ -1,3 +1,4 @@
+using NewsQA.Core.Configuration;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Tests.Support;
 
@@ -8,7 +9,7 @@ public class SeedIngestionTests
     private static (ParsedArticle Article, List<Passage> Passages) Load(string documentId)
     {
         var warnings = new List<CorpusWarning>();
-        var file = CorpusReader.Read(SeedCorpus.Folder, warnings).Single(f => f.DocumentId == documentId);
+        var file = CorpusReader.Read(SeedCorpus.Folder, warnings, CorpusOptions.DefaultMaxFileBytes).Single(f => f.DocumentId == documentId);
         return ArticleLoader.Load(file, 1200);
     }
 
