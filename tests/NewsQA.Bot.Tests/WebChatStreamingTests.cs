@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Testing;
 
 namespace NewsQA.Bot.Tests;
@@ -103,6 +104,46 @@ public sealed class WebChatStreamingTests : IAsyncLifetime
         var polled = history.Last();
         Assert.Equal(final.GetProperty("id").GetString(), polled.GetProperty("id").GetString());
         Assert.Equal(streamId, polled.GetProperty("channelData").GetProperty("streamId").GetString());
+    }
+
+    [Fact]
+    public async Task ALongStreamedAnswer_LeavesTheQuestionAndTheFinalMessage_InABoundedHistory_WithoutItsUpdates()
+    {
+        // 200 cumulative updates of a growing text come to about 300 KB; the conversation may hold 64 KiB.
+        _bot.Settings["DirectLine:MaxConversationBytes"] = "65536";
+        _bot.Settings["DirectLine:MaxPageBytes"] = "16384";
+        var pieces = Enumerable.Range(0, 200).Select(i => $"كلمة{i} ").ToList();
+        _model.Reply = r => r.IsAnswer ? [.. pieces, $"[{r.PassageContaining("كريم النوري")}]", "."] : ["NOT_FOUND"];
+        var client = await DirectLineClient.StartAsync(_bot.CreateClient());
+        (await client.PostAsync(Question)).EnsureSuccessStatusCode();
+
+        static bool IsFinal(JsonElement a) => a.TryGetProperty("channelData", out var d) && d.TryGetProperty("streamType", out var t) && t.GetString() == "final";
+        var (history, largestPage, _) = await client.ReadAllAsync();
+        using (var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
+        {
+            while (!history.Any(IsFinal))
+            {
+                await Task.Delay(50, patience.Token);
+                (history, largestPage, _) = await client.ReadAllAsync();
+            }
+        }
+
+        Assert.Contains(history, a => a.GetProperty("text").GetString() == Question);
+        Assert.StartsWith(string.Concat(pieces).TrimEnd(), history.Single(IsFinal).GetProperty("text").GetString());
+        Assert.True(largestPage <= 16384 + 8192, $"a page of {largestPage} bytes");
+        var watermark = (await (await client.PollAsync()).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("watermark").GetString();
+        Assert.True(int.Parse(watermark!, System.Globalization.CultureInfo.InvariantCulture) > pieces.Count, $"watermark {watermark}: the updates were sent");
+
+        // A WebSocket opened now replays the history as stored: the question, the final message, none of the updates.
+        var stored = _bot.Services.GetRequiredService<NewsQA.Bot.DirectLine.DirectLineConversations>().Find(client.ConversationId)!;
+        Assert.True(stored.Bytes <= 65536, $"{stored.Bytes} bytes held");
+        var replay = stored.Listen(0);
+        var types = new List<string?>();
+        while (replay.TryRead(out var activity)) types.Add(activity.Livestream?.StreamType ?? activity.Type);
+        stored.StopListening(replay, DateTimeOffset.UtcNow);
+        Assert.DoesNotContain("streaming", types);
+        Assert.DoesNotContain("informative", types);
+        Assert.Contains("final", types);
     }
 
     [Fact]

@@ -9,7 +9,9 @@ namespace NewsQA.Bot.DirectLine;
 /// <summary>
 /// One Direct Line conversation: its activities in order (user messages echoed, bot replies), stored serialized and
 /// bounded in number and bytes (the oldest fall off; the watermark still counts them), and the WebSocket streams
-/// listening for new ones. A stream that falls too far behind is ended, to reconnect from its watermark.
+/// listening for new ones. A stream that falls too far behind is ended, to reconnect from its watermark. A livestreamed
+/// answer's superseded updates leave the history as newer ones come (see <see cref="Livestream"/>), so a long
+/// streamed answer costs its latest text, not the sum of its updates, and never pushes out the messages around it.
 /// </summary>
 public sealed class DirectLineConversation(string id, string userId, DirectLineOptions limits, DateTimeOffset created, ByteAccount account)
 {
@@ -63,7 +65,8 @@ public sealed class DirectLineConversation(string id, string userId, DirectLineO
             activity.Id = $"{Id}|{_sequence:D7}";
             activity.Timestamp = now;
             activity.Conversation = new ConversationAccount(Id);
-            var stored = new StoredActivity(_sequence++, activity.Type, JsonSerializer.SerializeToUtf8Bytes(activity, JsonBody.Options));
+            var stored = new StoredActivity(_sequence++, activity.Type, JsonSerializer.SerializeToUtf8Bytes(activity, JsonBody.Options), Livestream.Of(activity));
+            if (stored.Livestream is { } part) DropSuperseded(part);
             _activities.Add(stored);
             _bytes += stored.Json.Length;
             while (_activities.Count > 1 && (_activities.Count > limits.MaxActivitiesPerConversation || _bytes > limits.MaxConversationBytes))
@@ -83,6 +86,18 @@ public sealed class DirectLineConversation(string id, string userId, DirectLineO
 
         account.Charge(delta); // outside the lock: an exceeded budget evicts other conversations
         return activity;
+    }
+
+    // Streams saw every update as it came; the history keeps only what a reader from an older watermark needs: the
+    // stream's informative update and latest text while it runs, its final message once it ends.
+    private void DropSuperseded(Livestream part)
+    {
+        for (var i = _activities.Count - 1; i >= 0; i--)
+        {
+            if (_activities[i].Livestream is not { } earlier || !part.Supersedes(earlier)) continue;
+            _bytes -= _activities[i].Json.Length;
+            _activities.RemoveAt(i);
+        }
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ namespace NewsQA.Bot.DirectLine;
 
 /// <summary>
 /// An activity as a Direct Line conversation keeps it: serialized once when it arrives, so what it costs is known in
-/// bytes and sending it again can never fail; its sequence number is its place in the watermark order.
+/// bytes and sending it again can never fail; its sequence number is its place in the watermark order. A part of a
+/// livestreamed answer also carries its <see cref="Livestream"/> (which stream, and which kind of part).
 /// </summary>
-public sealed record StoredActivity(int Sequence, string? Type, byte[] Json);
+public sealed record StoredActivity(int Sequence, string? Type, byte[] Json, Livestream? Livestream = null);
