@@ -83,19 +83,18 @@ public class ConversationIsolationTests(BotFactory factory) : IClassFixture<BotF
         };
         post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var id = (await (await _client.SendAsync(post)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        for (var attempt = 0; attempt < 100; attempt++)
+        string? reply = null;
+        await Eventually.HoldsAsync(async () =>
         {
             var poll = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities");
             poll.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             var set = await (await _client.SendAsync(poll)).Content.ReadFromJsonAsync<JsonElement>();
-            foreach (var activity in set.GetProperty("activities").EnumerateArray())
-            {
-                if (activity.TryGetProperty("replyToId", out var replyTo) && replyTo.GetString() == id) return activity.GetProperty("text").GetString()!;
-            }
+            reply = set.GetProperty("activities").EnumerateArray()
+                .Where(a => a.TryGetProperty("replyToId", out var replyTo) && replyTo.GetString() == id && a.GetProperty("type").GetString() == "message")
+                .Select(a => a.GetProperty("text").GetString()).FirstOrDefault();
+            return reply is not null;
+        });
 
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("no reply");
+        return reply ?? throw new TimeoutException("no reply");
     }
 }

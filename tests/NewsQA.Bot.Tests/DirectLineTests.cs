@@ -44,13 +44,13 @@ public class DirectLineTests(BotFactory factory) : IClassFixture<BotFactory>
     {
         var all = new List<JsonElement>();
         var watermark = string.Empty;
-        for (var attempt = 0; attempt < 100 && !done(all); attempt++)
+        await Eventually.HoldsAsync(async () =>
         {
             var set = await (await SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities?watermark={watermark}", token)).Content.ReadFromJsonAsync<JsonElement>();
             all.AddRange(set.GetProperty("activities").EnumerateArray());
             watermark = set.GetProperty("watermark").GetString()!;
-            if (!done(all)) await Task.Delay(100);
-        }
+            return done(all);
+        });
 
         return all;
     }
@@ -99,7 +99,7 @@ public class DirectLineTests(BotFactory factory) : IClassFixture<BotFactory>
         await SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token, UserMessage(userId, "Who commands the French forces in the Middle East?", "c-2"));
         var frames = new List<JsonElement>();
         var buffer = new byte[1 << 20];
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(Eventually.Patience);
         while (!frames.Any(f => f.GetProperty("activities")[0].TryGetProperty("entities", out _)))
         {
             var result = await socket.ReceiveAsync(buffer, timeout.Token);

@@ -15,16 +15,7 @@ public sealed class LogCollector : ILoggerProvider
     }
 
     /// <summary>Waits for a line containing <paramref name="text"/>; false if none comes within a generous bound.</summary>
-    public async Task<bool> WaitForAsync(string text)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            if (Entries.Any(e => e.Message.Contains(text, StringComparison.Ordinal))) return true;
-            await Task.Delay(100);
-        }
-
-        return false;
-    }
+    public Task<bool> WaitForAsync(string text) => Eventually.HoldsAsync(() => Entries.Any(e => e.Message.Contains(text, StringComparison.Ordinal)));
 
     private sealed class Logger(LogCollector owner, string category) : ILogger
     {

@@ -43,12 +43,10 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         {
             if (!request.IsAnswer || i == 0) return;
             var previous = _pieces[i - 1].Trim();
-            for (var step = 0; step < 400; step++)
-            {
-                _clock.Advance(TimeSpan.FromMilliseconds(500));
-                if (!_waitForChunks || previous.StartsWith('[') || LastText().EndsWith(previous, StringComparison.Ordinal)) return;
-                await Task.Delay(20);
-            }
+            await Eventually.HoldsAsync(
+                () => !_waitForChunks || previous.StartsWith('[') || LastText().EndsWith(previous, StringComparison.Ordinal),
+                () => _clock.Advance(TimeSpan.FromMilliseconds(500)),
+                pauseMilliseconds: 20);
         };
     }
 

@@ -58,7 +58,7 @@ public sealed class WebChatStreamingTests : IAsyncLifetime
 
         var activities = new List<JsonElement>();
         var buffer = new byte[1 << 20];
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(Eventually.Patience);
         while (!activities.Any(a => a.GetProperty("type").GetString() == "message" && a.TryGetProperty("entities", out _)))
         {
             var frame = await socket.ReceiveAsync(buffer, timeout.Token);
@@ -118,15 +118,13 @@ public sealed class WebChatStreamingTests : IAsyncLifetime
         (await client.PostAsync(Question)).EnsureSuccessStatusCode();
 
         static bool IsFinal(JsonElement a) => a.TryGetProperty("channelData", out var d) && d.TryGetProperty("streamType", out var t) && t.GetString() == "final";
-        var (history, largestPage, _) = await client.ReadAllAsync();
-        using (var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
+        List<JsonElement> history = [];
+        var largestPage = 0;
+        Assert.True(await Eventually.HoldsAsync(async () =>
         {
-            while (!history.Any(IsFinal))
-            {
-                await Task.Delay(50, patience.Token);
-                (history, largestPage, _) = await client.ReadAllAsync();
-            }
-        }
+            (history, largestPage, _) = await client.ReadAllAsync();
+            return history.Any(IsFinal);
+        }));
 
         Assert.Contains(history, a => a.GetProperty("text").GetString() == Question);
         Assert.StartsWith(string.Concat(pieces).TrimEnd(), history.Single(IsFinal).GetProperty("text").GetString());
