@@ -16,7 +16,8 @@ namespace NewsQA.Bot.Tests;
 /// <summary>
 /// Everything outside the bot, on loopback: the channel's connector (the serviceUrl replies go to), the Bot Framework
 /// OpenID metadata and its signing keys (with endorsements), Entra's metadata (same keys), and the Entra token endpoint.
-/// A server made with a redirect answers every connector call with that status and a Location on another server.
+/// A server made with a redirect answers connector calls (all, or those it picks) with that status and a Location on
+/// another server.
 /// </summary>
 public sealed class ChannelServer : IAsyncDisposable
 {
@@ -36,7 +37,7 @@ public sealed class ChannelServer : IAsyncDisposable
     public int TokenRequests;
 
     private readonly Lock _gate = new();
-    private (int Status, string Target)? _redirect;
+    private (int Status, string Target, Func<JsonElement, bool> Which)? _redirect;
 
     /// <summary>Per received activity, in order: the id the connector gave it and when it came by <see cref="Clock"/>.</summary>
     public List<(string Id, DateTimeOffset At)> Returned { get; } = [];
@@ -47,12 +48,13 @@ public sealed class ChannelServer : IAsyncDisposable
 
     public string BaseUrl => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
 
-    public static async Task<ChannelServer> StartAsync(int redirectStatus = 0, string? redirectTo = null)
+    /// <summary>Starts one; with <paramref name="redirectTo"/>, the activities <paramref name="redirecting"/> picks (all by default) get the redirect.</summary>
+    public static async Task<ChannelServer> StartAsync(int redirectStatus = 0, string? redirectTo = null, Func<JsonElement, bool>? redirecting = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var server = new ChannelServer(app) { _redirect = redirectTo is null ? null : (redirectStatus, redirectTo) };
+        var server = new ChannelServer(app) { _redirect = redirectTo is null ? null : (redirectStatus, redirectTo, redirecting ?? (_ => true)) };
         app.Use(async (context, next) =>
         {
             server.Requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
@@ -97,7 +99,7 @@ public sealed class ChannelServer : IAsyncDisposable
             Received.Enqueue((raw, context.Request.Headers.Authorization.FirstOrDefault(), body.RootElement.Clone()));
         }
 
-        if (_redirect is { } redirect)
+        if (_redirect is { } redirect && redirect.Which(body.RootElement))
         {
             context.Response.Headers.Location = redirect.Target.TrimEnd('/') + raw;
             return Results.StatusCode(redirect.Status);
@@ -119,19 +121,14 @@ public sealed class ChannelServer : IAsyncDisposable
 
     public async Task<List<(string Path, string? Authorization, JsonElement Body)>> WaitForAsync(int count)
     {
-        for (var i = 0; i < 200 && Received.Count < count; i++) await Task.Delay(100);
+        await Eventually.HoldsAsync(() => Received.Count >= count);
         return [.. Received];
     }
 
     /// <summary>Waits for an activity matching <paramref name="done"/>, calling <paramref name="step"/> between looks (to move a fake clock).</summary>
     public async Task<List<(string Path, string? Authorization, JsonElement Body)>> WaitUntilAsync(Func<JsonElement, bool> done, Action? step = null)
     {
-        for (var i = 0; i < 300 && !Received.Any(r => done(r.Body)); i++)
-        {
-            step?.Invoke();
-            await Task.Delay(50);
-        }
-
+        await Eventually.HoldsAsync(() => Received.Any(r => done(r.Body)), step);
         return [.. Received];
     }
 

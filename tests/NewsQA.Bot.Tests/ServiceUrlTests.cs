@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NewsQA.Bot.BotFramework;
+using NewsQA.Testing;
 
 namespace NewsQA.Bot.Tests;
 
@@ -27,11 +29,15 @@ public sealed class ServiceUrlTests : IAsyncLifetime
         await _outside.DisposeAsync();
     }
 
-    private static object Message(string serviceUrl, string text = "من هو المتحدث باسم الحشد الشعبي؟") => new
+    private static object Message(string serviceUrl, string text = "من هو المتحدث باسم الحشد الشعبي؟", string conversationType = "groupChat") => new
     {
         type = "message", id = "1", channelId = "msteams", serviceUrl, text,
-        from = new { id = "29:user" }, recipient = new { id = "28:" + ChannelServer.AppId }, conversation = new { id = "a:conv" },
+        from = new { id = "29:user" }, recipient = new { id = "28:" + ChannelServer.AppId }, conversation = new { id = "a:conv", conversationType },
     };
+
+    private static bool IsStreamingUpdate(JsonElement activity) =>
+        activity.GetProperty("type").GetString() == "typing" && activity.TryGetProperty("entities", out var entities)
+        && entities.EnumerateArray().Any(e => e.GetProperty("type").GetString() == "streaminfo" && e.GetProperty("streamType").GetString() == "streaming");
 
     [Theory]
     [InlineData("http://localhost:3978/", true)]
@@ -114,5 +120,28 @@ public sealed class ServiceUrlTests : IAsyncLifetime
         Assert.True(await bot.Logs.WaitForAsync("Could not reply through the connector"));
         Assert.Single(redirecting.Received);
         Assert.Empty(_outside.Requests);
+    }
+
+    [Fact]
+    public async Task Anonymous_AStreamedTeamsAnswer_GoesOnlyToAnAllowedServiceUrl_AndNoUpdateFollowsARedirect()
+    {
+        // The connector redirects every streamed update elsewhere; typing, the informative update and the final message it takes.
+        await using var redirecting = await ChannelServer.StartAsync(307, _outside.BaseUrl, IsStreamingUpdate);
+        await using var model = await LoopbackModelServer.StartAsync();
+        model.Reply = r => r.IsAnswer ? ["المتحدث ", "باسم ", "الحشد ", "الشعبي ", "هو ", "كريم ", "النوري ", $"[{r.PassageContaining("كريم النوري")}]", "."] : ["NOT_FOUND"];
+        using var bot = new BotFactory().WithModel(model);
+        bot.Settings["BotFramework:AllowedServiceUrls:0"] = redirecting.BaseUrl;
+        bot.Settings["Bot:TeamsStreamIntervalMilliseconds"] = "0";
+        var client = bot.CreateClient();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync("/api/messages", Message(_outside.BaseUrl, conversationType: "personal"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/messages", Message(redirecting.BaseUrl, conversationType: "personal"))).StatusCode);
+
+        var received = (await redirecting.WaitUntilAsync(a => a.GetProperty("type").GetString() == "message")).Select(r => r.Body).ToList();
+        // The updates went out before the final message: any redirect followed would have reached the other server by now.
+        Assert.Empty(_outside.Requests);
+        Assert.Contains(received, IsStreamingUpdate); // sent to the allowed serviceUrl, met the redirect, went no further
+        Assert.Contains("كريم النوري", received[^1].GetProperty("text").GetString());
+        Assert.True(await bot.Logs.WaitForAsync("A streamed update could not be sent"));
     }
 }
