@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace NewsQA.Bot.Tests;
 
@@ -23,10 +24,10 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public LogCollector Logs { get; } = new();
 
-    /// <summary>When set before the first request, the service's clock.</summary>
-    public ManualClock? Clock { get; set; }
+    /// <summary>When set before the first request, the service's clock, turned by the test.</summary>
+    public FakeTimeProvider? Clock { get; set; }
 
-    /// <summary>Services swapped in after the bot's own (a fake clock, a telemetry exporter).</summary>
+    /// <summary>Services swapped in after the bot's own (a telemetry exporter, a broken answer generator).</summary>
     public Action<IServiceCollection>? TestServices { get; set; }
 
     public string FeedbackPath => Path.Combine(_folder, "feedback.jsonl");

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 
 namespace NewsQA.Bot.Tests;
 
@@ -8,11 +9,12 @@ namespace NewsQA.Bot.Tests;
 /// </summary>
 public sealed class DirectLineLifetimeTests : IDisposable
 {
-    private readonly BotFactory _bot = new() { Clock = new ManualClock() };
+    // Whole seconds, as tokens write their times.
+    private readonly BotFactory _bot = new() { Clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds())) };
 
     public void Dispose() => _bot.Dispose();
 
-    private ManualClock Clock => _bot.Clock!;
+    private FakeTimeProvider Clock => _bot.Clock!;
 
     [Fact]
     public async Task Polling_KeepsTheConversation()

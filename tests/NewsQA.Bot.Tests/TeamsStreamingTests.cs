@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NewsQA.Testing;
 
@@ -60,7 +59,7 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
     {
         var bot = new BotFactory().WithModel(_model);
         bot.Settings["BotFramework:ChannelOpenIdMetadata"] = _channel.BaseUrl + "openid";
-        bot.TestServices = services => services.AddSingleton<TimeProvider>(_clock);
+        bot.Clock = _clock;
         return bot;
     }
 
