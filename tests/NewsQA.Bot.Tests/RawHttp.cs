@@ -26,7 +26,7 @@ public static class RawHttp
             // The server may close before the whole request is written; its answer, if any, is still there to read.
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(Eventually.Patience);
         var buffer = new byte[64];
         var read = 0;
         try

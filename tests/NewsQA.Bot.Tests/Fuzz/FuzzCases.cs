@@ -22,7 +22,7 @@ public sealed class FuzzCases(JsonMutator mutator, FuzzMaterial material)
         return kind switch
         {
             0 or 1 => Json(HttpMethod.Post, "/api/ask", material.AskBody(Random), "ask"),
-            2 => Json(HttpMethod.Post, "/api/ask/stream", material.AskBody(Random), "ask/stream"),
+            2 => AskStream(),
             3 => Get($"/sources/{Id(material.PassageId)}?start={Number()}&length={Number()}", "sources", accept: Random.Next(2) == 0 ? "application/json" : "text/html"),
             4 or 5 => Json(HttpMethod.Post, "/api/messages", material.ActivityBody(Random), "messages", authorization: Random.Next(4) == 0 ? Token() : null),
             6 => Json(HttpMethod.Post, "/api/directline/token", "{}", "dl token"),
@@ -35,6 +35,18 @@ public sealed class FuzzCases(JsonMutator mutator, FuzzMaterial material)
             _ => Other(),
         };
     }
+
+    /// <summary>
+    /// A case for the endpoints whose answers a model streams: the REST API and its event stream, Teams (1:1 chats
+    /// stream through the connector) and the web chat (posted with the conversation's own token, so that it answers).
+    /// </summary>
+    public FuzzCase NextAnswering() => Random.Next(9) switch
+    {
+        0 => Json(HttpMethod.Post, "/api/ask", material.AskBody(Random), "ask"),
+        1 or 2 or 3 => AskStream(),
+        4 or 5 or 6 => Json(HttpMethod.Post, "/api/messages", material.ActivityBody(Random), "messages"),
+        _ => Json(HttpMethod.Post, $"/v3/directline/conversations/{material.ConversationId}/activities", material.WebChatBody(Random), "dl post", $"Bearer {material.Token}"),
+    };
 
     /// <summary>A raw request with its framing broken in one of the ways a client library would never write.</summary>
     public FuzzCase NextRaw()
@@ -61,7 +73,9 @@ public sealed class FuzzCases(JsonMutator mutator, FuzzMaterial material)
         return new FuzzCase($"raw {name} {path}", Raw: Encoding.UTF8.GetBytes(raw), EndsInput: ends);
     }
 
-    private FuzzCase Json(HttpMethod method, string path, string seedBody, string name, string? authorization = null)
+    private FuzzCase AskStream() => Json(HttpMethod.Post, "/api/ask/stream", material.AskBody(Random), "ask/stream", problem: ServerSentEvents.Problem);
+
+    private FuzzCase Json(HttpMethod method, string path, string seedBody, string name, string? authorization = null, Func<string, string?>? problem = null)
     {
         var body = Random.Next(5) == 0 ? Encoding.UTF8.GetBytes(seedBody) : mutator.Mutate(seedBody);
         var contentType = Random.Next(4) == 0 ? ContentTypes[Random.Next(ContentTypes.Length)] : "application/json";
@@ -74,7 +88,7 @@ public sealed class FuzzCases(JsonMutator mutator, FuzzMaterial material)
             if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
             if (extra is { } header) request.Headers.TryAddWithoutValidation(header.Name, header.Value);
             return request;
-        });
+        }, BodyProblem: problem);
     }
 
     private FuzzCase Get(string path, string name, string? authorization = null, string? accept = null) =>

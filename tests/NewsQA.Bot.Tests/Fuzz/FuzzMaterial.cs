@@ -28,6 +28,9 @@ public sealed class FuzzMaterial
     /// <summary>Where Teams-shaped activities say replies go: the one serviceUrl the fuzzed bot is allowed.</summary>
     public required string ServiceUrl { get; init; }
 
+    /// <summary>A listener on loopback outside the allow-list, named as the serviceUrl of some activities: it must receive nothing.</summary>
+    public required string OutsideServiceUrl { get; init; }
+
     public string AskBody(Random random) => JsonSerializer.Serialize(new
     {
         question = Pick(random, Questions),
@@ -39,26 +42,27 @@ public sealed class FuzzMaterial
         var from = new { id = "29:user", name = "Layla", aadObjectId = "00000000-0000-0000-0000-000000000001" };
         var recipient = new { id = "28:bot", name = "NewsQA" };
         var conversation = new { id = $"a:fuzz{random.Next(3)}", conversationType = "personal", tenantId = "t" };
+        var serviceUrl = random.Next(8) == 0 ? OutsideServiceUrl : ServiceUrl;
         object activity = random.Next(5) switch
         {
             0 => new
             {
-                type = "conversationUpdate", channelId = "msteams", serviceUrl = ServiceUrl, from, recipient, conversation,
+                type = "conversationUpdate", channelId = "msteams", serviceUrl, from, recipient, conversation,
                 membersAdded = new[] { new { id = "28:bot" } },
             },
             1 => new
             {
-                type = "invoke", name = "message/submitAction", channelId = "msteams", serviceUrl = ServiceUrl, from, recipient, conversation, replyToId = "r",
+                type = "invoke", name = "message/submitAction", channelId = "msteams", serviceUrl, from, recipient, conversation, replyToId = "r",
                 value = new { actionName = "feedback", actionValue = new { reaction = "like", feedback = "{\"feedbackText\":\"good\"}" } },
             },
             2 => new
             {
-                type = "message", channelId = "msteams", serviceUrl = ServiceUrl, from, recipient, conversation, text = Pick(random, Questions), deliveryMode = "expectReplies",
+                type = "message", channelId = "msteams", serviceUrl, from, recipient, conversation, text = Pick(random, Questions), deliveryMode = "expectReplies",
                 entities = new object[] { new { type = "mention", text = "<at>NewsQA</at>", mentioned = new { id = "28:bot", name = "NewsQA" } }, new { type = "clientInfo", locale = "ar-SA" } },
             },
             _ => new
             {
-                type = "message", id = "1", channelId = Pick(random, ["msteams", "emulator", "webchat"]), serviceUrl = ServiceUrl, from, recipient, conversation,
+                type = "message", id = "1", channelId = Pick(random, ["msteams", "emulator", "webchat"]), serviceUrl, from, recipient, conversation,
                 text = Pick(random, Questions), locale = "ar-SA", channelData = new { tenant = new { id = "t" } },
             },
         };
