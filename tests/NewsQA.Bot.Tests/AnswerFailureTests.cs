@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Core.Answering;
+using static NewsQA.Bot.Tests.StreamParts;
 
 namespace NewsQA.Bot.Tests;
 
@@ -29,9 +30,6 @@ public sealed class AnswerFailureTests : IAsyncLifetime
         type = "message", id = "1700000000001", channelId = "msteams", serviceUrl = _channel.BaseUrl, text = Question, deliveryMode,
         from = new { id = "29:user" }, recipient = new { id = "28:bot" }, conversation = new { id = $"a:{conversationType}", conversationType },
     };
-
-    private static JsonElement? StreamInfo(JsonElement activity) =>
-        activity.TryGetProperty("entities", out var entities) ? entities.EnumerateArray().Cast<JsonElement?>().FirstOrDefault(e => e!.Value.GetProperty("type").GetString() == "streaminfo") : null;
 
     [Fact]
     public async Task Teams_GetsTypingThenTheApology_AndTheFailureIsLogged()

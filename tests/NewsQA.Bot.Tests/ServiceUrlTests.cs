@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NewsQA.Bot.BotFramework;
 using NewsQA.Testing;
+using static NewsQA.Bot.Tests.StreamParts;
 
 namespace NewsQA.Bot.Tests;
 
@@ -34,10 +35,6 @@ public sealed class ServiceUrlTests : IAsyncLifetime
         type = "message", id = "1", channelId = "msteams", serviceUrl, text,
         from = new { id = "29:user" }, recipient = new { id = "28:" + ChannelServer.AppId }, conversation = new { id = "a:conv", conversationType },
     };
-
-    private static bool IsStreamingUpdate(JsonElement activity) =>
-        activity.GetProperty("type").GetString() == "typing" && activity.TryGetProperty("entities", out var entities)
-        && entities.EnumerateArray().Any(e => e.GetProperty("type").GetString() == "streaminfo" && e.GetProperty("streamType").GetString() == "streaming");
 
     [Theory]
     [InlineData("http://localhost:3978/", true)]

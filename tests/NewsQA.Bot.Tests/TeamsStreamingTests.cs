@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using NewsQA.Testing;
+using static NewsQA.Bot.Tests.StreamParts;
 
 namespace NewsQA.Bot.Tests;
 
@@ -70,9 +71,6 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         recipient = new { id = "28:bot", name = "NewsQA" },
         conversation = new { id = $"a:{conversationType};messageid=1", conversationType, tenantId = "tenant-1" },
     };
-
-    private static JsonElement? StreamInfo(JsonElement activity) =>
-        activity.TryGetProperty("entities", out var entities) ? entities.EnumerateArray().Cast<JsonElement?>().FirstOrDefault(e => e!.Value.GetProperty("type").GetString() == "streaminfo") : null;
 
     private static bool IsFinal(JsonElement activity) => activity.GetProperty("type").GetString() == "message";
 

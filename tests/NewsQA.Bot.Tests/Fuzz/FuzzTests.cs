@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Bot.DirectLine;
 using NewsQA.Testing;
 using Xunit.Abstractions;
+using static NewsQA.Bot.Tests.StreamParts;
 
 namespace NewsQA.Bot.Tests.Fuzz;
 
@@ -176,8 +177,4 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         var problem = fuzz.BodyProblem is { } check && response.IsSuccessStatusCode ? check(await response.Content.ReadAsStringAsync()) : null;
         return (status, problem);
     }
-
-    private static bool IsStreamingUpdate(JsonElement activity) =>
-        activity.TryGetProperty("type", out var type) && type.GetString() == "typing" && activity.TryGetProperty("entities", out var entities)
-        && entities.EnumerateArray().Any(e => e.TryGetProperty("streamType", out var t) && t.GetString() == "streaming");
 }
