@@ -17,6 +17,9 @@ public static class NewsQACli
     /// <summary>Starts `newsqa` and leaves it running, its output redirected, for a test that acts on it while it runs.</summary>
     public static Process Start(Dictionary<string, string?> environment, params string[] args) => Process.Start(StartInfo(false, environment, args))!;
 
+    /// <summary>The same with its standard input open, for a test that types into it while it runs.</summary>
+    public static Process StartWithInput(Dictionary<string, string?> environment, params string[] args) => Process.Start(StartInfo(true, environment, args))!;
+
     private static async Task<CliResult> RunAsync(string? input, Dictionary<string, string?> environment, string[] args)
     {
         using var process = Process.Start(StartInfo(input is not null, environment, args))!;

@@ -28,8 +28,9 @@ public static class ChatCommand
                 var line = Console.ReadLine();
                 if (line is null || ExitWords.Contains(line.Trim())) break;
                 if (string.IsNullOrWhiteSpace(line)) continue;
-                var answer = await answers.AskAsync(passageIndex, line, conversation, ct);
-                Console.WriteLine(AnswerText.Describe(answer));
+                // With a language model the reply appears as it is written; the offline answer is whole at once.
+                if (answers.StreamsAnswers) await StreamedAnswer.WriteAsync(answers.AskStreamingAsync(passageIndex, line, conversation, ct), Console.Out);
+                else Console.WriteLine(AnswerText.Describe(await answers.AskAsync(passageIndex, line, conversation, ct)));
             }
 
             return ExitCodes.Success;

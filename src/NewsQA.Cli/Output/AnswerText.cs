@@ -6,9 +6,12 @@ namespace NewsQA.Cli.Output;
 /// <summary>An answer as the terminal shows it: the text, then each citation with its cited sentence.</summary>
 public static class AnswerText
 {
-    public static string Describe(Answer answer)
+    public static string Describe(Answer answer) => answer.Text + "\n" + Citations(answer);
+
+    /// <summary>The citation lines alone, for an answer whose text is already on screen (streamed).</summary>
+    public static string Citations(Answer answer)
     {
-        var builder = new StringBuilder(answer.Text).Append('\n');
+        var builder = new StringBuilder();
         foreach (var citation in answer.Citations)
         {
             var sentence = citation.Passage.Text.Substring(citation.Sentence.Start, citation.Sentence.Length);
