@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Prints, for each question of a near-topic unanswerable set, every place in the seed articles where the words an
+"""Prints, for each question of a near-topic unanswerable set (and of a training file's unanswerable rows), every place in the seed articles where the words an
 answer would have to use occur, so that a reader can confirm the articles do not answer it.
 
 Usage: python3 scripts/check-unanswerable.py [tests/NewsQA.Core.Tests/Data/near-topic-unanswerable.tsv] [seeds]
 The articles and the search words are normalized as NewsQA normalizes Arabic (alef and hamza forms, ta marbuta,
-alef maqsura, diacritics and tatweel), so one spelling finds the others."""
+alef maqsura, diacritics and tatweel), so one spelling finds the others. A training file's answerable rows are
+checked the other way: their answer must occur in the article they name."""
 import glob, os, re, sys
 
 def normalize(text):
@@ -18,7 +19,16 @@ def main():
     for line in open(questions, encoding='utf-8'):
         if line.startswith('#') or not line.strip():
             continue
-        question, searched, finding = line.rstrip('\n').split('\t')
+        fields = line.rstrip('\n').split('\t')
+        if len(fields) == 4:  # a training file: question, document, answer, searched
+            question, document, answer, searched = fields
+            if document != '-':
+                found = normalize(answer) in articles.get(document[:3], '')
+                print(f'\n{question}\n  answer {"found" if found else "NOT FOUND"} in {document}: {answer}')
+                continue
+            finding = '-'
+        else:
+            question, searched, finding = fields
         print(f'\n{question}\n  searched: {searched}\n  recorded: {finding}')
         for term in searched.split('|'):
             term = normalize(term)
