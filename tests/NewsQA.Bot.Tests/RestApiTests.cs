@@ -15,7 +15,7 @@ public class RestApiTests(BotFactory factory) : IClassFixture<BotFactory>
         var health = await _client.GetFromJsonAsync<JsonElement>("/healthz");
         Assert.Equal("ready", health.GetProperty("status").GetString());
         Assert.Equal(5, health.GetProperty("documents").GetInt32());
-        Assert.Equal(74, health.GetProperty("passages").GetInt32());
+        Assert.Equal(73, health.GetProperty("passages").GetInt32());
     }
 
     [Fact]

@@ -124,7 +124,8 @@ public static class ArticleParser
     private static bool IsHeading(string line) =>
         line.Length <= MaxHeadingLength && !EndsSentence(line) && LastSignificant(line) is not ('،' or ',');
 
-    private static bool EndsSentence(string line) => LastSignificant(line) is '.' or '!' or '?' or '؟' or '…' or ':' or '؛' or ';';
+    /// <summary>Whether a line closes its sentence (a closing quote or bracket after the punctuation is allowed).</summary>
+    internal static bool EndsSentence(string line) => LastSignificant(line) is '.' or '!' or '?' or '؟' or '…' or ':' or '؛' or ';';
 
     private static char LastSignificant(string line)
     {

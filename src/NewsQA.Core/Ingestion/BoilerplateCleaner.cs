@@ -5,8 +5,8 @@ namespace NewsQA.Core.Ingestion;
 /// <summary>
 /// Removes the web-page chrome that copied news articles carry: tracking-script residue ("Web", "Analytics"),
 /// breadcrumbs and site slogans above them, comment forms and everything after them (popular-stories sidebars,
-/// latest comments), photo captions (printed twice by many sites), a trailing "Top" link, and the source credit, which
-/// it keeps as metadata.
+/// latest comments), photo captions in any language (printed twice by many sites) with the image lines and alt text
+/// around them, a trailing "Top" link, and the source credit, which it keeps as metadata.
 /// </summary>
 public static partial class BoilerplateCleaner
 {
@@ -28,10 +28,12 @@ public static partial class BoilerplateCleaner
     {
         string? source = null;
         var kept = new List<string>(lines.Count);
-        foreach (var raw in lines)
+        var captions = CaptionLines(lines);
+        for (var i = 0; i < lines.Count; i++)
         {
-            var line = raw.Trim();
+            var line = lines[i].Trim();
             if (IsEndOfArticle(line)) break;
+            if (captions[i]) continue;
             if (ChromeLines.Contains(line)) continue;
 
             var credit = MatchSource(line);
@@ -41,7 +43,6 @@ public static partial class BoilerplateCleaner
                 continue;
             }
 
-            if (IsCaption(line)) continue;
             kept.Add(line);
         }
 
@@ -61,7 +62,40 @@ public static partial class BoilerplateCleaner
 
     // A photo caption is a short line that ends in a credit in brackets, "(الجزيرة)", "(رويترز)", "(AP)", with no
     // sentence punctuation before it: body paragraphs end in a full stop.
-    private static bool IsCaption(string line) => line.Length <= 250 && CaptionPattern().IsMatch(line);
+    private static bool IsCaption(string line) => line.Length <= MaxCaptionLength && CaptionPattern().IsMatch(line);
+
+    private const int MaxCaptionLength = 250;
+
+    // A photo's other lines sit in the same block as its credited caption or its image, with no blank line between:
+    // the description above the credit (often in the wire's language: the English caption over the Arabic one), the
+    // alt text, the caption printed under an image. A body paragraph ends its sentence; these lines do not.
+    private const int MaxCompanionLines = 2;
+
+    private static bool[] CaptionLines(IReadOnlyList<string> lines)
+    {
+        var caption = new bool[lines.Count];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i].Trim();
+            var image = ImageLinePattern().IsMatch(line);
+            if (!image && !IsCaption(line)) continue;
+            caption[i] = true;
+            MarkCompanions(lines, caption, i, -1);
+            if (image) MarkCompanions(lines, caption, i, +1); // a credit ends its caption; an image's caption follows it
+        }
+
+        return caption;
+    }
+
+    private static void MarkCompanions(IReadOnlyList<string> lines, bool[] caption, int at, int step)
+    {
+        for (var j = at + step; j >= 0 && j < lines.Count && Math.Abs(j - at) <= MaxCompanionLines; j += step)
+        {
+            var line = lines[j].Trim();
+            if (line.Length == 0 || line.Length > MaxCaptionLength || ArticleParser.EndsSentence(line) || ChromeLines.Contains(line)) return;
+            caption[j] = true;
+        }
+    }
 
     // News sites print "الرئيسية › section › title" above the article; the lines above it are the site's banner.
     private static void DropHeaderBeforeBreadcrumb(List<string> lines)
@@ -96,6 +130,10 @@ public static partial class BoilerplateCleaner
 
     [GeneratedRegex(@"[^.!?؟]\s*\([^()]{2,30}\)\s*$")]
     private static partial Regex CaptionPattern();
+
+    // A line that is only an image: Markdown's ![alt](src), or a bare image file or URL.
+    [GeneratedRegex(@"^(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\S+\.(?:jpe?g|png|gif|webp|avif)(?:\?\S*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ImageLinePattern();
 
     [GeneratedRegex(@"^(?:الرئيسية|Home)\s+(?:[›»>/|]\s*)?\S+\s+(?:[›»>/|]\s*)?", RegexOptions.IgnoreCase)]
     private static partial Regex BreadcrumbPattern();

@@ -5,7 +5,8 @@ namespace NewsQA.Core.Ingestion;
 
 /// <summary>
 /// Extracts an article's title and body text from HTML: scripts, styles, navigation, headers, footers, asides and
-/// forms (comment forms) are dropped; block elements become line breaks; entities are decoded.
+/// forms (comment forms) are dropped, and so are figures, their captions and any element a site marks as a caption
+/// (images' alt text never becomes text); block elements become line breaks; entities are decoded.
 /// </summary>
 public static partial class HtmlTextExtractor
 {
@@ -14,6 +15,7 @@ public static partial class HtmlTextExtractor
     {
         var title = FirstText(H1Pattern(), html) ?? FirstText(TitlePattern(), html);
         var body = DroppedElementPattern().Replace(html, " ");
+        body = CaptionElementPattern().Replace(body, " ");
         body = CommentPattern().Replace(body, " ");
         body = HeadPattern().Replace(body, " ");
         body = BlockTagPattern().Replace(body, "\n\n");
@@ -31,8 +33,12 @@ public static partial class HtmlTextExtractor
         return text.Length > 0 ? SpaceRunPattern().Replace(text, " ") : null;
     }
 
-    [GeneratedRegex(@"<(script|style|nav|header|footer|aside|form|noscript|iframe|svg|template)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"<(script|style|nav|header|footer|aside|form|noscript|iframe|svg|template|figure|figcaption|picture)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex DroppedElementPattern();
+
+    // WordPress's wp-caption-text, "image-caption", "photo-credit" and the like: a caption outside a figure element.
+    [GeneratedRegex(@"<(p|div|span|small|em|cite)\b[^>]*\b(?:class|id)\s*=\s*[""'][^""']*(?:caption|credit)[^""']*[""'][^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex CaptionElementPattern();
 
     [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
     private static partial Regex CommentPattern();
