@@ -16,6 +16,8 @@ public static class NewsQACommandLine
         root.Subcommands.Add(ChatCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(LexiconCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(FeedbackCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }

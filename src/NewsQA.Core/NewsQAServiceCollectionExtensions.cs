@@ -48,6 +48,7 @@ public static class NewsQAServiceCollectionExtensions
         services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PromptOptions>, PromptStartupCheck>());
 
         // The offline generator, when AddNewsQA (which reads AI:EmbeddingModel) has not registered one.
@@ -73,6 +74,10 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<IQueryRewriter, NoQueryRewriter>();
         services.TryAddSingleton<QueryBuilder>();
         services.TryAddSingleton<HybridRetriever>();
+        services.TryAddSingleton<AnswerabilityJudge>();
+        services.TryAddSingleton<ShortAnswerExtractor>();
+        services.TryAddSingleton<ClaimVerifier>();
+        services.TryAddSingleton<ShortAnswerWriter>();
         services.TryAddSingleton<LocalAnswerer>();
         services.TryAddSingleton<ExtractiveSummarizer>();
         services.TryAddSingleton<SummaryTargetResolver>();
@@ -80,6 +85,7 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<IAnswerGenerator>(sp => sp.GetRequiredService<LocalAnswerGenerator>());
         services.TryAddSingleton<AnswerService>();
         services.AddNewsQAIngestion();
+        services.TryAddSingleton<Feedback.FeedbackStore>();
         return services;
     }
 }

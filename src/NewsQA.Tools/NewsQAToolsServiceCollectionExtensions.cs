@@ -5,7 +5,7 @@ using NewsQA.Tools.Evaluation;
 
 namespace NewsQA.Tools;
 
-/// <summary>Registers the developer tools (evaluators, benchmark) over the core services; only the CLI calls it.</summary>
+/// <summary>Registers the developer tools (evaluators, model training, benchmark) over the core services; only the CLI calls it.</summary>
 public static class NewsQAToolsServiceCollectionExtensions
 {
     public static IServiceCollection AddNewsQATools(this IServiceCollection services)
@@ -13,6 +13,8 @@ public static class NewsQAToolsServiceCollectionExtensions
         services.TryAddSingleton<RetrievalEvaluator>();
         services.TryAddSingleton<AnswerEvaluator>();
         services.TryAddSingleton<NewsQABenchmark>();
+        services.TryAddSingleton<AnswerabilityTrainer>();
+        services.TryAddSingleton<ShortAnswerTrainer>();
         return services;
     }
 }

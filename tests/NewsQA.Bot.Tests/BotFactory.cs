@@ -64,7 +64,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             {
                 ["Corpus:Path"] = Path.Combine(AppContext.BaseDirectory, "seeds"),
                 ["Index:Path"] = Path.Combine(_folder, "index"),
-                ["Bot:FeedbackPath"] = FeedbackPath,
+                ["Feedback:Path"] = FeedbackPath,
             };
             foreach (var (key, value) in Settings) settings[key] = value;
             configuration.AddInMemoryCollection(settings);

@@ -58,6 +58,7 @@ public sealed class BotFrameworkTests : IAsyncLifetime
         Assert.Equal("/v3/conversations/a%3A1Xy%3Bmessageid%3D1700000000001/activities/1700000000001", path);
         Assert.Null(authorization); // no app id: no token on replies
         Assert.Contains("4000", reply.GetProperty("text").GetString());
+        Assert.StartsWith("**4000 فرد** [1]\n", reply.GetProperty("text").GetString()); // the short answer leads
         Assert.DoesNotContain("cite:", reply.GetProperty("text").GetString()); // Teams gets bare [n] markers
         var entity = Assert.Single(reply.GetProperty("entities").EnumerateArray());
         Assert.Equal("AIGeneratedContent", entity.GetProperty("additionalType")[0].GetString());
@@ -115,6 +116,10 @@ public sealed class BotFrameworkTests : IAsyncLifetime
         Assert.Equal("not precise", line.GetProperty("comment").GetString());
         Assert.Equal("كم رفع الناتو عدد جنوده في العراق؟", line.GetProperty("question").GetString());
         Assert.StartsWith("001_d149adc8417d1233:", line.GetProperty("passageIds")[0].GetString());
+        Assert.Contains("4000", line.GetProperty("answer").GetString());
+        var citation = line.GetProperty("citations")[0];
+        Assert.Equal(8, citation.GetProperty("paragraph").GetInt32());
+        Assert.Contains("4000", citation.GetProperty("sentence").GetString());
     }
 
     [Fact]

@@ -71,6 +71,7 @@ public class DirectLineTests(BotFactory factory) : IClassFixture<BotFactory>
 
         var answer = activities.Last();
         Assert.Contains("4000", answer.GetProperty("text").GetString());
+        Assert.StartsWith("**4000 فرد** [1]\n", answer.GetProperty("text").GetString()); // the short answer leads
         Assert.Contains("[1]: cite:1", answer.GetProperty("text").GetString()); // Web Chat's reference definitions
         Assert.Equal(id, answer.GetProperty("replyToId").GetString());
         Assert.Equal("default", answer.GetProperty("channelData").GetProperty("feedbackLoop").GetProperty("type").GetString());

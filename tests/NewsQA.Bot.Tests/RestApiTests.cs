@@ -32,6 +32,8 @@ public class RestApiTests(BotFactory factory) : IClassFixture<BotFactory>
         Assert.Equal("001_d149adc8417d1233", citation.GetProperty("documentId").GetString());
         Assert.Equal(8, citation.GetProperty("paragraph").GetInt32());
         Assert.True(citation.GetProperty("sentence").GetProperty("length").GetInt32() > 0);
+        var shortAnswer = answer.GetProperty("shortAnswer");
+        Assert.Equal(("4000 فرد", "4000 فرد", 1), (shortAnswer.GetProperty("text").GetString(), shortAnswer.GetProperty("original").GetString(), shortAnswer.GetProperty("citation").GetInt32()));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed partial class BotProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
         start.Environment["NEWSQA_Index__Path"] = Path.Combine(folder, "index");
-        start.Environment["NEWSQA_Bot__FeedbackPath"] = Path.Combine(folder, "feedback.jsonl");
+        start.Environment["NEWSQA_Feedback__Path"] = Path.Combine(folder, "feedback.jsonl");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.ErrorDataReceived += (_, _) => { };

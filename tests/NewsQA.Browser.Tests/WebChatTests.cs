@@ -22,6 +22,7 @@ public class WebChatTests
         await arabicBox.PressAsync("Enter");
         var answer = page.GetByText("ورفع عدد جنوده من 500 الى 4000 فرد").First;
         await answer.WaitForAsync(new() { Timeout = 30_000 });
+        Assert.True(await page.Locator("strong", new() { HasText = "4000 فرد" }).CountAsync() > 0); // the short answer leads, in bold
         await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, "webchat-arabic-answer.png") });
 
         // The citation's reference opens a dialog with the whole paragraph, its title, and the cited sentence in bold.
@@ -42,6 +43,7 @@ public class WebChatTests
         await englishBox.PressAsync("Enter");
         await page.GetByText("The articles (in Arabic) say:").First.WaitForAsync(new() { Timeout = 30_000 });
         Assert.True(await page.GetByText("إيمانويل سلارس").CountAsync() > 0);
+        Assert.True(await page.GetByText("transliterated from the Arabic").CountAsync() > 0); // the romanized name, marked
         await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, "webchat-english-answer.png") });
     }
 }

@@ -27,6 +27,25 @@ public class AskCommandTests
         var text = citation.GetProperty("text").GetString()!;
         var sentence = citation.GetProperty("sentence");
         Assert.Contains("4000", text.Substring(sentence.GetProperty("start").GetInt32(), sentence.GetProperty("length").GetInt32()));
+        var shortAnswer = answer.GetProperty("shortAnswer");
+        Assert.Contains("4000", shortAnswer.GetProperty("text").GetString());
+        Assert.Equal(shortAnswer.GetProperty("text").GetString(), shortAnswer.GetProperty("original").GetString());
+        Assert.Equal(1, shortAnswer.GetProperty("citation").GetInt32());
+        Assert.Equal("number", shortAnswer.GetProperty("type").GetString());
+        Assert.StartsWith($"**{shortAnswer.GetProperty("text").GetString()}**", answer.GetProperty("answer").GetString()); // it leads the answer
+    }
+
+    [Fact]
+    public async Task Ask_Json_InEnglishOverArabic_GivesTheRomanizedShortAnswer_WithTheArabicOriginal()
+    {
+        using var temp = new TempFolder();
+        var result = await NewsQACli.RunAsync("ask", "Who commands the French forces in the Middle East?", "--json", "--corpus", NewsQACli.Seeds, "--index", temp.File("i.bin"));
+        Assert.Equal(0, result.ExitCode);
+
+        var shortAnswer = JsonDocument.Parse(result.Output).RootElement.GetProperty("shortAnswer");
+        Assert.Equal("إيمانويل سلارس", shortAnswer.GetProperty("original").GetString());
+        Assert.True(shortAnswer.GetProperty("transliterated").GetBoolean());
+        Assert.Matches("^[A-Z][a-z]+ [A-Z][a-z]+$", shortAnswer.GetProperty("text").GetString());
     }
 
     [Fact]
@@ -39,6 +58,7 @@ public class AskCommandTests
         Assert.False(answer.GetProperty("grounded").GetBoolean());
         Assert.Equal(0, answer.GetProperty("citations").GetArrayLength());
         Assert.Equal("I couldn't find this in the articles.", answer.GetProperty("answer").GetString());
+        Assert.False(answer.TryGetProperty("shortAnswer", out _)); // absent when there is none
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using NewsQA.Bot.Hosting;
 using NewsQA.Bot.Schema;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Conversations;
+using NewsQA.Core.Feedback;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Text;
 
@@ -129,9 +130,14 @@ public sealed partial class ActivityResponder(
             if (action.TryGetProperty("feedback", out var f)) comment = FeedbackText(f);
         }
 
+        // The feedback is about the conversation's last answer, kept as it was shown: a later re-index may change it.
         var last = conversations.Find(conversationKey)?.Last;
-        await feedback.SaveAsync(new FeedbackRecord(activity.Conversation?.Id, activity.ReplyToId, reaction, comment, last?.Question,
-            [.. last?.Answer.Citations.Select(c => c.Passage.Id) ?? []]), cancellationToken);
+        var citations = last?.Answer.Citations ?? [];
+        await feedback.SaveAsync(new FeedbackRecord(activity.Conversation?.Id, activity.ReplyToId, reaction, comment, last?.Question, [.. citations.Select(c => c.Passage.Id)])
+        {
+            Answer = last?.Answer.Text,
+            Citations = [.. citations.Select(c => new FeedbackCitation(c.Marker, c.Passage.Id, c.Passage.Title, c.Passage.Paragraph, c.Passage.Text.Substring(c.Sentence.Start, c.Sentence.Length)))],
+        }, cancellationToken);
     }
 
     // Teams sends the comment as a JSON string, Web Chat as an object: {"feedbackText": "…"} either way.

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace NewsQA.Bot.Hosting;
 
-/// <summary>Section "Bot": limits of the web endpoints and where feedback is kept.</summary>
+/// <summary>Section "Bot": limits of the web endpoints.</summary>
 public sealed class BotHostOptions
 {
     public const string SectionName = "Bot";
@@ -48,8 +48,4 @@ public sealed class BotHostOptions
     /// </summary>
     [Range(0, 10_000)]
     public int WebChatStreamIntervalMilliseconds { get; set; } = 500;
-
-    /// <summary>File where answer feedback (like/dislike, comment) is appended as JSON lines.</summary>
-    [Required]
-    public string FeedbackPath { get; set; } = ".newsqa/feedback.jsonl";
 }

@@ -56,7 +56,6 @@ public static class NewsQABotServiceCollectionExtensions
         services.AddSingleton<BotFrameworkReplies>();
         services.AddHostedService<AnonymousModeWarning>();
         services.AddSingleton<IndexHolder>();
-        services.AddSingleton<FeedbackStore>();
         services.AddSingleton<ActivityResponder>();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineConversations>();

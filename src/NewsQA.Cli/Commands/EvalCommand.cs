@@ -23,7 +23,7 @@ public static class EvalCommand
         var questionsFrom = new Option<string?>("--questions-from") { Description = "Parallel SQuAD file whose question texts (same ids) are asked instead." };
         var json = CommonOptions.Json();
         var noTranslate = CommonOptions.NoTranslate();
-        var command = new Command("answers", "Ask every question; report how often the first cited sentence contains the gold answer.") { dataset, sentences, questionsFrom, json, noTranslate };
+        var command = new Command("answers", "Ask every question; report how often the first cited sentence contains the gold answer, and the short answer's exact match and F1.") { dataset, sentences, questionsFrom, json, noTranslate };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
         {
             var (data, name) = LoadDataset(result.GetValue(dataset)!, result.GetValue(questionsFrom));
@@ -54,6 +54,10 @@ public static class EvalCommand
         first cited sentence has answer:  {r.FirstCitedSentenceHasAnswer:0.000}
         first citation is gold passage:   {r.FirstCitationIsGoldPassage:0.000}
         refused:                          {r.Refused:0.000}
+        short answer given:               {r.ShortAnswerGiven:0.000}
+        short answer exact match:         {r.ShortAnswerExactMatch:0.000}
+        short answer F1:                  {r.ShortAnswerF1:0.000}
+        short answer F1 if always given:  {r.ShortAnswerF1IfAlwaysGiven:0.000}{(r.ShortAnswerTextF1AgainstQuestionLanguage is { } t ? $"\n        short answer text F1 (question's language): {t:0.000}" : string.Empty)}
         questions/s:                      {r.QuestionsPerSecond:0.0}
         """;
 

@@ -18,6 +18,15 @@ public sealed record Answer(
     IReadOnlyList<Citation> Citations,
     double Evidence)
 {
+    /// <summary>
+    /// The fitted probability that the first cited sentence answers the question (models/answerability.json), for
+    /// offline factoid answers and the refusals it decided; null otherwise.
+    /// </summary>
+    public double? Answerability { get; init; }
+
+    /// <summary>The short answer that leads the text (a name, a number, a date, a place), when there is one.</summary>
+    public ShortAnswer? ShortAnswer { get; init; }
+
     /// <summary>"ar" or "en", as the JSON contract writes the language.</summary>
     public string LanguageCode => Language == TextLanguage.Arabic ? "ar" : "en";
 }

@@ -14,6 +14,12 @@ public sealed record AnswerPayload(
     double Evidence,
     IReadOnlyList<CitationPayload> Citations)
 {
+    /// <summary>See <see cref="Answering.Answer.Answerability"/>; absent when not computed.</summary>
+    public double? Answerability { get; init; }
+
+    /// <summary>The short answer leading the text; absent when there is none.</summary>
+    public ShortAnswerPayload? ShortAnswer { get; init; }
+
     public static AnswerPayload From(Answer answer) => new(
         answer.Question,
         answer.LanguageCode,
@@ -24,5 +30,11 @@ public sealed record AnswerPayload(
         Math.Round(answer.Evidence, 4),
         [.. answer.Citations.Select(c => new CitationPayload(
             c.Marker, c.Passage.Id, c.Passage.DocumentId, c.Passage.Title, c.Passage.Paragraph, c.Passage.Text,
-            new SentencePayload(c.Sentence.Start, c.Sentence.Length)))]);
+            new SentencePayload(c.Sentence.Start, c.Sentence.Length)))])
+    {
+        Answerability = answer.Answerability is { } p ? Math.Round(p, 4) : null,
+        ShortAnswer = answer.ShortAnswer is { } s
+            ? new ShortAnswerPayload(s.Text, s.Original, s.Citation, s.Kind?.ToString().ToLowerInvariant(), s.Transliterated ? true : null)
+            : null,
+    };
 }

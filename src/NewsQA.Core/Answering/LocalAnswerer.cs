@@ -12,7 +12,7 @@ namespace NewsQA.Core.Answering;
 /// never writes a fact that is not in a cited sentence; when the best sentence covers too little of the question, it
 /// declines.
 /// </summary>
-public sealed class LocalAnswerer(IOptions<AnsweringOptions> options)
+public sealed class LocalAnswerer(IOptions<AnsweringOptions> options, AnswerabilityJudge answerability, ShortAnswerWriter shortAnswers)
 {
     // A second sentence is added when it scores at least this share of the best one: a supporting or completing
     // sentence, not a weaker competitor.
@@ -28,13 +28,28 @@ public sealed class LocalAnswerer(IOptions<AnsweringOptions> options)
             return Refusal(question, standalone, language, best?.Coverage ?? 0);
         }
 
+        // Coverage cannot tell a near-topic question from an answered one ("من هو وزير الخارجية الفرنسي؟" over a
+        // sentence on the American defence minister); the fitted answerability model reads what a reader checks.
+        var read = answerability.Read(standalone, index);
+        var probability = answerability.Probability(read, best);
+        if (probability < answerability.Threshold(read, best))
+        {
+            return Refusal(question, standalone, language, best.Coverage) with { Answerability = probability };
+        }
+
         var chosen = new List<SentenceEvidence> { best };
         var second = evidence.Skip(1).FirstOrDefault(e =>
             e.Score >= SecondSentenceShare * best.Score && e.Coverage >= options.Value.MinEvidence && !SameText(e, best));
         if (second is not null) chosen.Add(second);
 
-        var (text, citations) = AnswerComposer.Compose(language, chosen);
-        return new Answer(question, standalone, language, text, true, AnswerMode.Local, AnswerKind.Factoid, citations, best.Coverage);
+        // The short answer leads (a name, a number, a date…), then the quote it comes from.
+        var shortAnswer = shortAnswers.Write(read, best, language);
+        var (text, citations) = AnswerComposer.Compose(language, chosen, shortAnswer is null ? null : ShortAnswerWriter.Lead(shortAnswer));
+        return new Answer(question, standalone, language, text, true, AnswerMode.Local, AnswerKind.Factoid, citations, best.Coverage)
+        {
+            Answerability = probability,
+            ShortAnswer = shortAnswer,
+        };
     }
 
     /// <summary>The plain "not in the articles" answer.</summary>

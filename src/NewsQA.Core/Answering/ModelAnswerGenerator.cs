@@ -13,12 +13,13 @@ namespace NewsQA.Core.Answering;
 
 /// <summary>
 /// The language-model generator: the prompt files run through Semantic Kernel, the answer streamed as the model writes
-/// it (markers checked as it goes), the final reply validated by <see cref="CitationValidator"/>. A reply left with no
-/// valid citation, or in the wrong language, is asked for once more and then replaced by the offline answer; a
-/// provider failure also falls back, so a flaky provider never leaves the user without an answer.
+/// it (markers checked as it goes), the final reply checked claim by claim against what it cites
+/// (<see cref="ClaimVerifier"/>) and its citations validated by <see cref="CitationValidator"/>. A reply left with
+/// nothing supported and validly cited, or in the wrong language, is asked for once more and then replaced by the
+/// offline answer; a provider failure also falls back, so a flaky provider never leaves the user without an answer.
 /// </summary>
 public sealed partial class ModelAnswerGenerator(
-    Kernel kernel, PromptFunctions prompts, LocalAnswerGenerator offline, IOptions<PromptOptions> options, ILogger<ModelAnswerGenerator> logger) : IAnswerGenerator
+    Kernel kernel, PromptFunctions prompts, LocalAnswerGenerator offline, ClaimVerifier claims, IOptions<PromptOptions> options, ILogger<ModelAnswerGenerator> logger) : IAnswerGenerator
 {
     public const string NotFound = "NOT_FOUND";
 
@@ -100,10 +101,11 @@ public sealed partial class ModelAnswerGenerator(
         yield return AnswerUpdate.Of((stream.Failed ? null : Grounded(stream.Written, passages, request.Message, request.Standalone, request.Language, AnswerKind.Summary, 1)) ?? fallback);
     }
 
-    // The single place a model's final text becomes an answer: validated citations, in the question's language.
-    private static Answer? Grounded(string reply, IReadOnlyList<Passage> passages, string message, string standalone, TextLanguage language, AnswerKind kind, double evidence)
+    // The single place a model's final text becomes an answer: only the sentences its citations support, citations
+    // validated, in the question's language.
+    private Answer? Grounded(string reply, IReadOnlyList<Passage> passages, string message, string standalone, TextLanguage language, AnswerKind kind, double evidence)
     {
-        var (text, citations) = CitationValidator.Validate(reply, passages);
+        var (text, citations) = CitationValidator.Validate(claims.KeepSupported(reply, passages), passages);
         return citations.Count > 0 && InLanguage(text, language)
             ? new Answer(message, standalone, language, text, true, AnswerMode.Llm, kind, citations, evidence)
             : null;

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace NewsQA.Core.Configuration;
 
 /// <summary>Section "Answering": how answers are composed and when the bot declines.</summary>
-public sealed class AnsweringOptions
+public sealed class AnsweringOptions : IValidatableObject
 {
     public const string SectionName = "Answering";
 
@@ -19,6 +19,29 @@ public sealed class AnsweringOptions
     [Range(0.0, 1.0)]
     public double MinEvidence { get; set; } = 0.25;
 
+    /// <summary>
+    /// The fitted answerability model (models/answerability.json, shipped beside every host; `newsqa train` refits it):
+    /// whether the best sentence answers the question, from what a reader checks. Relative paths are taken from the
+    /// program's folder.
+    /// </summary>
+    [Required]
+    public string AnswerabilityModelPath { get; set; } = "models/answerability.json";
+
+    public string ResolvedAnswerabilityModelPath => Resolve(AnswerabilityModelPath);
+
+    /// <summary>
+    /// Below this answerability (0 to 1) the answer is a refusal; empty to use the threshold chosen when the model was
+    /// fitted (recorded in the model file and in docs/EXPERIMENTS.md). Lower answers more and refuses less.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double? MinAnswerability { get; set; }
+
+    /// <summary>The fitted short-answer model (models/short-answer.json): which span of the cited sentence answers.</summary>
+    [Required]
+    public string ShortAnswerModelPath { get; set; } = "models/short-answer.json";
+
+    public string ResolvedShortAnswerModelPath => Resolve(ShortAnswerModelPath);
+
     /// <summary>Most bullets in an extractive summary (at least three are given when the articles have them).</summary>
     [Range(3, 12)]
     public int SummaryBullets { get; set; } = 5;
@@ -30,4 +53,20 @@ public sealed class AnsweringOptions
     /// <summary>Turns of history kept for follow-ups.</summary>
     [Range(1, 50)]
     public int HistoryTurns { get; set; } = 6;
+
+    private static string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+
+    // The model files ship beside every host; a path that names no file is a setting's mistake, reported at start-up.
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!File.Exists(ResolvedAnswerabilityModelPath))
+        {
+            yield return new ValidationResult($"Answering:AnswerabilityModelPath: no model file at {ResolvedAnswerabilityModelPath}.", [nameof(AnswerabilityModelPath)]);
+        }
+
+        if (!File.Exists(ResolvedShortAnswerModelPath))
+        {
+            yield return new ValidationResult($"Answering:ShortAnswerModelPath: no model file at {ResolvedShortAnswerModelPath}.", [nameof(ShortAnswerModelPath)]);
+        }
+    }
 }

@@ -13,6 +13,9 @@ namespace NewsQA.Core.CrossLingual;
 /// </summary>
 public sealed class QueryTranslator(BilingualLexicon lexicon)
 {
+    /// <summary>The lexicon translations come from.</summary>
+    public BilingualLexicon Lexicon => lexicon;
+
     // A name's key must be this long to be trusted; a two-consonant key is tried only for a capitalized word.
     private const int MinKeyLength = 3;
     private const int MinCapitalizedKeyLength = 2;

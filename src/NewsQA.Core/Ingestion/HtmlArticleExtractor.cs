@@ -26,7 +26,7 @@ public static class HtmlArticleExtractor
     {
         "share", "sharing", "social", "related", "recommended", "comment", "comments", "newsletter", "subscribe", "promo",
         "advert", "advertisement", "ad", "ads", "sponsored", "breadcrumb", "breadcrumbs", "navbar", "menu", "sidebar",
-        "footer", "cookie", "cookies", "popup", "modal", "tags", "trending", "popular", "outbrain", "taboola", "byline",
+        "footer", "cookie", "cookies", "popup", "modal", "tags", "trending", "popular", "outbrain", "taboola", "byline", "caption", "credit",
     };
 
     private static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase)

@@ -19,12 +19,8 @@ public sealed class QueryBuilder(IOptions<RetrievalOptions> options, Lazy<QueryT
     {
         var settings = options.Value;
         var query = RetrievalQuery.FromQuestion(question, settings.GramWeight);
-        if (!settings.Translate) return query;
-
-        var language = LanguageDetector.DetectAnswerLanguage(question);
-        var target = language == TextLanguage.Arabic ? TextLanguage.English : TextLanguage.Arabic;
+        if (TranslationTarget(index, question) is not { } target) return query;
         var share = target == TextLanguage.Arabic ? index.ArabicShare : 1 - index.ArabicShare;
-        if (share <= 0) return query; // nothing in the other language to find
 
         using var activity = NewsQATelemetry.Source.StartActivity("translate");
         activity?.SetTag(NewsQATelemetry.TargetLanguageTag, target == TextLanguage.Arabic ? "ar" : "en");
@@ -44,4 +40,16 @@ public sealed class QueryBuilder(IOptions<RetrievalOptions> options, Lazy<QueryT
         var alternatives = string.Join(' ', groups.SelectMany(g => g.Terms).Where(t => t[0] != CharacterGrams.Marker).Distinct(StringComparer.Ordinal));
         return new RetrievalQuery(terms, $"{question} {vectorText} {alternatives}") { Groups = groups };
     }
+
+    /// <summary>The language a question is translated into over this index, or null when it is searched as it is.</summary>
+    public TextLanguage? TranslationTarget(PassageIndex index, string question)
+    {
+        if (!options.Value.Translate) return null;
+        var target = LanguageDetector.DetectAnswerLanguage(question) == TextLanguage.Arabic ? TextLanguage.English : TextLanguage.Arabic;
+        var share = target == TextLanguage.Arabic ? index.ArabicShare : 1 - index.ArabicShare;
+        return share > 0 ? target : null; // nothing in the other language to find
+    }
+
+    /// <summary>The translator questions are translated with.</summary>
+    public QueryTranslator Translator => translator.Value;
 }

@@ -2,7 +2,9 @@ namespace NewsQA.Tools.Evaluation;
 
 /// <summary>
 /// Answer quality over a question set: how often the first cited sentence contains the gold answer text, how often
-/// the cited passage is the question's own context, how often the bot declined, and speed.
+/// the cited passage is the question's own context, how often the bot declined, and speed; and the short answer's
+/// exact match and token F1 against the gold answers (SQuAD's metric, <see cref="AnswerMetrics"/>; a question with no
+/// short answer scores 0), how often one was given, and its F1 had the extractor always given its best span.
 /// </summary>
 public sealed record AnswerReport(
     string Dataset,
@@ -12,4 +14,17 @@ public sealed record AnswerReport(
     double FirstCitedSentenceHasAnswer,
     double FirstCitationIsGoldPassage,
     double Refused,
-    double QuestionsPerSecond);
+    double QuestionsPerSecond)
+{
+    public double ShortAnswerGiven { get; init; }
+
+    public double ShortAnswerExactMatch { get; init; }
+
+    public double ShortAnswerF1 { get; init; }
+
+    /// <summary>F1 of the best span of the first cited sentence, given whether or not the answer led with it.</summary>
+    public double ShortAnswerF1IfAlwaysGiven { get; init; }
+
+    /// <summary>With questions from a parallel file: F1 of the short answer's text (written for the reader) against that file's gold answers.</summary>
+    public double? ShortAnswerTextF1AgainstQuestionLanguage { get; init; }
+}

@@ -78,9 +78,9 @@ public sealed class SquadDataset
     /// <summary>The same questions with their text taken from a parallel file (same ids), for cross-lingual runs.</summary>
     public SquadDataset WithQuestionsFrom(SquadDataset parallel)
     {
-        var texts = parallel.Questions.ToDictionary(q => q.Id, q => q.Text, StringComparer.Ordinal);
-        var missing = Questions.Count(q => !texts.ContainsKey(q.Id));
+        var others = parallel.Questions.ToDictionary(q => q.Id, StringComparer.Ordinal);
+        var missing = Questions.Count(q => !others.ContainsKey(q.Id));
         if (missing > 0) throw new InvalidDataException($"{missing} question ids have no counterpart in the parallel file.");
-        return new SquadDataset(Contexts, [.. Questions.Select(q => q with { Text = texts[q.Id] })]);
+        return new SquadDataset(Contexts, [.. Questions.Select(q => q with { Text = others[q.Id].Text, ParallelAnswers = others[q.Id].Answers })]);
     }
 }

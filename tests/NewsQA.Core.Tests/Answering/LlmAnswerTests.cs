@@ -10,6 +10,10 @@ public class LlmAnswerTests
 
     private static string UserMessage(IReadOnlyList<ChatMessage> messages) => messages.Last(m => m.Role == ChatRole.User).Text;
 
+    // The number the prompt gave the passage holding a phrase.
+    private static int MarkerOf(IReadOnlyList<ChatMessage> messages, string phrase) =>
+        UserMessage(messages).Split("\n[").Select((block, i) => (block, i)).First(x => x.block.Contains(phrase, StringComparison.Ordinal)).i;
+
     [Fact]
     public async Task Ask_ReturnsTheModelsCitedAnswer_WithValidatedCitations()
     {
@@ -26,7 +30,8 @@ public class LlmAnswerTests
 
         Assert.Equal(AnswerMode.Llm, answer.Mode);
         Assert.True(answer.Grounded);
-        Assert.Equal("المتحدث باسم الحشد الشعبي هو كريم النوري [1]. ورفض الحشد مشاركة التحالف سابقا.", answer.Text);
+        // The second sentence's only marker pointed at no passage: it is dropped, not kept uncited.
+        Assert.Equal("المتحدث باسم الحشد الشعبي هو كريم النوري [1].", answer.Text);
         var citation = Assert.Single(answer.Citations);
         Assert.Contains("كريم النوري", citation.Passage.Text.Substring(citation.Sentence.Start, citation.Sentence.Length));
     }
@@ -112,9 +117,69 @@ public class LlmAnswerTests
     }
 
     [Fact]
+    public async Task Ask_DropsSentencesItsCitationsDoNotSupport_AndKeepsTheSupportedOne()
+    {
+        var chat = new FakeChatClient();
+        chat.Respond = (messages, _) =>
+        {
+            var nouri = MarkerOf(messages, "كريم النوري");
+            return $"المتحدث باسم الحشد الشعبي هو كريم النوري [{nouri}]. " +
+                   $"ويبلغ عدد مقاتلي الحشد الشعبي مئة ألف مقاتل تدفع رواتبهم الحكومة الإيرانية [{nouri}]. " + // unsupported: no such fact
+                   $"وقال الجنرال فرانك ماكنزي إن القوات الأميركية باقية في العراق [{nouri}]."; // true elsewhere, cited to the wrong passage
+        };
+        await using var services = await AnsweringServices.CreateAsync(chat);
+
+        var answer = await services.Answers.AskAsync(services.Index, Question);
+
+        Assert.Equal(AnswerMode.Llm, answer.Mode);
+        Assert.Equal("المتحدث باسم الحشد الشعبي هو كريم النوري [1].", answer.Text);
+        Assert.Single(answer.Citations);
+    }
+
+    [Fact]
+    public async Task Ask_WhenNoClaimIsSupported_GivesTheOfflineAnswer()
+    {
+        var chat = new FakeChatClient { Respond = (messages, _) => $"تبلغ ميزانية الحشد الشعبي مليار دولار سنويا [{MarkerOf(messages, "كريم النوري")}]." };
+        await using var services = await AnsweringServices.CreateAsync(chat);
+
+        var answer = await services.Answers.AskAsync(services.Index, Question);
+
+        Assert.Equal(2, chat.Requests.Count); // retried once, like any answer left without a valid citation
+        Assert.Equal(AnswerMode.Local, answer.Mode);
+        Assert.Contains("كريم النوري", answer.Text);
+        Assert.DoesNotContain("مليار", answer.Text);
+    }
+
+    [Fact]
+    public async Task Ask_InEnglish_KeepsAnEnglishClaimItsArabicCitationSupports()
+    {
+        const string question = "Who commands the French forces in the Middle East?";
+        var chat = new FakeChatClient();
+        chat.Respond = (messages, _) =>
+        {
+            // The question is first rewritten into the articles' language, then answered.
+            if (!UserMessage(messages).Contains("Passages:", StringComparison.Ordinal)) return "من هو قائد القوات الفرنسية في الشرق الأوسط؟";
+            var marker = MarkerOf(messages, "إيمانويل سلارس");
+            return $"Emmanuel Salars commands the French forces in the Middle East [{marker}]. He was appointed by President Macron in 2019 [{marker}].";
+        };
+        await using var services = await AnsweringServices.CreateAsync(chat);
+
+        var answer = await services.Answers.AskAsync(services.Index, question);
+
+        Assert.Equal(AnswerMode.Llm, answer.Mode);
+        Assert.Equal("Emmanuel Salars commands the French forces in the Middle East [1].", answer.Text); // Macron and 2019 are nowhere in it
+    }
+
+    [Fact]
     public async Task Summarize_WithAModel_ValidatesBulletCitations()
     {
-        var chat = new FakeChatClient { Respond = (_, _) => "- نقطة أولى [1]\n- نقطة ثانية [2]\n- نقطة ثالثة [3]" };
+        var chat = new FakeChatClient();
+        chat.Respond = (messages, _) =>
+        {
+            // Three bullets, each restating the first words of the passage it cites.
+            var blocks = UserMessage(messages).Split("\n[").Skip(1).Take(3).ToList();
+            return string.Join("\n", blocks.Select((b, i) => $"- {string.Join(' ', b.Split('\n')[1].Split(' ').Take(12))} [{i + 1}]"));
+        };
         await using var services = await AnsweringServices.CreateAsync(chat);
         var answer = await services.Answers.AskAsync(services.Index, "لخص المقال الثاني");
 

@@ -1,5 +1,6 @@
 using NewsQA.Core.Answering;
 using NewsQA.Core.Conversations;
+using NewsQA.Core.Tests.Support;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Tests.Conversations;
@@ -92,13 +93,4 @@ public class ConversationStoreTests
 
     private static ConversationTurn Turn(string question, string? standalone = null) =>
         new(question, standalone ?? question, new Answer(question, standalone ?? question, TextLanguage.English, "an answer [1]", true, AnswerMode.Local, AnswerKind.Factoid, [], 1));
-
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

@@ -65,4 +65,19 @@ public class CaptionRemovalTests
         Assert.DoesNotContain("Lieutenant-General", AllText(article));
         Assert.DoesNotContain("Soldiers at", AllText(article));
     }
+
+    [Fact]
+    public void FetchedPage_DropsFigureCaptionsAndMarkedCaptions_Too()
+    {
+        var (_, text) = HtmlArticleExtractor.Extract($"""
+            <html><body><article>
+            <figure><img src="a.jpg" alt="Lieutenant-General speaks at a meeting"><figcaption>Commanders meet in Baghdad (Reuters)</figcaption></figure>
+            <p>{Body1}</p>
+            <div class="wp-caption"><p class="wp-caption-text">Soldiers at Ain al-Asad base</p></div>
+            <p>{Body2}</p>
+            </article></body></html>
+            """, null);
+
+        Assert.Equal([Body1, Body2], ArticleParser.Parse("Title\n\n" + text).Paragraphs.Select(p => p.Text));
+    }
 }

@@ -1,0 +1,143 @@
+namespace NewsQA.Core.Answering;
+
+/// <summary>
+/// What a reader checks to tell whether a sentence answers a question, as numbers between 0 and 1: how much of the
+/// question it holds; whether it holds the question's focus (the head noun and its modifiers, together); whether it
+/// holds an answer of the asked type (a name for who, a number for how many, a date for when, a place for where) and
+/// how near the focus; whether the question's rarest word, its names and its numbers are missing. The answerability <see cref="LinearModel"/> weighs them.
+/// </summary>
+public static class AnswerabilityFeatures
+{
+    /// <summary>The features' names, in the order <see cref="Compute"/> returns them (the model file lists them too).</summary>
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "coverage", "windowShare", "focusTogether", "focusComplete", "headPresent", "typedAnswer", "typedBesideFocus",
+        "rarestMissing", "namesMissing", "numbersMissing", "unknownShare", "focusUnknown",
+    ];
+
+    // Neighbouring sentences count half, as in the coverage score: questions are often written across two sentences.
+    private const double NeighbourShare = 0.5;
+
+    // A typed answer this many tokens from the focus counts about a third as much as one beside it.
+    private const double NearnessTokens = 4;
+
+    /// <summary>The features of <paramref name="candidate"/> as an answer to the question read into <paramref name="words"/>.</summary>
+    public static double[] Compute(IReadOnlyList<QuestionWord> words, AnswerType type, SentenceEvidence candidate, double rarestIdf)
+    {
+        var passage = candidate.Passage;
+        var sentences = passage.Sentences;
+        var index = sentences.ToList().FindIndex(s => s.Start == candidate.Sentence.Start);
+        var sentence = SentenceMatch.Create(candidate.Text, words);
+        var neighbours = sentences.Where((_, i) => i == index - 1 || i == index + 1).Select(s => SentenceMatch.Create(passage.Text.Substring(s.Start, s.Length), words)).ToList();
+        var whole = SentenceMatch.Create(passage.Text, words);
+
+        var inSentence = words.Select((_, w) => sentence.Presence(w)).ToArray();
+        var inWindow = inSentence.Select((p, w) => Math.Max(p, NeighbourShare * neighbours.Select(n => n.Presence(w)).DefaultIfEmpty(0).Max())).ToArray();
+        var inPassage = words.Select((_, w) => whole.Presence(w)).ToArray();
+        var all = Enumerable.Range(0, words.Count).ToList();
+        var focus = all.Where(w => words[w].IsFocus).ToList();
+        var head = all.FirstOrDefault(w => words[w].IsHead, -1);
+        var predicate = all.FirstOrDefault(w => words[w].IsPredicate, -1);
+        var names = all.Where(w => words[w].IsName).ToList();
+        var numbers = all.Where(w => words[w].IsNumber).ToList();
+
+        var sentenceShare = Share(words, all, inSentence);
+        var focusShare = focus.Count > 0 ? focus.Average(w => inSentence[w]) : sentenceShare;
+        var (together, window) = focus.Count > 0 ? Together(sentence, focus) : (sentenceShare, (0, sentence.Tokens.Count));
+        // The focus is complete when every one of its words is in the sentence: the modifier that names the office, the
+        // country or the unit is what tells the asked thing from its neighbour.
+        var complete = focus.Count > 0 ? focus.Min(w => inSentence[w]) : sentenceShare;
+        var (typed, near) = TypedAnswer(sentence, type, window);
+        // Words the articles never use say less than words they use elsewhere: questions paraphrase.
+        var known = all.Where(w => words[w].Weight < rarestIdf).ToList();
+        var totalWeight = all.Sum(w => words[w].Weight);
+        // Words the articles never use: their share of the question, and whether the focus holds one ("تركيا" in
+        // "ما موقف تركيا"): the collection, not only the sentence, lacks what is asked about.
+        var unknown = all.Where(w => words[w].Weight >= rarestIdf).ToList();
+        return
+        [
+            candidate.Coverage,
+            WindowShare(sentence, words),
+            together,
+            complete,
+            head >= 0 ? inSentence[head] : focusShare,
+            typed,
+            near * complete * (head >= 0 ? inSentence[head] : 1),
+            rarestIdf > 0 ? known.Select(w => (1 - inWindow[w]) * words[w].Weight / rarestIdf).DefaultIfEmpty(0).Max() : 0,
+            names.Count > 0 ? names.Count(w => inPassage[w] < 0.5) / (double)names.Count : 0,
+            numbers.Any(w => inPassage[w] < 1) ? 1 : 0,
+            totalWeight > 0 ? unknown.Sum(w => words[w].Weight) / totalWeight : 0,
+            focus.Any(unknown.Contains) ? 1 : 0,
+        ];
+    }
+
+    // Question words cluster around an answer; scattered over a long news sentence they are a coincidence. The best
+    // share of the question's weight inside one stretch of the sentence about a clause long.
+    private const int ClauseTokens = 12;
+
+    private static double WindowShare(SentenceMatch sentence, IReadOnlyList<QuestionWord> words)
+    {
+        var total = words.Sum(w => w.Weight);
+        var tokens = sentence.Tokens.Count;
+        if (total <= 0 || tokens == 0) return 0;
+        var best = 0.0;
+        for (var start = 0; start < Math.Max(1, tokens - ClauseTokens + 1); start++)
+        {
+            var end = Math.Min(tokens, start + ClauseTokens);
+            best = Math.Max(best, words.Select((w, i) => w.Weight * Enumerable.Range(start, end - start).Max(t => sentence.Matches[i][t])).Sum() / total);
+        }
+
+        return best;
+    }
+
+    private static double Share(IReadOnlyList<QuestionWord> words, List<int> which, double[] presence)
+    {
+        var total = which.Sum(w => words[w].Weight);
+        return total > 0 ? which.Sum(w => words[w].Weight * presence[w]) / total : 0;
+    }
+
+    // The focus read as a phrase: the best share of its words found inside one window of the sentence a little wider
+    // than the phrase, so that "وزير الدفاع الأمريكي" does not hold "وزير الخارجية" though it holds "وزير". Each word
+    // counts alike: the modifier that tells one office from another is often the commonest word of the phrase.
+    private static (double Share, (int Start, int End) Window) Together(SentenceMatch sentence, List<int> focus)
+    {
+        var tokens = sentence.Tokens.Count;
+        if (tokens == 0) return (0, (0, 0));
+        var width = focus.Count + 2;
+        var best = (Share: 0.0, Window: (0, Math.Min(tokens, width)));
+        for (var start = 0; start < Math.Max(1, tokens - width + 1); start++)
+        {
+            var end = Math.Min(tokens, start + width);
+            var share = focus.Average(w => Enumerable.Range(start, end - start).Max(t => sentence.Matches[w][t]));
+            if (share > best.Share) best = (share, (start, end));
+        }
+
+        // The window shrinks to the focus words it holds, so nearness is measured from the phrase itself.
+        var (from, to) = best.Window;
+        var held = Enumerable.Range(from, to - from).Where(t => focus.Any(w => sentence.Matches[w][t] >= 0.5)).ToList();
+        return (best.Share, held.Count > 0 ? (held[0], held[^1] + 1) : best.Window);
+    }
+
+    // Whether the sentence holds a span of the asked kind that is not the question's own words, and how near the
+    // focus phrase (1 beside it, falling off with distance).
+    private static (double Typed, double Near) TypedAnswer(SentenceMatch sentence, AnswerType type, (int Start, int End) focus)
+    {
+        var kinds = Kinds(type);
+        if (kinds.Length == 0) return (type == AnswerType.Reason && AnswerTypeDetector.Holds(type, sentence.Text, string.Empty) ? 1 : 0, 0);
+        var spans = TypedSpanFinder.Find(sentence.Text, sentence.Tokens)
+            .Where(s => kinds.Contains(s.Kind) && Enumerable.Range(s.Start, s.Length).Count(sentence.IsQuestionToken) * 2 < s.Length).ToList();
+        if (spans.Count == 0) return (0, 0);
+        var distance = spans.Min(s => s.End <= focus.Start ? focus.Start - s.End : s.Start >= focus.End ? s.Start - focus.End : 0);
+        return (1, Math.Exp(-distance / NearnessTokens));
+    }
+
+    /// <summary>The span kinds that answer a question type (who is answered by a person or an organization).</summary>
+    public static SpanKind[] Kinds(AnswerType type) => type switch
+    {
+        AnswerType.Person => [SpanKind.Person, SpanKind.Organization],
+        AnswerType.Number => [SpanKind.Number],
+        AnswerType.Time => [SpanKind.Time],
+        AnswerType.Place => [SpanKind.Place],
+        _ => [],
+    };
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NewsQA.Core.Answering;
+
+/// <summary>
+/// A fitted linear model as it ships in <c>models/</c>: named features, their weights and a bias, and the decision
+/// threshold on the logistic of the score (a second one for questions in another language than the sentence, whose
+/// evidence passes through translation). <see cref="Training"/> records how it was fitted and how the thresholds were
+/// chosen, so the file says where its numbers came from. `newsqa train` writes it; the answerer only reads it.
+/// </summary>
+public sealed record LinearModel(
+    string Name,
+    IReadOnlyList<string> Features,
+    IReadOnlyList<double> Weights,
+    double Bias,
+    double Threshold,
+    IReadOnlyDictionary<string, JsonElement> Training)
+{
+    /// <summary>The threshold for a question whose sentence is in the other language; <see cref="Threshold"/> when absent.</summary>
+    public double? CrossLingualThreshold { get; init; }
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NumberHandling = JsonNumberHandling.Strict,
+    };
+
+    /// <summary>The linear score of a feature vector (before the logistic).</summary>
+    public double Score(IReadOnlyList<double> features)
+    {
+        var score = Bias;
+        for (var i = 0; i < Weights.Count; i++) score += Weights[i] * features[i];
+        return score;
+    }
+
+    /// <summary>The logistic of the score: the fitted probability.</summary>
+    public double Probability(IReadOnlyList<double> features) => 1 / (1 + Math.Exp(-Score(features)));
+
+    /// <summary>Reads a model file and checks that it holds the features the code computes, in the same order.</summary>
+    public static LinearModel Load(string path, IReadOnlyList<string> expectedFeatures)
+    {
+        var model = JsonSerializer.Deserialize<LinearModel>(File.ReadAllText(path), Json)
+                    ?? throw new InvalidDataException($"{path}: empty model file.");
+        if (!model.Features.SequenceEqual(expectedFeatures) || model.Weights.Count != model.Features.Count)
+        {
+            throw new InvalidDataException($"{path}: the model's features ({string.Join(", ", model.Features)}) are not the ones this version computes; refit it with `newsqa train`.");
+        }
+
+        return model;
+    }
+
+    /// <summary>Writes the model file, numbers rounded so that a refit on the same data gives the same bytes.</summary>
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var rounded = this with
+        {
+            Weights = [.. Weights.Select(w => Math.Round(w, 6))], Bias = Math.Round(Bias, 6), Threshold = Math.Round(Threshold, 6),
+            CrossLingualThreshold = CrossLingualThreshold is { } c ? Math.Round(c, 6) : null,
+        };
+        File.WriteAllText(path, JsonSerializer.Serialize(rounded, Json) + "\n");
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Configuration;
+using NewsQA.Core.Ingestion;
+using NewsQA.Core.Text;
+
+namespace NewsQA.Core.Answering;
+
+/// <summary>
+/// Finds the short answer in a cited sentence: every candidate span (<see cref="AnswerSpanFeatures"/>) is scored by the
+/// fitted short-answer model (models/short-answer.json, a softmax over a sentence's candidates), and the best leads the
+/// answer: always for a question that asks for a name, a number, a date or a place, otherwise when the model is at
+/// least as sure as its threshold. Questions answered by a clause or a yes or no (why, هل, "did …") get none.
+/// </summary>
+public sealed class ShortAnswerExtractor(IOptions<AnsweringOptions> options)
+{
+    private static readonly HashSet<string> YesNoOpeners = new(
+        ["هل", "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "had", "should"], StringComparer.Ordinal);
+
+    private readonly Lazy<LinearModel> _model = new(() => LinearModel.Load(options.Value.ResolvedShortAnswerModelPath, AnswerSpanFeatures.Names));
+
+    /// <summary>The short answer of <paramref name="sentence"/> to the question, or null; with <paramref name="always"/>, the best span however unsure.</summary>
+    public ExtractedSpan? Extract(ReadQuestion question, SentenceEvidence sentence, bool always = false)
+    {
+        var best = Best(question, sentence, _model.Value);
+        return best is { } b && (always || IsTyped(question.Type) || b.Probability >= _model.Value.Threshold) ? b : null;
+    }
+
+    /// <summary>The most likely span under <paramref name="model"/>, however unsure (training measures it held out).</summary>
+    public static ExtractedSpan? Best(ReadQuestion question, SentenceEvidence sentence, LinearModel model)
+    {
+        if (!AsksForSpan(question)) return null;
+        var match = SentenceMatch.Create(sentence.Text, question.Words);
+        var candidates = AnswerSpanFeatures.Candidates(question, match);
+        if (candidates.Count == 0) return null;
+        var scores = candidates.Select(c => model.Score(c.Features)).ToList();
+        var top = scores.Max();
+        var total = scores.Sum(s => Math.Exp(s - top));
+        var pick = scores.IndexOf(top);
+        var tokens = match.Tokens;
+        var chosen = candidates[pick];
+        var start = tokens[chosen.Start].Start;
+        var end = tokens[chosen.End - 1].Start + tokens[chosen.End - 1].Length;
+        return new ExtractedSpan(sentence.Passage, new SentenceSpan(sentence.Sentence.Start + start, end - start), chosen.Kind, 1 / total);
+    }
+
+    /// <summary>Whether the question asks for a name, a number, a date or a place, whose span always leads the answer.</summary>
+    public static bool IsTyped(AnswerType type) => type is AnswerType.Person or AnswerType.Number or AnswerType.Time or AnswerType.Place;
+
+    /// <summary>Whether the question asks for a span at all: not a yes-or-no question, not a why.</summary>
+    public static bool AsksForSpan(ReadQuestion question)
+    {
+        if (question.Type == AnswerType.Reason) return false;
+        var first = Tokenizer.Tokenize(question.Text).FirstOrDefault();
+        return first.Normalized is null || !YesNoOpeners.Contains(first.Normalized);
+    }
+}

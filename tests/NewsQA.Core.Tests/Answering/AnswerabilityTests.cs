@@ -1,0 +1,68 @@
+using NewsQA.Core.Answering;
+using NewsQA.Core.Ingestion;
+using NewsQA.Core.Tests.Support;
+
+namespace NewsQA.Core.Tests.Answering;
+
+/// <summary>
+/// Answerability on written pairs over the seed articles: the same question about something the articles name, and
+/// about its near neighbour they do not (another country's forces, another group's casualties), in both languages.
+/// </summary>
+public class AnswerabilityTests : IAsyncLifetime
+{
+    private AnsweringServices _services = null!;
+
+    public async Task InitializeAsync() => _services = await AnsweringServices.CreateAsync();
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
+
+    public static TheoryData<string, string> Pairs() => new()
+    {
+        { "من هو قائد القوات الفرنسية في الشرق الأوسط؟", "من هو قائد القوات الإيطالية في الشرق الأوسط؟" },
+        { "كم مسلحا من داعش قتل في حملة وثبة الأسد؟", "كم جنديا عراقيا قتل في حملة وثبة الأسد؟" },
+        { "Who commands the French forces in the Middle East?", "Who commands the Italian forces in the Middle East?" },
+        { "How many soldiers did NATO's mission in Iraq grow to under Jens Stoltenberg?", "How many soldiers did the mission of the European Union in Iraq grow to under Jens Stoltenberg?" },
+    };
+
+    private async Task<(double Probability, Answer Answer)> JudgeAsync(string question)
+    {
+        var answer = await _services.Answers.AskAsync(_services.Index, question);
+        return (answer.Answerability ?? 0, answer);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public async Task TheAnsweredQuestion_IsJudgedMoreAnswerable_ThanItsUnansweredNeighbour(string answered, string neighbour)
+    {
+        var (yes, answer) = await JudgeAsync(answered);
+        var (no, _) = await JudgeAsync(neighbour);
+
+        Assert.True(answer.Grounded, answer.Text);
+        Assert.True(yes > no, $"{yes:0.000} <= {no:0.000}");
+    }
+
+    [Fact]
+    public void Features_HoldTheFocus_OnlyWhenEveryModifierIsThere_AndTheTypedAnswerBesideIt()
+    {
+        var judge = _services.Get<AnswerabilityJudge>();
+        const string text = "وعلق وزير الدفاع الأمريكي لويد أوستن على الهجمات.";
+        var passage = new Passage("p", "d", "t", 1, 1, null, text, SentenceSplitter.Split(text));
+        var sentence = new SentenceEvidence(passage, passage.Sentences[0], 1, 1, 1);
+        double Feature(string question, string name) =>
+            AnswerabilityJudge.Features(judge.Read(question, _services.Index), sentence)[AnswerabilityFeatures.Names.ToList().IndexOf(name)];
+
+        Assert.Equal(1, Feature("من هو وزير الدفاع الأمريكي؟", "focusComplete"));
+        Assert.Equal(0, Feature("من هو وزير الخارجية الأمريكي؟", "focusComplete")); // الخارجية is nowhere in it
+        Assert.True(Feature("من هو وزير الدفاع الأمريكي؟", "typedBesideFocus") > 0.5); // لويد أوستن right after the focus
+        Assert.Equal(0, Feature("من هو وزير الخارجية الأمريكي؟", "typedBesideFocus"));
+    }
+
+    [Fact]
+    public async Task AQuestionAboutWhatTheArticlesNeverMention_IsRefused_WithItsAnswerability()
+    {
+        var answer = await _services.Answers.AskAsync(_services.Index, "كم يبلغ عدد سكان اليابان؟");
+
+        Assert.Equal(AnswerKind.Refusal, answer.Kind);
+        Assert.Empty(answer.Citations);
+    }
+}

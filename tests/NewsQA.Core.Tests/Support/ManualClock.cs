@@ -1,0 +1,11 @@
+namespace NewsQA.Core.Tests.Support;
+
+/// <summary>A clock that stands still until told to move.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
