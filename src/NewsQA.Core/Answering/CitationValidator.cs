@@ -81,10 +81,10 @@ public static partial class CitationValidator
 
     // "[1]", "[1, 2]", "[1][2]" and Arabic-Indic digits; one group per run of adjacent brackets.
     [GeneratedRegex(@"(?:\s*\[\s*[0-9٠-٩]+(?:\s*[,،]\s*[0-9٠-٩]+)*\s*\])+")]
-    private static partial Regex MarkerGroupPattern();
+    internal static partial Regex MarkerGroupPattern();
 
     [GeneratedRegex(@"[0-9٠-٩]+")]
-    private static partial Regex NumberPattern();
+    internal static partial Regex NumberPattern();
 
     [GeneratedRegex(@"\s+([.,،؛;:!?؟])")]
     private static partial Regex SpaceBeforePunctuationPattern();

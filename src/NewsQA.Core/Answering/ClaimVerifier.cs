@@ -151,7 +151,7 @@ public sealed partial class ClaimVerifier(Lazy<QueryTranslator> translator, IOpt
     private static List<(Token Token, string Surface)> ContentWords(string claim)
     {
         // Markers are no words; "12,500" is one number.
-        var text = ThousandsPattern().Replace(MarkersPattern().Replace(claim, " "), "$1$2");
+        var text = ThousandsPattern().Replace(CitationValidator.MarkerGroupPattern().Replace(claim, " "), "$1$2");
         var tokens = Tokenizer.Tokenize(text);
         return [.. tokens.Where(t => (TextAnalyzer.AnalyzeToken(t) is not null && t.Normalized is not ("al" or "el")) || NumberWords.Value(t.Normalized) is not null)
             .Select(t => (t, text.Substring(t.Start, t.Length)))
@@ -173,17 +173,11 @@ public sealed partial class ClaimVerifier(Lazy<QueryTranslator> translator, IOpt
     }
 
     private static List<int> Markers(string text) =>
-        [.. MarkersPattern().Matches(text).SelectMany(m => NumberPattern().Matches(m.Value)).Select(n =>
+        [.. CitationValidator.MarkerGroupPattern().Matches(text).SelectMany(m => CitationValidator.NumberPattern().Matches(m.Value)).Select(n =>
             int.TryParse(ArabicNormalizer.Normalize(n.Value), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0)];
-
-    [GeneratedRegex(@"\[\s*[0-9٠-٩]+(?:\s*[,،]\s*[0-9٠-٩]+)*\s*\]")]
-    private static partial Regex MarkersPattern();
 
     [GeneratedRegex(@"^\s*(?:\[\s*[0-9٠-٩]+(?:\s*[,،]\s*[0-9٠-٩]+)*\s*\]\s*)+[.،,؛;!?؟]?\s*")]
     private static partial Regex LeadingMarkersPattern();
-
-    [GeneratedRegex(@"[0-9٠-٩]+")]
-    private static partial Regex NumberPattern();
 
     [GeneratedRegex(@"(\d),(\d{3})")]
     private static partial Regex ThousandsPattern();
