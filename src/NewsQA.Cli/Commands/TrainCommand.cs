@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
 using NewsQA.Cli.Output;
+using NewsQA.Core.Answering;
 using NewsQA.Core.Indexing;
 using NewsQA.Tools.Evaluation;
 
@@ -18,8 +20,9 @@ public static class TrainCommand
         var seedQuestions = new Option<string>("--seed-questions") { Description = "Training questions written over the seed articles.", DefaultValueFactory = _ => Path.Combine("models", "seed-training-questions.tsv") };
         var seeds = new Option<string>("--seeds") { Description = "The seed articles the seed questions are about.", DefaultValueFactory = _ => "seeds" };
         var output = new Option<string>("--output-dir") { Description = "Folder the model files are written to.", DefaultValueFactory = _ => "models" };
+        var shortAnswerOnly = new Option<bool>("--short-answer-only") { Description = "Refit only the short-answer model (a minute instead of several)." };
         var json = CommonOptions.Json();
-        var command = new Command("train", "Refit the answerability and short-answer models from training data; prints how their thresholds were chosen.") { arcd, seedQuestions, seeds, output, json };
+        var command = new Command("train", "Refit the answerability and short-answer models from training data; prints how their thresholds were chosen.") { arcd, seedQuestions, seeds, output, shortAnswerOnly, json };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
         {
             var arcdPath = result.GetValue(arcd)!;
@@ -43,17 +46,23 @@ public static class TrainCommand
                     var questions = TrainingQuestions.FromSquad("arcd-train", arcdSet, arcdCorpus)
                         .Concat(TrainingQuestions.FromSeeds(SeedTrainingQuestion.Load(seedPath), seedCorpus)).ToList();
                     var trainer = services.GetRequiredService<AnswerabilityTrainer>();
-                    var (model, report) = trainer.Fit(await trainer.CollectAsync(questions, ct));
                     var path = Path.Combine(result.GetValue(output)!, "answerability.json");
-                    model.Save(path);
+                    LinearModel? model = null;
+                    Dictionary<string, JsonElement>? report = null;
+                    if (!result.GetValue(shortAnswerOnly))
+                    {
+                        (model, report) = trainer.Fit(await trainer.CollectAsync(questions, ct));
+                        model.Save(path);
+                    }
+
                     var spans = services.GetRequiredService<ShortAnswerTrainer>();
                     var (spanModel, spanReport) = spans.Fit(spans.Collect(questions));
                     var spanPath = Path.Combine(result.GetValue(output)!, "short-answer.json");
                     spanModel.Save(spanPath);
                     Console.WriteLine(result.GetValue(json)
                         ? JsonOutput.Line(new { answerability = report, shortAnswer = spanReport })
-                        : $"answerability: thresholds {model.Threshold:0.000} / {model.CrossLingualThreshold:0.000} (cross-lingual), written to {path}\n{JsonOutput.Line(report)}\n" +
-                          $"short answers: threshold {spanModel.Threshold:0.000}, written to {spanPath}\n{JsonOutput.Line(spanReport)}");
+                        : (model is null ? string.Empty : $"answerability: thresholds {model.Threshold:0.000} / {model.CrossLingualThreshold:0.000} (cross-lingual), written to {path}\n{JsonOutput.Line(report!)}\n") +
+                          $"short answers: written to {spanPath}\n{JsonOutput.Line(spanReport)}");
                 }
             }
             finally

@@ -16,12 +16,24 @@ public static class AnswerSpanFeatures
         "length1", "length2", "length3", "length4to6", "questionOverlap", "besideQuestion", "nearQuestion", "questionAround",
         "afterFocus", "beforeFocus", "askedKind", "askedFirstKind", "overlapsAskedKind", "otherKind", "startsAtBreak", "endsAtBreak",
         "articleShare", "startsWithFunctionWord", "endsWithFunctionWord", "innerFunctionWords", "digits",
+        "leftContext", "rightContext", "leftAdjacent", "rightAdjacent",
+        "personLength1", "personLength2", "personLength3", "personLength4to6",
+        "numberLength1", "numberLength2", "numberLength3", "numberLength4to6",
+        "timeLength1", "timeLength2", "timeLength3", "timeLength4to6",
+        "placeLength1", "placeLength2", "placeLength3", "placeLength4to6",
+        "personArticleShare", "otherArticleShare", "startsWithConjunction", "startsWithVerb",
     ];
 
     /// <summary>Longest candidate, in tokens: short answers are names, numbers and dates, rarely a clause.</summary>
     public const int MaxTokens = 6;
 
     private const int AroundTokens = 6;
+
+    // The sliding window of SQuAD's baseline (Rajpurkar et al. 2016): the question's weight found just left and just
+    // right of a span tells the answer's slot in a sentence that restates the question.
+    private const int ContextTokens = 4;
+
+    private static readonly AnswerType[] LengthTypes = [AnswerType.Person, AnswerType.Number, AnswerType.Time, AnswerType.Place];
 
     /// <summary>Every candidate span of the sentence with its features.</summary>
     public static List<AnswerSpan> Candidates(ReadQuestion question, SentenceMatch sentence)
@@ -43,7 +55,9 @@ public static class AnswerSpanFeatures
                 if (end - 1 > start && breaks[end - 1]) break; // a span does not cross a comma, a full stop, a bracket
                 var length = end - start;
                 var overlap = Enumerable.Range(start, length).Count(t => isQuestion[t]) / (double)length;
-                if (overlap >= 1) continue;
+                // A short answer says something the question does not: a span whose every content word is the
+                // question's own restates it.
+                if (overlap >= 1 || Enumerable.Range(start, length).All(t => isQuestion[t] || function[t])) continue;
                 var kind = typed.FirstOrDefault(s => s.Start == start && s.End == end);
                 var exact = typed.Any(s => s.Start == start && s.End == end);
                 var distance = Enumerable.Range(0, tokens.Count).Where(t => isQuestion[t] && (t < start || t >= end))
@@ -73,12 +87,41 @@ public static class AnswerSpanFeatures
                     function[end - 1] ? 1 : 0,
                     Enumerable.Range(start, length).Count(t => function[t]) / (double)length,
                     Enumerable.Range(start, length).Any(t => tokens[t].Normalized.All(char.IsAsciiDigit)) ? 1 : 0,
+                    Context(sentence, words, Math.Max(0, start - ContextTokens), start),
+                    Context(sentence, words, end, Math.Min(tokens.Count, end + ContextTokens)),
+                    start > 0 && isQuestion[start - 1] ? 1 : 0,
+                    end < tokens.Count && isQuestion[end] ? 1 : 0,
                 ];
-                candidates.Add(new AnswerSpan(start, end, exact ? kind.Kind : null, features));
+                // A length prior of its own for each asked type: a name is two or three words, a year one.
+                var lengths = LengthTypes.SelectMany(type => LengthBuckets(length).Select(b => question.Type == type ? b : 0));
+                // A name carries no article ("ليدي غاغا", "وليام سميث"); a clause starts with "و" or a verb.
+                var articles = features[16];
+                double[] shape =
+                [
+                    question.Type == AnswerType.Person ? articles : 0,
+                    question.Type == AnswerType.Unknown ? articles : 0,
+                    IsConjoined(tokens[start]) ? 1 : 0,
+                    IsImperfectVerb(tokens[start]) ? 1 : 0,
+                ];
+                candidates.Add(new AnswerSpan(start, end, exact ? kind.Kind : null, [.. features, .. lengths, .. shape]));
             }
         }
 
         return candidates;
+    }
+
+    private static bool IsConjoined(Token token) => token.IsArabic && token.Normalized.Length > 3 && token.Normalized[0] is 'و' or 'ف';
+
+    private static bool IsImperfectVerb(Token token) => token.IsArabic && token.Normalized.Length >= 4 && token.Normalized[0] is 'ي' or 'ت' && !token.Normalized.EndsWith('ه');
+
+    private static double[] LengthBuckets(int length) => [length == 1 ? 1 : 0, length == 2 ? 1 : 0, length == 3 ? 1 : 0, length >= 4 ? 1 : 0];
+
+    // The share of the question's weight witnessed by tokens [from, to).
+    private static double Context(SentenceMatch sentence, IReadOnlyList<QuestionWord> words, int from, int to)
+    {
+        var total = words.Sum(w => w.Weight);
+        if (total <= 0 || to <= from) return 0;
+        return words.Select((w, i) => w.Weight * Enumerable.Range(from, to - from).Max(t => sentence.Matches[i][t])).Sum() / total;
     }
 
     // Whether punctuation (not a space, slash or hyphen) stands before token i; the sentence's ends count.

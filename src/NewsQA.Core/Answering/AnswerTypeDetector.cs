@@ -10,6 +10,19 @@ namespace NewsQA.Core.Answering;
 /// </summary>
 public static partial class AnswerTypeDetector
 {
+    // After "which"/"أي" (or "ما"/"what" with a noun), the noun names the type asked for, as in TREC's question classes
+    // (Li and Roth 2002): "في أي مدينة" asks for a place, "what year" for a time.
+    private static readonly HashSet<string> TimeNouns = new(["عام", "العام", "سنه", "السنه", "يوم", "اليوم", "شهر", "الشهر", "قرن", "القرن", "تاريخ", "year", "century", "date", "day", "month", "decade"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> PlaceNouns = new(
+        ["مدينه", "المدينه", "بلد", "البلد", "دوله", "الدوله", "منطقه", "المنطقه", "مكان", "المكان", "قاره", "القاره", "محافظه", "المحافظه", "ولايه", "الولايه", "city", "country", "state", "region", "place", "continent", "province", "town"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> NumberNouns = new(["عدد", "نسبه", "كميه", "مقدار", "مساحه", "طول", "عمر", "percentage", "percent", "number", "amount", "proportion"], StringComparer.Ordinal);
+
+    // "من" opens a who-question unless "where"/"which"/"what" follows it ("من أين": from where).
+    private static readonly HashSet<string> FromWords = new(["اين", "اي", "ايه", "ماذا", "متي", "خلال", "بين", "اجل"], StringComparer.Ordinal);
+
     /// <summary>The answer type a question asks for.</summary>
     public static AnswerType Detect(string question)
     {
@@ -19,7 +32,23 @@ public static partial class AnswerTypeDetector
         if (words.Contains("متي") || words.Contains("when") || first.StartsWith("في اي عام", StringComparison.Ordinal) || first.StartsWith("what year", StringComparison.Ordinal)) return AnswerType.Time;
         if (words.Contains("اين") || words.Contains("where")) return AnswerType.Place;
         if (words.Contains("لماذا") || words.Contains("why") || first.StartsWith("ما سبب", StringComparison.Ordinal)) return AnswerType.Reason;
-        if ((words.Count > 0 && words[0] == "من" && words.Count > 1 && words[1] is "هو" or "هي" or "هم" or "الذي" or "التي") || words.Contains("who") || words.Contains("whom")) return AnswerType.Person;
+        if ((words.Count > 1 && words[0] is "من" or "لمن" or "ممن" && !FromWords.Contains(words[1])) || words.Contains("who") || words.Contains("whom") || words.Contains("whose")) return AnswerType.Person;
+        return NounType(words);
+    }
+
+    // "ما عدد", "في أي مدينة", "what percentage", "which country": the noun after the question word.
+    private static AnswerType NounType(List<string> words)
+    {
+        var at = words.FindIndex(w => w is "ما" or "ماذا" or "اي" or "ايه" or "باي" or "what" or "which");
+        if (at < 0 || at > 1) return AnswerType.Unknown;
+        foreach (var word in words.Skip(at + 1).Take(2).Where(w => w is not ("هو" or "هي" or "the" or "is" or "was" or "are" or "were")).Take(1))
+        {
+            var bare = word.Length >= 4 && word[0] is 'و' or 'ب' or 'ل' or 'ف' ? word[1..] : word;
+            if (NumberNouns.Contains(word) || NumberNouns.Contains(bare)) return AnswerType.Number;
+            if (TimeNouns.Contains(word) || TimeNouns.Contains(bare)) return AnswerType.Time;
+            if (PlaceNouns.Contains(word) || PlaceNouns.Contains(bare)) return AnswerType.Place;
+        }
+
         return AnswerType.Unknown;
     }
 

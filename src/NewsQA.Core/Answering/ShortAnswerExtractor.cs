@@ -8,8 +8,8 @@ namespace NewsQA.Core.Answering;
 /// <summary>
 /// Finds the short answer in a cited sentence: every candidate span (<see cref="AnswerSpanFeatures"/>) is scored by the
 /// fitted short-answer model (models/short-answer.json, a softmax over a sentence's candidates), and the best leads the
-/// answer: always for a question that asks for a name, a number, a date or a place, otherwise when the model is at
-/// least as sure as its threshold. Questions answered by a clause or a yes or no (why, هل, "did …") get none.
+/// answer of every factoid question, the quote after it for the reader to check. Questions answered by a clause or a
+/// yes or no (why, هل, "did …") get none.
 /// </summary>
 public sealed class ShortAnswerExtractor(IOptions<AnsweringOptions> options)
 {
@@ -18,12 +18,8 @@ public sealed class ShortAnswerExtractor(IOptions<AnsweringOptions> options)
 
     private readonly Lazy<LinearModel> _model = new(() => LinearModel.Load(options.Value.ResolvedShortAnswerModelPath, AnswerSpanFeatures.Names));
 
-    /// <summary>The short answer of <paramref name="sentence"/> to the question, or null; with <paramref name="always"/>, the best span however unsure.</summary>
-    public ExtractedSpan? Extract(ReadQuestion question, SentenceEvidence sentence, bool always = false)
-    {
-        var best = Best(question, sentence, _model.Value);
-        return best is { } b && (always || IsTyped(question.Type) || b.Probability >= _model.Value.Threshold) ? b : null;
-    }
+    /// <summary>The short answer of <paramref name="sentence"/> to the question, or null.</summary>
+    public ExtractedSpan? Extract(ReadQuestion question, SentenceEvidence sentence) => Best(question, sentence, _model.Value);
 
     /// <summary>The most likely span under <paramref name="model"/>, however unsure (training measures it held out).</summary>
     public static ExtractedSpan? Best(ReadQuestion question, SentenceEvidence sentence, LinearModel model)
@@ -43,7 +39,7 @@ public sealed class ShortAnswerExtractor(IOptions<AnsweringOptions> options)
         return new ExtractedSpan(sentence.Passage, new SentenceSpan(sentence.Sentence.Start + start, end - start), chosen.Kind, 1 / total);
     }
 
-    /// <summary>Whether the question asks for a name, a number, a date or a place, whose span always leads the answer.</summary>
+    /// <summary>Whether the question asks for a name, a number, a date or a place (a span an English reader of Arabic gets too).</summary>
     public static bool IsTyped(AnswerType type) => type is AnswerType.Person or AnswerType.Number or AnswerType.Time or AnswerType.Place;
 
     /// <summary>Whether the question asks for a span at all: not a yes-or-no question, not a why.</summary>

@@ -22,7 +22,8 @@ public sealed class ShortAnswerWriter(ShortAnswerExtractor extractor, ClaimVerif
         var (text, transliterated) = crossLingual
             ? ShortAnswerRenderer.ForEnglishReader(original, span.Kind, retrieval.Value.Translate ? translator.Value.Lexicon : null)
             : (original, false);
-        if (text.Length == 0) return null;
+        // A phrase of no kind stays Arabic for an English reader: not written for them, so it does not lead.
+        if (text.Length == 0 || (crossLingual && span.Kind is null && text == original)) return null;
         var claim = text == original ? text : $"{text} {original}";
         return claims.Supports(claim, [cited.Text]) ? new ShortAnswer(text, original, marker, span.Kind, transliterated) : null;
     }

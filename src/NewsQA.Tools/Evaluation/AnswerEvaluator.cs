@@ -43,7 +43,7 @@ public sealed class AnswerEvaluator(RetrievalEvaluator retrieval, AnswerService 
                 textF1 += AnswerMetrics.F1(shortAnswer.Text, question.ParallelAnswers.Select(a => a.Text));
             }
 
-            var best = extractor.Extract(judge.Read(answer.StandaloneQuestion, index), new SentenceEvidence(first.Passage, first.Sentence, 1, 0, 0), always: true);
+            var best = extractor.Extract(judge.Read(answer.StandaloneQuestion, index), new SentenceEvidence(first.Passage, first.Sentence, 1, 0, 0));
             f1Always += best is null ? 0 : AnswerMetrics.F1(best.Text, golds);
         }
 

@@ -14,6 +14,14 @@ public class AnswerTypeDetectorTests
     [InlineData("من هو قائد القوات الفرنسية؟", AnswerType.Person)]
     [InlineData("Who is the NATO secretary general?", AnswerType.Person)]
     [InlineData("ماذا قال الوزير؟", AnswerType.Unknown)]
+    [InlineData("من قاد الحملة على تكريت؟", AnswerType.Person)]
+    [InlineData("من كان قائد القوات؟", AnswerType.Person)]
+    [InlineData("من أين يأتي الزوار؟", AnswerType.Place)]
+    [InlineData("ما عدد الجنود الألمان في العراق؟", AnswerType.Number)]
+    [InlineData("في أي مدينة تقع القاعدة؟", AnswerType.Place)]
+    [InlineData("Which country leads the coalition?", AnswerType.Place)]
+    [InlineData("What percentage of the forces left?", AnswerType.Number)]
+    [InlineData("ما الذي قرره البرلمان؟", AnswerType.Unknown)]
     public void Detect_ReadsTheQuestionWord(string question, AnswerType expected) =>
         Assert.Equal(expected, AnswerTypeDetector.Detect(question));
 

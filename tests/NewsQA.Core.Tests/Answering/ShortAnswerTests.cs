@@ -50,6 +50,19 @@ public class ShortAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ask_AWhatQuestion_LeadsWithASpanOfTheCitedSentence_ButNotForAnEnglishReaderOfArabic()
+    {
+        var answer = await _services.Answers.AskAsync(_services.Index, "ماذا قرر البرلمان العراقي؟");
+
+        var shortAnswer = Assert.IsType<ShortAnswer>(answer.ShortAnswer);
+        Assert.StartsWith($"**{shortAnswer.Text}** [1]\n", answer.Text);
+        var cited = answer.Citations[0];
+        Assert.Contains(shortAnswer.Original, cited.Passage.Text.Substring(cited.Sentence.Start, cited.Sentence.Length));
+        // An Arabic phrase of no kind is not written for an English reader: the quote answers alone.
+        Assert.Null((await _services.Answers.AskAsync(_services.Index, "What did the Iraqi parliament decide?")).ShortAnswer);
+    }
+
+    [Fact]
     public async Task Ask_WhyQuestions_AndRefusals_HaveNoShortAnswer()
     {
         Assert.Null((await _services.Answers.AskAsync(_services.Index, "لماذا تأخر تحرير تكريت؟")).ShortAnswer);
