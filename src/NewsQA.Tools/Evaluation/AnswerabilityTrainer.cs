@@ -35,6 +35,8 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
 
     private const int Folds = 5;
 
+    private static readonly double[] CurveThresholds = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
+
     /// <summary>The labelled examples of every question.</summary>
     public async Task<List<TrainingExample>> CollectAsync(IEnumerable<TrainingQuestion> questions, CancellationToken cancellationToken)
     {
@@ -107,6 +109,22 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
         }
 
         var negatives = training.Where(e => e.Label == 0).ToList();
+        // The trade-off the threshold makes, held out: answerable questions declined against near-topic ones refused.
+        var nearTopic = examples.Where(e => e.Runtime && !e.Question.IsAnswerable).ToList();
+        double Share(IEnumerable<TrainingExample> set, double t)
+        {
+            var list = set.ToList();
+            return list.Count == 0 ? 0 : Math.Round(list.Count(e => Declined(e, t)) / (double)list.Count, 3);
+        }
+
+        var curve = CurveThresholds.Select(t => new Dictionary<string, double>
+        {
+            ["threshold"] = t,
+            ["arcdAnswerableDeclined"] = Share(answerable.Where(e => e.Question.Source != "seed"), t),
+            ["seedAnswerableDeclined"] = Share(answerable.Where(e => e.Question.Source == "seed"), t),
+            ["correctAnswersDeclined"] = Share(answerable.Where(e => e.Label == 1), t),
+            ["seedNearTopicRefused"] = Share(nearTopic, t),
+        }).ToList();
         var report = new Dictionary<string, object>
         {
             ["data"] = "ARCD training split (positives: the sentence holding the answer; negatives: the best sentence of the best-ranked paragraph that is not the question's own, asked over the articles without its own paragraph) and models/seed-training-questions.tsv",
@@ -125,6 +143,7 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
                 ["arcdAnswerableDeclined"] = Rate(answerable.Where(e => e.Question.Source != "seed"), threshold),
                 ["correctAnswersDeclined"] = Rate(answerable.Where(e => e.Label == 1), threshold),
             },
+            ["heldOutCurve"] = curve,
         };
         var json = report.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value));
         return (model with { Training = json }, json);
