@@ -112,7 +112,9 @@ public sealed class WebChatStreamingTests : IAsyncLifetime
         // 200 cumulative updates of a growing text come to about 300 KB; the conversation may hold 64 KiB.
         _bot.Settings["DirectLine:MaxConversationBytes"] = "65536";
         _bot.Settings["DirectLine:MaxPageBytes"] = "16384";
-        var pieces = Enumerable.Range(0, 200).Select(i => $"كلمة{i} ").ToList();
+        // Words of the cited sentence, so that the claim check keeps the answer the model streamed.
+        string[] words = ["الفصائل", "الشيعية", "ليست", "على", "خلاف", "مع", "التحالف", "الدولي"];
+        var pieces = Enumerable.Range(0, 200).Select(i => $"{words[i % words.Length]} ").ToList();
         _model.Reply = r => r.IsAnswer ? [.. pieces, $"[{r.PassageContaining("كريم النوري")}]", "."] : ["NOT_FOUND"];
         var client = await DirectLineClient.StartAsync(_bot.CreateClient());
         (await client.PostAsync(Question)).EnsureSuccessStatusCode();
