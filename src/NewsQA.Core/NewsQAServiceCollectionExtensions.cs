@@ -81,6 +81,7 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<LocalAnswerer>();
         services.TryAddSingleton<ExtractiveSummarizer>();
         services.TryAddSingleton<SummaryTargetResolver>();
+        services.TryAddSingleton<NewsTimeline>();
         services.TryAddSingleton<LocalAnswerGenerator>();
         services.TryAddSingleton<IAnswerGenerator>(sp => sp.GetRequiredService<LocalAnswerGenerator>());
         services.TryAddSingleton<AnswerService>();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using NewsQA.Bot.Hosting;
 using NewsQA.Core.Configuration;
@@ -68,7 +67,7 @@ public static class ArticleEndpoints
     {
         documentId,
         title = metadata.Title,
-        published = metadata.Published?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+        published = metadata.Published is { } date ? PublishedDate.Format(date) : null,
         source = metadata.Source,
         url = metadata.Url,
         language = metadata.Language,

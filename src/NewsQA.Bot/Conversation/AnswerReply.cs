@@ -24,8 +24,7 @@ public static class AnswerReply
         reply.Text = answer.Citations.Count > 0 && webChat ? $"{answer.Text}\n\n{CitationEntity.LinkDefinitions(answer)}" : answer.Text;
         if (answer.Citations.Count == 0) return reply;
 
-        string? SourceOf(string documentId) => index.FindArticle(documentId)?.Source;
-        reply.Entities = [CitationEntity.Create(answer, incoming.ChannelId ?? string.Empty, baseAddress, SourceOf)];
+        reply.Entities = [CitationEntity.Create(answer, incoming.ChannelId ?? string.Empty, baseAddress)];
         reply.ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } };
         reply.SuggestedActions = FollowUps(answer, [.. index.Documents.Select(d => d.DocumentId)]);
         return reply;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using NewsQA.Bot.Rest;
 using NewsQA.Bot.Schema;
@@ -8,18 +7,20 @@ namespace NewsQA.Bot.Conversation;
 
 /// <summary>
 /// The one schema.org Message entity that carries an answer's AI label and citations, shaped for the channel that
-/// renders it: Teams shows an Adaptive Card of the paragraph and links to the source page; Web Chat opens a dialog with
-/// the paragraph in Markdown (the cited sentence in bold). Limits are Teams': 20 citations, names of 80 characters,
-/// abstracts of 160, three keywords of 28.
+/// renders it: Teams shows an Adaptive Card of the paragraph and opens the article's own link (our source page when it
+/// has none); Web Chat opens a dialog with the paragraph in Markdown (the cited sentence in bold) and the article's
+/// link. Each citation's outlet and publication date are in its card and among its keywords (Teams shows them on
+/// hover). Limits are Teams': 20 citations, names of 80 characters, abstracts of 160, three keywords of 28.
 /// </summary>
 public static class CitationEntity
 {
     public const int MaxCitations = 20;
     private const int MaxName = 80;
     private const int MaxAbstract = 160;
+    private const int MaxKeywords = 3;
     private const int MaxKeyword = 28;
 
-    public static JsonObject Create(Answer answer, string channelId, Uri baseAddress, Func<string, string?> sourceOf)
+    public static JsonObject Create(Answer answer, string channelId, Uri baseAddress)
     {
         var webChat = BotChannels.IsWebChat(channelId);
         var claims = new JsonArray();
@@ -32,13 +33,14 @@ public static class CitationEntity
                 ["@type"] = "DigitalDocument",
                 ["name"] = Cut($"{passage.Title} ¶{passage.Paragraph}", MaxName),
                 ["abstract"] = Cut(sentence, MaxAbstract),
-                ["text"] = webChat ? Markdown(citation, sourceOf(passage.DocumentId)) : AdaptiveCard(citation, sourceOf(passage.DocumentId)),
+                ["text"] = webChat ? CitationCard.Markdown(citation, answer.Language) : CitationCard.AdaptiveCard(citation, answer.Language),
                 ["encodingFormat"] = webChat ? "text/markdown" : "application/vnd.microsoft.card.adaptive",
-                ["keywords"] = new JsonArray(Cut(passage.DocumentId, MaxKeyword), Cut($"¶{passage.Paragraph}", MaxKeyword)),
+                ["keywords"] = new JsonArray([.. Keywords(citation).Select(k => (JsonNode)JsonValue.Create(k))]),
                 ["image"] = new JsonObject { ["@type"] = "ImageObject", ["name"] = "Text" },
             };
-            // Web Chat opens a dialog for a citation without a URL; Teams opens the URL from its hover card.
-            if (!webChat) appearance["url"] = new Uri(baseAddress, SourceEndpoints.Link(citation)).ToString();
+            // Web Chat opens a dialog for a citation without a URL (its card links the article); Teams opens the URL
+            // from its hover card: the article itself, else the source page with the sentence highlighted.
+            if (!webChat) appearance["url"] = citation.Article?.Url ?? new Uri(baseAddress, SourceEndpoints.Link(citation)).ToString();
             claims.Add(new JsonObject { ["@type"] = "Claim", ["position"] = citation.Marker, ["appearance"] = appearance });
         }
 
@@ -55,34 +57,22 @@ public static class CitationEntity
         };
     }
 
-    /// <summary>Web Chat renders citation badges from Markdown reference definitions, one per marker.</summary>
+    /// <summary>Web Chat renders citation badges from Markdown reference definitions, one per marker (the title dated when the article is).</summary>
     public static string LinkDefinitions(Answer answer) =>
-        string.Join('\n', answer.Citations.Take(MaxCitations).Select(c => $"[{c.Marker}]: cite:{c.Marker} \"{Cut($"{c.Passage.Title} ¶{c.Passage.Paragraph}", MaxName).Replace("\"", "'", StringComparison.Ordinal)}\""));
+        string.Join('\n', answer.Citations.Take(MaxCitations).Select(c =>
+            $"[{c.Marker}]: cite:{c.Marker} \"{Cut(Dated($"{c.Passage.Title} ¶{c.Passage.Paragraph}", c, answer), MaxName).Replace("\"", "'", StringComparison.Ordinal)}\""));
 
-    private static string Markdown(Citation citation, string? source)
+    // The date first (ISO 8601, the shortest unambiguous form), then the outlet, then the paragraph and the article id.
+    private static IEnumerable<string> Keywords(Citation citation)
     {
-        var p = citation.Passage;
-        var s = citation.Sentence;
-        var credit = source is null ? string.Empty : $" — {source}";
-        return $"**{p.Title}**{credit} — ¶{p.Paragraph}\n\n{p.Text[..s.Start]}**{p.Text.Substring(s.Start, s.Length)}**{p.Text[s.End..]}";
+        var article = citation.Article;
+        string?[] candidates = [article?.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), article?.Source,
+            $"¶{citation.Passage.Paragraph}", citation.Passage.DocumentId];
+        return candidates.OfType<string>().Where(k => k.Length > 0).Select(k => Cut(k, MaxKeyword)).Take(MaxKeywords);
     }
 
-    private static string AdaptiveCard(Citation citation, string? source)
-    {
-        var p = citation.Passage;
-        var card = new
-        {
-            type = "AdaptiveCard",
-            version = "1.5",
-            body = new object[]
-            {
-                new { type = "TextBlock", text = p.Title, weight = "Bolder", wrap = true },
-                new { type = "TextBlock", text = source is null ? $"¶{p.Paragraph}" : $"{source} — ¶{p.Paragraph}", isSubtle = true, wrap = true },
-                new { type = "TextBlock", text = p.Text, wrap = true },
-            },
-        };
-        return JsonSerializer.Serialize(card);
-    }
+    private static string Dated(string name, Citation citation, Answer answer) =>
+        citation.Article?.Published is { } date ? $"{name} — {AnswerDates.Format(date, answer.Language)}" : name;
 
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    public static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

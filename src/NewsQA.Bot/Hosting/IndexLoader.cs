@@ -2,15 +2,17 @@ using Microsoft.Extensions.Options;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Telemetry;
+using NewsQA.Bot.Watching;
 
 namespace NewsQA.Bot.Hosting;
 
 /// <summary>
-/// Indexes the configured corpus (incrementally, into the configured index file) before the service takes requests,
-/// so the first question is answered from a complete index. A seed corpus takes well under a second.
+/// Indexes the configured corpus (incrementally, into the configured index folder) before the service takes requests,
+/// so the first question is answered from a complete index, then leaves the folder to the <see cref="CorpusWatcher"/>.
+/// A seed corpus takes well under a second.
 /// </summary>
 public sealed partial class IndexLoader(
-    CorpusIndexer indexer, IndexHolder holder, CorpusFolder corpus, IOptions<IndexOptions> index, ILogger<IndexLoader> logger) : IHostedService
+    CorpusIndexer indexer, IndexHolder holder, CorpusFolder corpus, CorpusWatcher watcher, IOptions<IndexOptions> index, ILogger<IndexLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +22,8 @@ public sealed partial class IndexLoader(
             throw new StartupException($"Corpus folder not found: {Path.GetFullPath(folder)}. Set Corpus:Path (see README, Configuration).");
         }
 
+        // Watching starts first, so that what changes while the folder is indexed is applied once it is.
+        watcher.Begin();
         var update = await indexer.UpdateAsync(folder, index.Value.Path, null, cancellationToken);
         holder.Set(update.Live);
         NewsQATelemetry.IndexPassages.Record(update.Index.Count);

@@ -5,6 +5,7 @@ using NewsQA.Bot.BotFramework;
 using NewsQA.Bot.Conversation;
 using NewsQA.Bot.DirectLine;
 using NewsQA.Bot.Feeds;
+using NewsQA.Bot.Watching;
 using NewsQA.Core;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Conversations;
@@ -72,11 +73,14 @@ public static class NewsQABotServiceCollectionExtensions
         return builder;
     }
 
-    // Feeds polled into the corpus folder, the admin API, and the running index following the folder's changes.
+    // Feeds polled into the corpus folder, the admin API, and the running index following the folder's changes (the watcher).
     private static void AddNewsQALiveNews(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<CorpusFolder>();
-        services.Replace(ServiceDescriptor.Singleton<ICorpusChangeListener, IndexRefresher>());
+        services.AddOptions<WatcherOptions>().BindConfiguration(WatcherOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CorpusWatcher>();
+        services.Replace(ServiceDescriptor.Singleton<ICorpusChangeListener>(sp => sp.GetRequiredService<CorpusWatcher>()));
+        services.AddHostedService(sp => sp.GetRequiredService<CorpusWatcher>()); // after IndexLoader, which starts it
         services.AddHostedService<FeedPollingService>(); // after IndexLoader: the first poll finds the index loaded
         // The admin key is a secret: a key in the committed appsettings.json stops start-up instead of being used.
         var committedKey = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)

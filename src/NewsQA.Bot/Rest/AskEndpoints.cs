@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NewsQA.Bot.Conversation;
 using NewsQA.Bot.Hosting;
+using NewsQA.Bot.Watching;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Conversations;
 
@@ -9,8 +10,8 @@ namespace NewsQA.Bot.Rest;
 /// <summary>
 /// The REST API: POST /api/ask returns the `newsqa ask --json` shape; POST /api/ask/stream sends it as server-sent
 /// events: status (before the search starts), delta with each new piece of the text as a model writes it, then the
-/// validated answer, then done; GET /healthz tells whether the index is loaded. A conversationId names a conversation
-/// of the REST API only (see <see cref="ConversationKeys"/>).
+/// validated answer, then done; GET /healthz tells whether the index is loaded, and how many changed files wait to be
+/// applied. A conversationId names a conversation of the REST API only (see <see cref="ConversationKeys"/>).
 /// </summary>
 public static class AskEndpoints
 {
@@ -65,8 +66,8 @@ public static class AskEndpoints
             await WriteEventAsync(context, "done", new { }, ct);
         });
 
-        routes.MapGet("/healthz", (IndexHolder index) => index.Current is { } current
-            ? Results.Ok(new { status = "ready", documents = current.Documents.Count, passages = current.Count, workingSetBytes = Environment.WorkingSet })
+        routes.MapGet("/healthz", (IndexHolder index, CorpusWatcher watcher) => index.Current is { } current
+            ? Results.Ok(new { status = "ready", documents = current.Documents.Count, passages = current.Count, pendingChanges = watcher.Pending, workingSetBytes = Environment.WorkingSet })
             : Results.Json(new { status = "loading" }, statusCode: StatusCodes.Status503ServiceUnavailable));
         return routes;
     }

@@ -7,9 +7,10 @@ using NewsQA.Core.Text;
 namespace NewsQA.Bot.Rest;
 
 /// <summary>
-/// GET /sources/{passageId}?start=S&amp;length=L: the cited paragraph in full with its article title and source, the
-/// cited sentence highlighted, right-to-left for Arabic; JSON instead of a page when the client accepts JSON. A span
-/// that does not fit the paragraph is not highlighted; a negative one, or one that is not a number, gets 400.
+/// GET /sources/{passageId}?start=S&amp;length=L: the cited paragraph in full with its article title, source,
+/// publication date and link (those the article has), the cited sentence highlighted, right-to-left for Arabic; JSON
+/// instead of a page when the client accepts JSON. A span that does not fit the paragraph is not highlighted; a
+/// negative one, or one that is not a number, gets 400.
 /// </summary>
 public static class SourceEndpoints
 {
@@ -47,6 +48,8 @@ public static class SourceEndpoints
         documentId = view.Passage.DocumentId,
         title = view.Passage.Title,
         source = view.Source,
+        published = view.Article?.Published is { } date ? PublishedDate.Format(date) : null,
+        url = view.Article?.Url,
         paragraph = view.Passage.Paragraph,
         text = view.Passage.Text,
         sentence = view.Highlight is { } h ? new { start = h.Start, length = h.Length } : null,
@@ -61,12 +64,19 @@ public static class SourceEndpoints
             : Encode(p.Text);
         var label = rtl ? "الفقرة" : "Paragraph";
         var source = view.Source is null ? string.Empty : $"<p class=\"source\">{(rtl ? "المصدر" : "Source")}: {Encode(view.Source)}</p>";
+        var language = rtl ? TextLanguage.Arabic : TextLanguage.English;
+        var published = view.Article?.Published is { } date
+            ? $"<p class=\"published\">{(rtl ? "تاريخ النشر" : "Published")}: <time datetime=\"{PublishedDate.Format(date)}\">{Encode(AnswerDates.Format(date, language))}</time></p>"
+            : string.Empty;
+        var link = view.Article?.Url is { } url
+            ? $"<p class=\"link\"><a href=\"{Encode(url)}\" rel=\"noopener noreferrer\">{(rtl ? "اقرأ المقال" : "Read the article")}</a></p>"
+            : string.Empty;
         return $$"""
             <!doctype html>
             <html lang="{{(rtl ? "ar" : "en")}}" dir="{{(rtl ? "rtl" : "ltr")}}">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{{Encode(p.Title)}}</title>
-            <style>body{font-family:system-ui,"Noto Naskh Arabic",sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.8}mark{background:#fff2a8;padding:.1em 0}.meta,.source{color:#555}</style></head>
-            <body><h1>{{Encode(p.Title)}}</h1><p class="meta">{{label}} {{p.Paragraph}}</p><p class="paragraph">{{body}}</p>{{source}}</body></html>
+            <style>body{font-family:system-ui,"Noto Naskh Arabic",sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.8}mark{background:#fff2a8;padding:.1em 0}.meta,.source,.published{color:#555}</style></head>
+            <body><h1>{{Encode(p.Title)}}</h1><p class="meta">{{label}} {{p.Paragraph}}</p><p class="paragraph">{{body}}</p>{{source}}{{published}}{{link}}</body></html>
             """;
     }
 

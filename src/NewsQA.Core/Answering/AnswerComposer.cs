@@ -10,8 +10,12 @@ namespace NewsQA.Core.Answering;
 /// </summary>
 public static class AnswerComposer
 {
-    /// <summary>Prose or quotes, one marker per sentence, in the order given.</summary>
-    public static (string Text, List<Citation> Citations) Compose(TextLanguage language, IReadOnlyList<SentenceEvidence> sentences, string? lead = null, bool bullets = false)
+    /// <summary>
+    /// Prose or quotes, one marker per sentence, in the order given; with <paramref name="dateOf"/>, each sentence whose
+    /// article has a date is preceded by it ("5 March 2024: …").
+    /// </summary>
+    public static (string Text, List<Citation> Citations) Compose(
+        TextLanguage language, IReadOnlyList<SentenceEvidence> sentences, string? lead = null, bool bullets = false, Func<Ingestion.Passage, DateTimeOffset?>? dateOf = null)
     {
         var citations = sentences.Select((s, i) => new Citation(i + 1, s.Passage, s.Sentence)).ToList();
         var sourceLanguage = LanguageDetector.DetectAnswerLanguage(string.Concat(sentences.Select(s => s.Text)));
@@ -24,7 +28,8 @@ public static class AnswerComposer
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i].Text;
-            var quoted = crossLingual ? $"«{sentence}»" : sentence;
+            var date = dateOf?.Invoke(sentences[i].Passage) is { } d ? AnswerDates.Prefix(d, language) : string.Empty;
+            var quoted = date + (crossLingual ? $"«{sentence}»" : sentence);
             if (bullets) builder.Append("- ").Append(quoted).Append($" [{i + 1}]").Append('\n');
             else if (crossLingual) builder.Append("> ").Append(quoted).Append($" [{i + 1}]").Append('\n');
             else builder.Append(i > 0 ? " " : string.Empty).Append(quoted).Append($" [{i + 1}]");

@@ -8,4 +8,7 @@ public enum AnswerKind
     Refusal,
     Source,
     Help,
+
+    /// <summary>Dated points from several articles, oldest first ("what's new about …").</summary>
+    Timeline,
 }

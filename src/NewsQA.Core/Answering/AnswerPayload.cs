@@ -2,7 +2,8 @@ namespace NewsQA.Core.Answering;
 
 /// <summary>
 /// The JSON shape of an answer, shared by `newsqa ask --json` and the REST API:
-/// question, language, answer, grounded, mode, citations (marker, passage, whole paragraph text, sentence span).
+/// question, language, answer, grounded, mode, citations (marker, passage, whole paragraph text, sentence span, and
+/// the article's source, published and url when it has them).
 /// </summary>
 public sealed record AnswerPayload(
     string Question,
@@ -28,9 +29,7 @@ public sealed record AnswerPayload(
         answer.Mode == AnswerMode.Llm ? "llm" : "local",
         answer.Kind.ToString().ToLowerInvariant(),
         Math.Round(answer.Evidence, 4),
-        [.. answer.Citations.Select(c => new CitationPayload(
-            c.Marker, c.Passage.Id, c.Passage.DocumentId, c.Passage.Title, c.Passage.Paragraph, c.Passage.Text,
-            new SentencePayload(c.Sentence.Start, c.Sentence.Length)))])
+        [.. answer.Citations.Select(CitationPayload.From)])
     {
         Answerability = answer.Answerability is { } p ? Math.Round(p, 4) : null,
         ShortAnswer = answer.ShortAnswer is { } s

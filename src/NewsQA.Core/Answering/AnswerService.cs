@@ -21,6 +21,7 @@ public sealed class AnswerService(
     QueryBuilder queries,
     IAnswerGenerator generator,
     SummaryTargetResolver summaryTargets,
+    NewsTimeline timeline,
     IOptions<AnsweringOptions> answering,
     IOptions<RetrievalOptions> retrieval,
     TimeProvider clock)
@@ -61,8 +62,8 @@ public sealed class AnswerService(
                 // step, so the spans of retrieval, the model call and validation nest under it.
                 if (activity is not null) Activity.Current = activity;
                 if (!await updates.MoveNextAsync().ConfigureAwait(false)) break;
-                final = updates.Current.Final ?? final;
-                yield return updates.Current;
+                var update = updates.Current.Final is { } done ? AnswerUpdate.Of(final = WithArticles(done, index)) : updates.Current;
+                yield return update;
             }
         }
         finally
@@ -115,12 +116,32 @@ public sealed class AnswerService(
             query = await queries.BuildAsync(index, standalone.Text, cancellationToken).ConfigureAwait(false);
         }
 
-        var hits = await retriever.SearchAsync(index, query, answering.Value.Passages, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // A timeline draws on as many passages as a topic summary; without a dated point it is answered as a factoid.
+        var settings = answering.Value;
+        var wantsTimeline = intent == QuestionIntent.Timeline;
+        var hits = await retriever.SearchAsync(index, query, wantsTimeline ? Math.Max(settings.SummaryPassages, settings.Passages) : settings.Passages, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (wantsTimeline)
+        {
+            if (timeline.Compose(message, standalone.Text, language, index, query, hits) is { } dated)
+            {
+                yield return AnswerUpdate.Of(dated);
+                yield break;
+            }
+
+            hits = [.. hits.Take(settings.Passages)];
+        }
+
         await foreach (var update in generator.AnswerAsync(new AnswerRequest(message, standalone.Text, language, index, query, hits), cancellationToken).ConfigureAwait(false))
         {
             yield return update;
         }
     }
+
+    // Every surface shows a citation's outlet, date and link from the article's record, as of the snapshot answered from.
+    private static Answer WithArticles(Answer answer, PassageIndex index) => answer.Citations.Count == 0 ? answer : answer with
+    {
+        Citations = [.. answer.Citations.Select(c => c with { Article = index.FindArticle(c.Passage.DocumentId) })],
+    };
 
     private static void Record(Activity? activity, Answer answer, TimeSpan elapsed)
     {

@@ -29,6 +29,11 @@ public static class AnswerTexts
         _ => string.Empty,
     };
 
+    /// <summary>Introduces a timeline of dated points, oldest first.</summary>
+    public static string TimelineLead(TextLanguage language) => language == TextLanguage.Arabic
+        ? "ما جاء في المقالات بحسب تاريخ نشرها، من الأقدم إلى الأحدث:"
+        : "What the articles say, by date of publication, oldest first:";
+
     public static string SummaryLead(TextLanguage language, string? title) => (language, title) switch
     {
         (TextLanguage.Arabic, null) => "أبرز ما جاء في المقالات:",

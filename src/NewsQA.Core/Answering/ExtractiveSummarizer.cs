@@ -10,7 +10,8 @@ namespace NewsQA.Core.Answering;
 /// <summary>
 /// The offline summary: the most central sentences of the scope (closest to the centroid of all its sentences, and to
 /// the topic when one is named), chosen by maximal marginal relevance (Carbonell and Goldstein, 1998) so that bullets
-/// do not repeat each other, then put back in reading order, each bullet with its own citation.
+/// do not repeat each other, then put back in the scope's order (reading order; across articles, their date order, each
+/// bullet dated), each bullet with its own citation.
 /// </summary>
 public sealed class ExtractiveSummarizer(IOptions<AnsweringOptions> options)
 {
@@ -53,7 +54,9 @@ public sealed class ExtractiveSummarizer(IOptions<AnsweringOptions> options)
 
         var order = scope.Passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var bullets = chosen.Select(i => candidates[i]).OrderBy(c => order[c.Passage.Id]).ThenBy(c => c.Sentence.Start).ToList();
-        var (text, citations) = AnswerComposer.Compose(language, bullets, AnswerTexts.SummaryLead(language, scope.Title), bullets: true);
+        // Across dated articles the bullets are in date order (the scope's order) and each says its article's date.
+        var dateOf = scope.Dated ? p => scope.Dates.TryGetValue(p.DocumentId, out var d) ? d : (DateTimeOffset?)null : (Func<Passage, DateTimeOffset?>?)null;
+        var (text, citations) = AnswerComposer.Compose(language, bullets, AnswerTexts.SummaryLead(language, scope.Title), bullets: true, dateOf: dateOf);
         return new Answer(question, standalone, language, text, true, AnswerMode.Local, AnswerKind.Summary, citations, 1);
     }
 

@@ -42,15 +42,21 @@ public sealed class LocalAnswerer(IOptions<AnsweringOptions> options, Answerabil
             e.Score >= SecondSentenceShare * best.Score && e.Coverage >= options.Value.MinEvidence && !SameText(e, best));
         if (second is not null) chosen.Add(second);
 
-        // The short answer leads (a name, a number, a date…), then the quote it comes from.
+        // The short answer leads (a name, a number, a date…), then the quote it comes from, dated when the question is about time.
         var shortAnswer = shortAnswers.Write(read, best, language);
-        var (text, citations) = AnswerComposer.Compose(language, chosen, shortAnswer is null ? null : ShortAnswerWriter.Lead(shortAnswer));
+        var (text, citations) = AnswerComposer.Compose(language, chosen, shortAnswer is null ? null : ShortAnswerWriter.Lead(shortAnswer),
+            dateOf: AboutTime(query, standalone) ? p => index.FindArticle(p.DocumentId)?.Published : null);
         return new Answer(question, standalone, language, text, true, AnswerMode.Local, AnswerKind.Factoid, citations, best.Coverage)
         {
             Answerability = probability,
             ShortAnswer = shortAnswer,
         };
     }
+
+    // A question about time (a range or "latest" that the articles' dates could answer, or "when") is answered with the
+    // date of each article it quotes, which the quote itself may not say ("on Tuesday").
+    private static bool AboutTime(RetrievalQuery query, string question) =>
+        !query.Time.IsEmpty || AnswerTypeDetector.Detect(question) == AnswerType.Time;
 
     /// <summary>The plain "not in the articles" answer.</summary>
     public static Answer Refusal(string question, string standalone, TextLanguage language, double evidence, AnswerMode mode = AnswerMode.Local) =>

@@ -46,7 +46,7 @@ public sealed partial class ModelAnswerGenerator(
             yield break;
         }
 
-        var arguments = new KernelArguments { ["question"] = request.Standalone, ["language"] = LanguageName(request.Language), ["passages"] = Numbered(passages) };
+        var arguments = new KernelArguments { ["question"] = request.Standalone, ["language"] = LanguageName(request.Language), ["passages"] = Numbered(passages, dateOf: d => request.Index.FindArticle(d)?.Published) };
         Answer Accept(string reply) => reply.Trim().Trim('.').Equals(NotFound, StringComparison.OrdinalIgnoreCase)
             ? LocalAnswerer.Refusal(request.Message, request.Standalone, request.Language, fallback.Evidence, AnswerMode.Llm)
             : Grounded(reply, passages, request.Message, request.Standalone, request.Language, AnswerKind.Factoid, fallback.Evidence) ?? fallback;
@@ -78,7 +78,7 @@ public sealed partial class ModelAnswerGenerator(
             var start = 0;
             foreach (var part in parts)
             {
-                var note = await CompleteAsync(PromptNames.Summarize, new(arguments) { ["passages"] = Numbered(part, start + 1) }, cancellationToken).ConfigureAwait(false);
+                var note = await CompleteAsync(PromptNames.Summarize, new(arguments) { ["passages"] = Numbered(part, start + 1, DateOf(request.Scope)) }, cancellationToken).ConfigureAwait(false);
                 if (note is null)
                 {
                     yield return AnswerUpdate.Of(fallback);
@@ -93,7 +93,7 @@ public sealed partial class ModelAnswerGenerator(
         }
         else
         {
-            arguments["passages"] = Numbered(passages);
+            arguments["passages"] = Numbered(passages, dateOf: DateOf(request.Scope));
         }
 
         var stream = new StreamingAnswerText(passages.Count);
@@ -194,8 +194,14 @@ public sealed partial class ModelAnswerGenerator(
         return parts;
     }
 
-    private string Numbered(IReadOnlyList<Passage> passages, int first = 1) =>
-        string.Join("\n\n", passages.Select((p, i) => $"[{first + i}] {p.Title} (paragraph {p.Paragraph})\n{PromptBudget.Truncate(p.Text, options.Value.MaxPassageTokens)}"));
+    // Each passage's header gives its article's date when there is one, so the model can say when what it quotes was published.
+    private string Numbered(IReadOnlyList<Passage> passages, int first = 1, Func<string, DateTimeOffset?>? dateOf = null) =>
+        string.Join("\n\n", passages.Select((p, i) => $"[{first + i}] {p.Title} (paragraph {p.Paragraph}{Published(p, dateOf)})\n{PromptBudget.Truncate(p.Text, options.Value.MaxPassageTokens)}"));
+
+    private static string Published(Passage passage, Func<string, DateTimeOffset?>? dateOf) =>
+        dateOf?.Invoke(passage.DocumentId) is { } date ? $", published {date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty;
+
+    private static Func<string, DateTimeOffset?> DateOf(SummaryScope scope) => d => scope.Dates.TryGetValue(d, out var date) ? date : null;
 
     private static string LanguageName(TextLanguage language) => language == TextLanguage.Arabic ? "Arabic" : "English";
 

@@ -13,10 +13,9 @@ public static class SourceViewer
     {
         var passage = index.FindPassage(passageId);
         if (passage is null) return null;
-        var source = index.FindArticle(passage.DocumentId)?.Source;
         // Offsets come from links anyone can edit: checked in long arithmetic, so no start + length can overflow past the check.
         var valid = highlight is { } h && h.Start >= 0 && h.Length >= 0 && (long)h.Start + h.Length <= passage.Text.Length ? highlight : null;
-        return new SourceView(passage, source, valid);
+        return new SourceView(passage, index.FindArticle(passage.DocumentId), valid);
     }
 
     /// <summary>The answer to a source command.</summary>
@@ -30,8 +29,10 @@ public static class SourceViewer
         }
 
         var credit = view.Source is null ? string.Empty : language == TextLanguage.Arabic ? $" — المصدر: {view.Source}" : $" — source: {view.Source}";
+        var date = view.Article?.Published is { } published ? $" — {AnswerDates.Format(published, language)}" : string.Empty;
         var paragraphLabel = language == TextLanguage.Arabic ? "الفقرة" : "paragraph";
-        var text = $"{view.Passage.Title}{credit} ({paragraphLabel} {view.Passage.Paragraph})\n\n{view.MarkedText} [1]";
+        var link = view.Article?.Url is { } url ? $"\n{url}" : string.Empty;
+        var text = $"{view.Passage.Title}{credit}{date} ({paragraphLabel} {view.Passage.Paragraph})\n\n{view.MarkedText} [1]{link}";
         return new Answer(message, message, language, text, true, AnswerMode.Local, AnswerKind.Source,
             [new Citation(1, view.Passage, citation.Sentence)], 1);
     }

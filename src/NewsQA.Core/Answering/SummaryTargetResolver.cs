@@ -44,7 +44,7 @@ public sealed class SummaryTargetResolver(HybridRetriever retriever, IOptions<An
         var topicTerms = TextAnalyzer.Analyze(topicText).Distinct().ToList();
         if (topicTerms.Count == 0)
         {
-            return singular && documents.Count == 1 ? Whole(index, documents[0]) : new SummaryScope(null, null, [.. index.Passages]);
+            return singular && documents.Count == 1 ? Whole(index, documents[0]) : SummaryScope.Across(null, index.Passages, d => index.FindArticle(d)?.Published);
         }
 
         if (singular)
@@ -58,7 +58,7 @@ public sealed class SummaryTargetResolver(HybridRetriever retriever, IOptions<An
         }
 
         var hits = await retriever.SearchAsync(index, topicText, options.Value.SummaryPassages, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new SummaryScope(null, topicText, [.. hits.Select(h => h.Passage)]);
+        return SummaryScope.Across(topicText, [.. hits.Select(h => h.Passage)], d => index.FindArticle(d)?.Published);
     }
 
     private static SummaryScope Whole(PassageIndex index, IndexedArticle document) => new(document.Title, null, index.PassagesOf(document.DocumentId));

@@ -34,6 +34,15 @@ public sealed class RetrievalOptions : IValidatableObject
     [Range(0.0, 10.0)]
     public double VectorWeight { get; set; } = 0.5;
 
+    /// <summary>
+    /// Weight of the recency leg in score fusion, for questions that ask for the newest ("latest", "آخر"): the newest
+    /// candidate gains this much, the oldest nothing. Set a priori, not measured: as much as the vector leg, so that
+    /// among passages about as relevant the newest wins, while a passage far less relevant (by more than a third of
+    /// the most the other legs give) does not overtake the relevant one for being newer.
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public double RecencyWeight { get; set; } = 0.5;
+
     /// <summary>Reciprocal rank fusion constant; 60 is the value of Cormack, Clarke and Büttcher (SIGIR 2009).</summary>
     [Range(1, 1000)]
     public int FusionK { get; set; } = 60;

@@ -35,7 +35,7 @@ public static class ArticleFile
         var text = new StringBuilder(FrontMatter.Write(
         [
             new("title", m.Title),
-            new("date", m.Published?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)),
+            new("date", m.Published is { } published ? PublishedDate.Format(published) : null),
             new("source", m.Source),
             new("url", m.Url),
             new("language", m.Language),

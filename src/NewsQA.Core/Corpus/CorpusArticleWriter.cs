@@ -81,7 +81,7 @@ public sealed class CorpusArticleWriter(IOptions<CorpusOptions> corpus)
         try
         {
             // Matched against the folder's own file names, so no id can name a path outside it.
-            var paths = ArticlePaths(folder, documentId).ToList();
+            var paths = CorpusReader.ArticlePaths(folder, documentId).ToList();
             foreach (var path in paths) File.Delete(path);
             return paths;
         }
@@ -91,13 +91,7 @@ public sealed class CorpusArticleWriter(IOptions<CorpusOptions> corpus)
         }
     }
 
-    /// <summary>The files of the folder that hold the article with this document id.</summary>
-    public static IEnumerable<string> ArticlePaths(string folder, string documentId) =>
-        Directory.EnumerateFiles(folder)
-            .Where(f => CorpusReader.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-            .Where(f => string.Equals(Path.GetFileNameWithoutExtension(f), documentId, StringComparison.Ordinal));
-
-    private static bool Exists(string folder, string documentId) => ArticlePaths(folder, documentId).Any();
+    private static bool Exists(string folder, string documentId) => CorpusReader.ArticlePaths(folder, documentId).Any();
 
     private static async Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken cancellationToken)
     {

@@ -2,8 +2,8 @@ namespace NewsQA.Core.Corpus;
 
 /// <summary>
 /// Told when articles were written into or removed from the corpus folder; returns once a running index reflects
-/// them. The bot's implementation re-indexes and swaps the index it answers from (issue 14's folder watcher replaces it);
-/// the CLI holds no running index (<see cref="NoRunningIndex"/>).
+/// them. The bot's implementation is its folder watcher, which applies just those articles to the index it answers
+/// from; the CLI holds no running index (<see cref="NoRunningIndex"/>).
 /// </summary>
 public interface ICorpusChangeListener
 {

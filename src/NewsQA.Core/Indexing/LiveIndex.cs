@@ -19,6 +19,12 @@ public sealed class LiveIndex(IndexFolder folder, PassageIndex initial, TimeProv
 
     public PassageIndex Current => _current;
 
+    /// <summary>
+    /// A writer on this index's folder with the settings it was built with (one at a time: Lucene's write lock), for
+    /// applying changes while the index is read; <see cref="Refresh"/> after its commit shows them.
+    /// </summary>
+    public PassageIndexWriter OpenWriter() => PassageIndexWriter.Open(folder.Directory, _current.Settings, create: false);
+
     /// <summary>Opens the folder's latest commit if it is newer; true when <see cref="Current"/> changed.</summary>
     public bool Refresh()
     {

@@ -24,6 +24,7 @@ public sealed class PassageIndex : IDisposable
     private readonly Lazy<ILookup<string, string>> _transliterationKeys;
     private readonly Lazy<double> _arabicShare;
     private readonly Lazy<float[]> _vectorNorms;
+    private readonly Lazy<long[]> _published;
     private readonly Lazy<(int[] Words, int[] Grams, double AverageWords, double AverageGrams)> _lengths;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(double K1, double B), LengthNorms> _norms = new();
     private int _disposed;
@@ -42,6 +43,12 @@ public sealed class PassageIndex : IDisposable
             .ToLookup(x => x.Key, x => x.Term, StringComparer.Ordinal));
         _arabicShare = new(() => Count == 0 ? 0 : CountLive(new Term(IndexFields.Language, "ar")) / (double)Count);
         _vectorNorms = new(() => Gather(v => v.VectorNorms));
+        _published = new(() =>
+        {
+            var all = new long[_reader.MaxDoc];
+            foreach (var segment in Segments) SegmentDates.Of(segment.AtomicReader).CopyTo(all, segment.DocBase);
+            return all;
+        });
         _lengths = new(ReadLengths);
     }
 
@@ -109,6 +116,18 @@ public sealed class PassageIndex : IDisposable
         return [.. hits.ScoreDocs.Select(h => h.Doc).Order().Select(GetPassage)];
     }
 
+    /// <summary>The content hash of one article's record (the fingerprint of its file), or null when it is not indexed.</summary>
+    public string? FingerprintOf(string documentId)
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFields.DocumentId, documentId)), Occur.MUST },
+            { new TermQuery(new Term(IndexFields.Kind, IndexFields.ArticleKind)), Occur.MUST },
+        };
+        var hits = Searcher.Search(query, 1);
+        return hits.TotalHits == 0 ? null : _reader.Document(hits.ScoreDocs[0].Doc, new HashSet<string> { IndexFields.ContentHash }).Get(IndexFields.ContentHash);
+    }
+
     /// <summary>Document id → content hash (the fingerprint of the file it was read from) of every article.</summary>
     public Dictionary<string, string> Fingerprints()
     {
@@ -146,6 +165,32 @@ public sealed class PassageIndex : IDisposable
 
     /// <summary>Share of passages whose text is mostly Arabic.</summary>
     public double ArabicShare => _arabicShare.Value;
+
+    /// <summary>
+    /// Per passage number, its article's publication date as UTC ticks, or <see cref="Undated"/> (an article without a
+    /// date, an article record, a deleted passage). Built on first use from the article records of each segment.
+    /// </summary>
+    public long[] PublishedTicks => _published.Value;
+
+    /// <summary>Whether a live passage's article was published in [<paramref name="fromTicks"/>, <paramref name="untilTicks"/>) (UTC ticks).</summary>
+    public bool HasPassagesPublished(long fromTicks, long untilTicks)
+    {
+        var dates = PublishedTicks;
+        foreach (var segment in Segments)
+        {
+            var live = segment.AtomicReader.LiveDocs;
+            for (var d = 0; d < segment.AtomicReader.MaxDoc; d++)
+            {
+                var ticks = dates[segment.DocBase + d];
+                if (ticks != Undated && ticks >= fromTicks && ticks < untilTicks && (live is null || live.Get(d))) return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The <see cref="PublishedTicks"/> value of a passage whose article has no date.</summary>
+    public const long Undated = SegmentDates.Undated;
 
     /// <summary>Per passage number, the length of its lexical vector (0 for article records and deleted passages).</summary>
     public float[] VectorNorms => _vectorNorms.Value;

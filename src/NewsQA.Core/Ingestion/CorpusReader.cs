@@ -50,7 +50,18 @@ public static class CorpusReader
         return stem.Length > 0 ? stem : Path.GetFileName(path);
     }
 
-    private static CorpusFile? TryRead(string path, string documentId, int maxFileBytes, ICollection<CorpusWarning> warnings)
+    /// <summary>The article files of the folder whose document id is <paramref name="documentId"/> (any article extension), in reading order.</summary>
+    public static IEnumerable<string> ArticlePaths(string folder, string documentId) =>
+        Directory.EnumerateFiles(folder)
+            .Where(IsArticlePath)
+            .Where(f => string.Equals(DocumentId(f), documentId, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>Whether a path names an article file (by its extension; temporary files of writers end otherwise).</summary>
+    public static bool IsArticlePath(string path) => Extensions.Contains(Path.GetExtension(path).ToLowerInvariant());
+
+    /// <summary>One article file (whose document id is <paramref name="documentId"/>), or null with a warning when it cannot be read as one.</summary>
+    public static CorpusFile? TryRead(string path, string documentId, int maxFileBytes, ICollection<CorpusWarning> warnings)
     {
         var bytes = ReadBytes(path, maxFileBytes, out var problem);
         if (bytes is null)

@@ -27,6 +27,9 @@ public static partial class PublishedDate
         ["EEST"] = 3, ["AST"] = 3, ["MSK"] = 3,
     };
 
+    /// <summary>A date as NewsQA writes it everywhere (files, JSON, citations): ISO 8601 to the second, with its offset.</summary>
+    public static string Format(DateTimeOffset date) => date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
     /// <summary>The date and time <paramref name="value"/> states, or null.</summary>
     public static DateTimeOffset? Parse(string? value)
     {

@@ -8,6 +8,7 @@ namespace NewsQA.Core.Retrieval;
 /// <summary>
 /// Finds the passages relevant to a question: BM25 over words and character grams, and a vector leg, fused. The vector
 /// leg is a provider's dense embeddings when the index has them, else the lexical cosine scored from the same postings.
+/// A question that asks for the newest adds a third leg, recency (<see cref="RecencyLeg"/>), at Retrieval:RecencyWeight.
 /// </summary>
 public sealed class HybridRetriever(PassageEncoder encoder, QueryBuilder queries, IOptions<RetrievalOptions> options)
 {
@@ -33,15 +34,16 @@ public sealed class HybridRetriever(PassageEncoder encoder, QueryBuilder queries
         if (mode != RetrievalMode.Keyword && dense && !string.IsNullOrWhiteSpace(query.VectorText))
         {
             var queryVector = await encoder.EmbedQueryAsync(query.VectorText, cancellationToken).ConfigureAwait(false);
-            vector = VectorSearcher.Search(index, queryVector, depth);
+            vector = VectorSearcher.Search(index, queryVector, depth, query.Filter);
         }
 
+        var recency = query.Time.PreferRecent ? RecencyLeg.Rank(index, keyword, vector) : [];
         var fused = mode switch
         {
-            RetrievalMode.Keyword => keyword.Take(topK).ToList(),
-            RetrievalMode.Vector => vector.Take(topK).ToList(),
-            _ when settings.Fusion == FusionMethod.ReciprocalRank => ReciprocalRankFusion.Fuse([keyword, vector], settings.FusionK, topK),
-            _ => ScoreFusion.Fuse([keyword, vector], [1.0, settings.VectorWeight], topK),
+            RetrievalMode.Keyword when recency.Count == 0 => keyword.Take(topK).ToList(),
+            RetrievalMode.Vector when recency.Count == 0 => vector.Take(topK).ToList(),
+            _ when settings.Fusion == FusionMethod.ReciprocalRank => ReciprocalRankFusion.Fuse([keyword, vector, recency], settings.FusionK, topK),
+            _ => ScoreFusion.Fuse([keyword, vector, recency], [1.0, settings.VectorWeight, settings.RecencyWeight], topK),
         };
         activity?.SetTag(NewsQATelemetry.PassagesTag, fused.Count);
         var keywordRanks = RankLookup(keyword);

@@ -21,7 +21,10 @@ public static class LexicalScorer
     [ThreadStatic]
     private static int[]? _groupFrequencies;
 
-    /// <summary>The best <paramref name="k"/> passages of each leg asked for (an empty list for a leg not asked for).</summary>
+    /// <summary>
+    /// The best <paramref name="k"/> passages of each leg asked for (an empty list for a leg not asked for), among those
+    /// the query's <see cref="RetrievalQuery.Filter"/> accepts.
+    /// </summary>
     public static (List<ScoredPassage> Keyword, List<ScoredPassage> Vector) Search(
         PassageIndex index, RetrievalQuery query, bool keyword, bool vector, int k, double k1, double b)
     {
@@ -73,7 +76,7 @@ public static class LexicalScorer
             }
         }
 
-        return (keyword ? TopSelector.Select(bm25.Span, k) : [], vector ? TopSelector.Select(cosineScores, k) : []);
+        return (keyword ? TopSelector.Select(bm25.Span, k, query.Filter) : [], vector ? TopSelector.Select(cosineScores, k, query.Filter) : []);
     }
 
     // Passage numbers are below the reader's MaxDoc by construction, so the score and norm arrays are read without

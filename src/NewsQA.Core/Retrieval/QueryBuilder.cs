@@ -4,6 +4,7 @@ using NewsQA.Core.CrossLingual;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Telemetry;
 using NewsQA.Core.Text;
+using NewsQA.Core.Time;
 
 namespace NewsQA.Core.Retrieval;
 
@@ -11,11 +12,37 @@ namespace NewsQA.Core.Retrieval;
 /// Turns a question into the query retrieval runs: its own terms, plus, when the articles are (partly) in the other
 /// language, its translation groups from the lexicon, and the <see cref="IQueryRewriter"/>'s rewrite of the question into
 /// that language (the model's, when one is configured). All of them are scored together, so the rewrites fuse with the original.
+/// A question about time ("latest", "in 2021") is searched without its time words, and the time is applied instead:
+/// a range filters the passages by their articles' dates, a wish for the newest makes recency a fusion leg. When no
+/// article of the index has a date in the range (or none has a date at all), the question is searched as typed.
 /// </summary>
-public sealed class QueryBuilder(IOptions<RetrievalOptions> options, Lazy<QueryTranslator> translator, IQueryRewriter rewriter)
+public sealed class QueryBuilder(IOptions<RetrievalOptions> options, Lazy<QueryTranslator> translator, IQueryRewriter rewriter, TimeCueParser time)
 {
     /// <summary>The retrieval query for a question over an index.</summary>
     public async Task<RetrievalQuery> BuildAsync(PassageIndex index, string question, CancellationToken cancellationToken)
+    {
+        var constraint = Honoured(index, time.Parse(question));
+        if (constraint.IsEmpty) return await BuildTermsAsync(index, question, cancellationToken).ConfigureAwait(false);
+        var query = await BuildTermsAsync(index, constraint.WithoutCues(question), cancellationToken).ConfigureAwait(false);
+        return query with { Time = constraint, Filter = constraint.HasRange ? DateFilter(index, constraint) : null };
+    }
+
+    // The constraint as far as the index can honour it: a range only when some article was published in it.
+    private static TimeConstraint Honoured(PassageIndex index, TimeConstraint constraint)
+    {
+        if (constraint.IsEmpty) return TimeConstraint.None;
+        var (from, until) = constraint.Ticks;
+        return index.HasPassagesPublished(from, until) ? constraint : TimeConstraint.None;
+    }
+
+    private static Func<int, bool> DateFilter(PassageIndex index, TimeConstraint constraint)
+    {
+        var dates = index.PublishedTicks;
+        var (from, until) = constraint.Ticks;
+        return p => dates[p] >= from && dates[p] < until; // Undated is below every bound
+    }
+
+    private async Task<RetrievalQuery> BuildTermsAsync(PassageIndex index, string question, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var query = RetrievalQuery.FromQuestion(question, settings.GramWeight);

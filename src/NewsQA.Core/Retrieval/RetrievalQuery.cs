@@ -1,4 +1,5 @@
 using NewsQA.Core.Text;
+using NewsQA.Core.Time;
 
 namespace NewsQA.Core.Retrieval;
 
@@ -7,6 +8,19 @@ public sealed record RetrievalQuery(IReadOnlyList<WeightedTerm> Terms, string Ve
 {
     /// <summary>Synonym groups (translations of one source word), scored alongside <see cref="Terms"/>.</summary>
     public IReadOnlyList<QueryGroup> Groups { get; init; } = [];
+
+    /// <summary>
+    /// Which passages may be returned ("accept this passage number?"), or null for all: a passage the filter refuses
+    /// is never a candidate of either leg. Passage numbers are those of the snapshot the query was built for.
+    /// </summary>
+    public Func<int, bool>? Filter { get; init; }
+
+    /// <summary>
+    /// What the question said about time, when the index could honour it (its range is what <see cref="Filter"/>
+    /// keeps; a wish for the newest makes recency a fusion leg); <see cref="TimeConstraint.None"/> otherwise.
+    /// </summary>
+    public TimeConstraint Time { get; init; } = TimeConstraint.None;
+
     /// <summary>
     /// A query from a question as typed: its word terms at weight 1 and its character grams at
     /// <paramref name="gramWeight"/> each, and the question itself to embed.
@@ -30,6 +44,8 @@ public sealed record RetrievalQuery(IReadOnlyList<WeightedTerm> Terms, string Ve
         return new([.. Terms, .. context.Terms.Select(t => t with { Weight = t.Weight * scale })], vectorText)
         {
             Groups = [.. Groups, .. context.Groups.Select(g => g with { Weight = g.Weight * scale })],
+            Filter = Filter,
+            Time = Time,
         };
     }
 }

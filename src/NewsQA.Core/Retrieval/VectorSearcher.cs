@@ -12,8 +12,8 @@ namespace NewsQA.Core.Retrieval;
 /// </summary>
 public static class VectorSearcher
 {
-    /// <summary>The <paramref name="k"/> passages most similar to <paramref name="query"/>.</summary>
-    public static List<ScoredPassage> Search(PassageIndex index, ReadOnlySpan<float> query, int k)
+    /// <summary>The <paramref name="k"/> passages most similar to <paramref name="query"/> among those <paramref name="accept"/> accepts (all without one).</summary>
+    public static List<ScoredPassage> Search(PassageIndex index, ReadOnlySpan<float> query, int k, Func<int, bool>? accept = null)
     {
         if (index.Count == 0 || (index.Dimensions > 0 && query.Length != index.Dimensions)) return [];
         using var buffer = new ScoreBuffer(index.MaxDoc);
@@ -28,7 +28,7 @@ public static class VectorSearcher
             var live = reader.LiveDocs;
             for (var d = 0; d < reader.MaxDoc; d++)
             {
-                if (!present.Get(d) || (live is not null && !live.Get(d))) continue;
+                if (!present.Get(d) || (live is not null && !live.Get(d)) || (accept is not null && !accept(segment.DocBase + d))) continue;
                 vectors.Get(d, bytes);
                 var vector = MemoryMarshal.Cast<byte, float>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
                 if (vector.Length == query.Length) scores[segment.DocBase + d] = TensorPrimitives.Dot(vector, query);

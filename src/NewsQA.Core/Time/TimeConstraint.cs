@@ -15,4 +15,23 @@ public sealed record TimeConstraint(DateTimeOffset? From, DateTimeOffset? Until,
 
     /// <summary>Whether an article published at <paramref name="published"/> falls in the range (always, when there is none).</summary>
     public bool Contains(DateTimeOffset published) => (From is null || published >= From) && (Until is null || published < Until);
+
+    /// <summary>The range's bounds as UTC ticks, an open end as the smallest or largest value.</summary>
+    public (long From, long Until) Ticks => (From?.UtcTicks ?? long.MinValue + 1, Until?.UtcTicks ?? long.MaxValue);
+
+    /// <summary>
+    /// <paramref name="question"/> with the words of its time cues blanked out (the cues locate them), so that "latest"
+    /// or "in 2021" weigh nothing in keyword retrieval once the time is applied as a filter or a preference.
+    /// </summary>
+    public string WithoutCues(string question)
+    {
+        if (Cues.Count == 0) return question;
+        var text = question.ToCharArray();
+        foreach (var cue in Cues)
+        {
+            for (var i = cue.Start; i < cue.Start + cue.Length && i < text.Length; i++) text[i] = ' ';
+        }
+
+        return new string(text);
+    }
 }

@@ -27,7 +27,7 @@ public sealed class TimeCueParser(TimeProvider time)
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Recent = new(
-        @"(?<![\p{L}\p{N}])(?:latest|most\s+recent(?:ly)?|newest|recent(?:ly)?|lately|up\s+to\s+date|what'?s\s+new|[وف]?(?:الاحدث|احدث)|[وف]?موخرا|مؤخرا|حديثا|الاونه\s+الاخيره|الاخير|الاخيره|الجديد)(?![\p{L}\p{N}])"
+        @"(?<![\p{L}\p{N}])(?:(?:latest|recent)\s+(?:news|developments|updates)|[وف]?(?:ال)?مستجدات|(?:اخر|احدث)\s+(?:ال)?(?:اخبار|تطورات|مستجدات)|latest|most\s+recent(?:ly)?|newest|recent(?:ly)?|lately|up\s+to\s+date|what(?:'?s|\s+is)\s+new|[وف]?(?:الاحدث|احدث)|[وف]?موخرا|مؤخرا|حديثا|الاونه\s+الاخيره|الاخير|الاخيره|الجديد)(?![\p{L}\p{N}])"
         + @"|(?:^|(?<=(?:^|\s)(?:ما|ماذا|هو|هي|عن|في|من)\s+))اخر(?=\s+\p{L})",
         RegexOptions.CultureInvariant);
 
