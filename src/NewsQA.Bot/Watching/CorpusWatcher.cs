@@ -34,6 +34,7 @@ public sealed partial class CorpusWatcher(
     private FolderEvents? _folderEvents;
     private volatile bool _rescanNow;
     private long _passes;
+    private long _batches;
     private int _pending;
 
     /// <summary>Changed files waiting to settle or to be applied.</summary>
@@ -41,6 +42,9 @@ public sealed partial class CorpusWatcher(
 
     /// <summary>Passes over the waiting changes so far (each wake-up is one), for tests that step a fake clock.</summary>
     public long Passes => Interlocked.Read(ref _passes);
+
+    /// <summary>Batches committed to the index so far (each one commit and one refresh).</summary>
+    public long Batches => Interlocked.Read(ref _batches);
 
     /// <summary>
     /// Starts following the folder: its events and its listing as it is now, taken before the start-up indexing reads
@@ -131,7 +135,9 @@ public sealed partial class CorpusWatcher(
                 var applied = await writer.ApplyAsync(corpus.Path, [.. batch.Select(d => d.Key!)], cancellationToken).ConfigureAwait(false);
                 foreach (var path in applied.Deferred) _settling.Touch(Path.GetFullPath(path), FileStamp.Of(path), time.GetUtcNow());
                 foreach (var warning in applied.Warnings) LogSkipped(logger, warning.Path, warning.Reason);
-                if (applied.Committed) LogApplied(logger, applied.Added, applied.Changed, applied.Removed, applied.Unchanged, applied.Elapsed.TotalSeconds);
+                if (!applied.Committed) continue;
+                Interlocked.Increment(ref _batches);
+                LogApplied(logger, applied.Added, applied.Changed, applied.Removed, applied.Unchanged, applied.Elapsed.TotalSeconds);
             }
 #pragma warning disable CA1031 // The articles are safe in the folder; a failed batch must not stop the watcher (nor fail the request that wrote them).
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -236,7 +236,8 @@ public sealed class PassageIndex : IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0) _reader.DecRef();
     }
 
-    private IEnumerable<int> LivePassages()
+    /// <summary>The passage numbers of the live passages (article records left out).</summary>
+    internal IEnumerable<int> LivePassages()
     {
         var passages = new List<int>();
         ForEachPosting(new Term(IndexFields.Kind, IndexFields.PassageKind), (doc, _) => passages.Add(doc));

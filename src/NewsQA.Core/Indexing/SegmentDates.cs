@@ -41,7 +41,10 @@ internal static class SegmentDates
             if (!ids.SeekExact(new BytesRef(stored.Get(IndexFields.DocumentId)))) continue;
             var passages = ids.Docs(live, null, DocsFlags.NONE);
             int passage;
-            while ((passage = passages.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) dates[passage] = ticks;
+            while ((passage = passages.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                if (passage != record) dates[passage] = ticks; // the record itself is no passage
+            }
         }
 
         return dates;

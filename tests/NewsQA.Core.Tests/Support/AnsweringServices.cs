@@ -6,7 +6,7 @@ using NewsQA.Core.Indexing;
 
 namespace NewsQA.Core.Tests.Support;
 
-/// <summary>The real service graph (AddNewsQA) over the seed corpus, optionally with a fake chat client at the AI seam.</summary>
+/// <summary>The real service graph (AddNewsQA) over the seed corpus (or another), optionally with a fake chat client at the AI seam.</summary>
 public sealed class AnsweringServices : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
@@ -22,7 +22,8 @@ public sealed class AnsweringServices : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
-    public static async Task<AnsweringServices> CreateAsync(IChatClient? chat = null, Dictionary<string, string?>? settings = null)
+    /// <summary>The services over the seed corpus, or over <paramref name="corpus"/>; with <paramref name="clock"/> as the time.</summary>
+    public static async Task<AnsweringServices> CreateAsync(IChatClient? chat = null, Dictionary<string, string?>? settings = null, string? corpus = null, TimeProvider? clock = null)
     {
         var values = new Dictionary<string, string?>();
         if (chat is not null)
@@ -35,12 +36,13 @@ public sealed class AnsweringServices : IAsyncDisposable
         foreach (var (key, value) in settings ?? []) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        if (clock is not null) services.AddSingleton(clock);
         if (chat is not null) services.AddSingleton(chat);
         services.AddNewsQA(configuration);
         if (chat is not null) services.AddSingleton(chat); // the fake wins over the provider's client
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var created = new AnsweringServices(provider);
-        created.Live = (await provider.GetRequiredService<CorpusIndexer>().UpdateAsync(SeedCorpus.Folder, created._temp.File("index"))).Live;
+        created.Live = (await provider.GetRequiredService<CorpusIndexer>().UpdateAsync(corpus ?? SeedCorpus.Folder, created._temp.File("index"))).Live;
         return created;
     }
 
