@@ -49,6 +49,26 @@ public class AskCommandTests
     }
 
     [Fact]
+    public async Task Ask_AboutTheLatest_CitesTheNewerArticle_WithItsDateAndLink_InJsonAndInText()
+    {
+        using var temp = new TempFolder();
+        var corpus = NewsQA.Testing.DatedArticles.WriteTo(temp.File("corpus"));
+        const string Question = "What is the latest number of NATO advisers in Iraq?";
+
+        var json = await NewsQACli.RunAsync("ask", Question, "--json", "--corpus", corpus, "--index", temp.File("index"));
+        Assert.Equal(0, json.ExitCode);
+        var citation = JsonDocument.Parse(json.Output).RootElement.GetProperty("citations")[0];
+        Assert.Equal(NewsQA.Testing.DatedArticles.EnglishNewerId, citation.GetProperty("documentId").GetString());
+        Assert.Equal("2023-02-14T10:30:00+03:00", citation.GetProperty("published").GetString());
+        Assert.Equal(NewsQA.Testing.DatedArticles.EnglishNewerUrl, citation.GetProperty("url").GetString());
+        Assert.Equal("Tigris Daily", citation.GetProperty("source").GetString());
+
+        var text = await NewsQACli.RunAsync("ask", Question, "--corpus", corpus, "--index", temp.File("index"));
+        Assert.Contains("14 February 2023: ", text.Output); // the answer dates what it quotes
+        Assert.Contains($"(Tigris Daily, 2023-02-14T10:30:00+03:00, {NewsQA.Testing.DatedArticles.EnglishNewerUrl})", text.Output);
+    }
+
+    [Fact]
     public async Task Ask_Unanswerable_IsNotGrounded_AndHasNoCitations()
     {
         using var temp = new TempFolder();
