@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using NewsQA.Testing;
 
 namespace NewsQA.Browser.Tests;
 

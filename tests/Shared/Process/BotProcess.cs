@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace NewsQA.Browser.Tests;
+namespace NewsQA.Testing;
 
 /// <summary>The bot service started as the README starts it, from its build output, on a free loopback port.</summary>
 public sealed partial class BotProcess : IAsyncDisposable
@@ -18,9 +18,15 @@ public sealed partial class BotProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>Whether the service is still the process that was started (it never exits or restarts on its own).</summary>
+    public bool Running => !_process.HasExited;
+
+    /// <summary>The service's process id, which stays the same for as long as it runs.</summary>
+    public int ProcessId => _process.Id;
+
     public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
-        // tests/NewsQA.Browser.Tests/bin/{Configuration}/net10.0 → src/NewsQA.Bot/bin/{Configuration}/net10.0
+        // tests/<project>/bin/{Configuration}/net10.0 → src/NewsQA.Bot/bin/{Configuration}/net10.0
         var output = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = output.Parent!.Name;
         var root = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
