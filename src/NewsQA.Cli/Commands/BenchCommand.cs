@@ -27,6 +27,7 @@ public static class BenchCommand
         var python = new Option<string>("--python") { Description = "Python with the xapian module (Debian's python3-xapian).", DefaultValueFactory = _ => "/usr/bin/python3" };
         var command = new Command("bench", "Measure indexing, latency, memory and quality against plain Lucene.Net and Xapian as the corpus grows.") { sizes, quick, json, data, output, python };
         command.Subcommands.Add(CreateLoad());
+        command.Subcommands.Add(CreateLive());
         command.Subcommands.Add(CreateEngine());
         command.Subcommands.Add(CreateCorpus());
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
@@ -87,17 +88,57 @@ public static class BenchCommand
             var count = result.GetValue(articles);
             var per = result.GetValue(paragraphs);
             if (count < 1 || per < 1) throw new UsageException("--articles and --paragraphs must be at least 1");
-            var (xquad, sources) = LoadSources(result.GetValue(data)!);
-            var corpus = CorpusGenerator.Generate(xquad.Contexts, [], sources, count * per, Seed);
             var target = Directory.CreateDirectory(result.GetValue(output)!).FullName;
-            for (var a = 0; a < count; a++)
-            {
-                var body = corpus.Passages.Skip(a * per).Take(per);
-                await File.WriteAllTextAsync(Path.Combine(target, $"article-{a:D6}.txt"), $"مقال رقم {a + 1} من مجموعة القياس\n\n{string.Join("\n\n", body)}\n", ct);
-            }
+            var texts = ArticleTexts(count, per, result.GetValue(data)!);
+            for (var a = 0; a < count; a++) await File.WriteAllTextAsync(Path.Combine(target, $"article-{a:D6}.txt"), texts[a], ct);
 
             Console.WriteLine($"{count} articles of {per} paragraphs written to {target}");
             return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    // The benchmark's generated passages as article texts: a title line, then the paragraphs.
+    private static List<string> ArticleTexts(int count, int paragraphs, string data)
+    {
+        var (xquad, sources) = LoadSources(data);
+        var corpus = CorpusGenerator.Generate(xquad.Contexts, [], sources, count * paragraphs, Seed);
+        return [.. Enumerable.Range(0, count).Select(a => $"مقال رقم {a + 1} من مجموعة القياس\n\n{string.Join("\n\n", corpus.Passages.Skip(a * paragraphs).Take(paragraphs))}\n")];
+    }
+
+    // Questions while articles arrive: a running service on this machine and the folder it watches.
+    private static Command CreateLive()
+    {
+        var url = new Option<string>("--url") { Description = "The running service (loopback only).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var corpus = new Option<string>("--corpus") { Description = "The service's corpus folder (its Corpus:Path), which it watches.", Required = true };
+        var articles = new Option<int>("--articles") { Description = "Articles that arrive in one burst.", DefaultValueFactory = _ => 1000 };
+        var paragraphs = new Option<int>("--paragraphs") { Description = "Paragraphs per article.", DefaultValueFactory = _ => 15 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Questions in flight at once.", DefaultValueFactory = _ => 8 };
+        var idle = new Option<int>("--idle-seconds") { Description = "How long the load runs with nothing arriving.", DefaultValueFactory = _ => 30 };
+        var data = new Option<string>("--data") { Description = "The shared data folder (XQuAD, ARCD, TyDi).", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
+        var json = CommonOptions.Json();
+        var command = new Command("live", "Questions to a running NewsQA service on this machine while a burst of articles arrives in its folder and is removed again.")
+        {
+            url, corpus, articles, paragraphs, concurrency, idle, data, json,
+        };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
+        {
+            if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out var service)) throw new UsageException("--url is not an absolute URL");
+            if (!LoadGenerator.IsLoopback(service)) throw new UsageException($"--url must be a loopback address (127.0.0.1, localhost); {service.Host} is not");
+            var folder = result.GetValue(corpus)!;
+            if (!Directory.Exists(folder)) throw new UsageException($"--corpus: no such folder: {Path.GetFullPath(folder)}");
+            var count = result.GetValue(articles);
+            if (count < 1 || result.GetValue(paragraphs) < 1 || result.GetValue(concurrency) < 1 || result.GetValue(idle) < 1)
+            {
+                throw new UsageException("--articles, --paragraphs, --concurrency and --idle-seconds must be at least 1");
+            }
+
+            var texts = ArticleTexts(count, result.GetValue(paragraphs), result.GetValue(data)!);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+            var measured = await new LiveIngestionBenchmark(service, http, folder)
+                .RunAsync(texts, result.GetValue(concurrency), TimeSpan.FromSeconds(result.GetValue(idle)), ct);
+            Console.WriteLine(result.GetValue(json) ? JsonOutput.Line(measured) : LiveIngestionReport.Markdown(measured));
+            return measured.Errors > 0 ? ExitCodes.Failure : ExitCodes.Success;
         }, cancellationToken));
         return command;
     }

@@ -23,17 +23,30 @@ public sealed class LoadGenerator(Uri service, HttpClient http)
     public static bool IsLoopback(Uri address) =>
         address.IsLoopback || (IPAddress.TryParse(address.Host, out var ip) && IPAddress.IsLoopback(ip));
 
-    public async Task<LoadResult> RunAsync(string scenario, int concurrency, int requests, CancellationToken cancellationToken)
+    public Task<LoadResult> RunAsync(string scenario, int concurrency, int requests, CancellationToken cancellationToken)
+    {
+        var next = -1;
+        return RunCoreAsync(scenario, concurrency, () => Interlocked.Increment(ref next) is var n && n < requests ? n : -1, cancellationToken);
+    }
+
+    /// <summary>Questions at a given concurrency, one after another on each worker, until <paramref name="stop"/> is cancelled.</summary>
+    public Task<LoadResult> RunUntilAsync(string scenario, int concurrency, CancellationToken stop, CancellationToken cancellationToken)
+    {
+        var next = -1;
+        return RunCoreAsync(scenario, concurrency, () => stop.IsCancellationRequested ? -1 : Interlocked.Increment(ref next), cancellationToken);
+    }
+
+    // Each worker takes the next question number until there is none (-1).
+    private async Task<LoadResult> RunCoreAsync(string scenario, int concurrency, Func<int> take, CancellationToken cancellationToken)
     {
         if (!IsLoopback(service)) throw new InvalidOperationException($"Load is only ever sent to this machine; {service} is not a loopback address.");
         var latencies = new ConcurrentBag<double>();
         var errors = 0;
-        var next = -1;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
             int n;
-            while ((n = Interlocked.Increment(ref next)) < requests)
+            while ((n = take()) >= 0)
             {
                 var started = Stopwatch.GetTimestamp();
                 try
@@ -50,6 +63,7 @@ public sealed class LoadGenerator(Uri service, HttpClient http)
             }
         }, cancellationToken)));
         var seconds = clock.Elapsed.TotalSeconds;
+        var requests = latencies.Count;
         return new LoadResult(scenario, concurrency, requests, errors, seconds, requests / seconds,
             Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95), Percentiles.Of(latencies, 99), await MemoryAsync(cancellationToken));
     }
