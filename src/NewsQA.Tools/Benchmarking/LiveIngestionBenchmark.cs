@@ -5,12 +5,14 @@ using System.Text.Json;
 namespace NewsQA.Tools.Benchmarking;
 
 /// <summary>
-/// Questions during ingestion, on a running service on this machine and the corpus folder it watches: first how long
-/// one article dropped into the folder takes to be answerable (three samples) (the service's /healthz counts it, which it does once
-/// the index answering questions holds it); then, after a warm-up, a question load with nothing arriving, for a fixed time; then the same
-/// load while a burst of articles is renamed into the folder, until the service has applied them all; then for the same
-/// fixed time with them all indexed and nothing arriving; then while they are deleted again. The articles are written beforehand under names the watcher ignores, so the burst is the
-/// arrival, not the writing. Whatever the run leaves in the folder is deleted at its end.
+/// Questions during ingestion, on a running service on this machine and the corpus folder it watches. First how long
+/// one article dropped into the folder takes to be answerable (three samples; the service's /healthz counts it once the
+/// index answering questions holds it). Then, after a warm-up, a question load for a fixed time with nothing arriving;
+/// the same load while a burst of articles is renamed into the folder, until the service has applied them all (the
+/// index grows meanwhile); for the fixed time again with nothing arriving; while every one of those articles is
+/// rewritten with one paragraph more (the same work as new articles, on an index of about the same size, so this is
+/// the clean comparison with the phase before); and while they are deleted again. Articles are written beforehand
+/// under names the watcher ignores, so a burst is their arrival, not their writing. The run deletes its files at the end.
 /// </summary>
 public sealed class LiveIngestionBenchmark(Uri service, HttpClient http, string corpusFolder)
 {
@@ -28,34 +30,21 @@ public sealed class LiveIngestionBenchmark(Uri service, HttpClient http, string 
         var loadBefore = LoadAverage();
         try
         {
-            var single = new List<double>();
-            for (var sample = 0; sample < OneArticleSamples; sample++)
-            {
-                var path = Stage(sample, articles[sample % articles.Count]);
-                var timer = Stopwatch.StartNew();
-                File.Move(path + Staged, path);
-                await UntilAsync(documents + 1, cancellationToken);
-                single.Add(timer.Elapsed.TotalSeconds);
-                File.Delete(path);
-                await UntilAsync(documents, cancellationToken);
-            }
-
+            var single = await OneArticleAsync(articles[0], documents, cancellationToken);
             await load.RunAsync("ask", concurrency, WarmUpQuestions, cancellationToken); // compiled and cached before measuring
-            using var idleEnd = new CancellationTokenSource(idle);
-            var quiet = await load.RunUntilAsync("ask", concurrency, idleEnd.Token, cancellationToken);
+            var quiet = await QuietAsync(load, concurrency, idle, cancellationToken);
+
             var paths = articles.Select((text, i) => Stage(i, text)).ToList();
-            var (during, ingestion) = await UnderLoadAsync(load, concurrency, () =>
-            {
-                foreach (var path in paths) File.Move(path + Staged, path);
-            }, documents + articles.Count, cancellationToken);
+            var (arriving, arrival) = await UnderLoadAsync(load, concurrency, () => paths.ForEach(Unstage), h => h.Documents == documents + articles.Count, cancellationToken);
             var (_, added) = await HealthAsync(cancellationToken);
-            using var fullEnd = new CancellationTokenSource(idle);
-            var full = await load.RunUntilAsync("ask", concurrency, fullEnd.Token, cancellationToken);
-            var (removing, removal) = await UnderLoadAsync(load, concurrency, () =>
-            {
-                foreach (var path in paths) File.Delete(path);
-            }, documents, cancellationToken);
-            return new LiveIngestionResult(articles.Count, passages, added - passages, single, quiet, during, ingestion, full, removing, removal)
+            var full = await QuietAsync(load, concurrency, idle, cancellationToken);
+
+            // Each rewritten with a short closing paragraph, so the index has one passage more per article once all are applied.
+            for (var i = 0; i < paths.Count; i++) Stage(i, $"{articles[i].TrimEnd()}\n\nهذه الفقرة أضيفت إلى المقال رقم {i + 1} في تحديثه.\n");
+            var (changing, change) = await UnderLoadAsync(load, concurrency, () => paths.ForEach(Unstage), h => h.Passages == added + articles.Count, cancellationToken);
+
+            var (removing, removal) = await UnderLoadAsync(load, concurrency, () => paths.ForEach(File.Delete), h => h.Documents == documents, cancellationToken);
+            return new LiveIngestionResult(articles.Count, passages, added - passages, single, quiet, arriving, arrival, full, changing, change, removing, removal)
             {
                 LoadAverage = $"{loadBefore} at the start, {LoadAverage()} at the end",
             };
@@ -66,14 +55,39 @@ public sealed class LiveIngestionBenchmark(Uri service, HttpClient http, string 
         }
     }
 
-    // The load runs from just before the change until the service reports the expected number of articles.
-    private async Task<(LoadResult Load, double Seconds)> UnderLoadAsync(LoadGenerator load, int concurrency, Action change, int expectedDocuments, CancellationToken cancellationToken)
+    // Seconds from one article's arrival to its being answerable, a few times (removed again after each).
+    private async Task<List<double>> OneArticleAsync(string text, int documents, CancellationToken cancellationToken)
+    {
+        var seconds = new List<double>();
+        for (var sample = 0; sample < OneArticleSamples; sample++)
+        {
+            var path = Stage(sample, text);
+            var timer = Stopwatch.StartNew();
+            Unstage(path);
+            await UntilAsync(h => h.Documents == documents + 1, cancellationToken);
+            seconds.Add(timer.Elapsed.TotalSeconds);
+            File.Delete(path);
+            await UntilAsync(h => h.Documents == documents, cancellationToken);
+        }
+
+        return seconds;
+    }
+
+    private static async Task<LoadResult> QuietAsync(LoadGenerator load, int concurrency, TimeSpan idle, CancellationToken cancellationToken)
+    {
+        using var end = new CancellationTokenSource(idle);
+        return await load.RunUntilAsync("ask", concurrency, end.Token, cancellationToken);
+    }
+
+    // The load runs from just before the change until the service's counts show it applied.
+    private async Task<(LoadResult Load, double Seconds)> UnderLoadAsync(
+        LoadGenerator load, int concurrency, Action change, Func<(int Documents, int Passages), bool> applied, CancellationToken cancellationToken)
     {
         using var stop = new CancellationTokenSource();
         var running = load.RunUntilAsync("ask", concurrency, stop.Token, cancellationToken);
         var timer = Stopwatch.StartNew();
         change();
-        await UntilAsync(expectedDocuments, cancellationToken);
+        await UntilAsync(applied, cancellationToken);
         var seconds = timer.Elapsed.TotalSeconds;
         await stop.CancelAsync();
         return (await running, seconds);
@@ -86,14 +100,18 @@ public sealed class LiveIngestionBenchmark(Uri service, HttpClient http, string 
         return path;
     }
 
-    private async Task UntilAsync(int documents, CancellationToken cancellationToken)
+    // A rename within the folder: the watcher sees the whole file appear (or replace the old one) at once.
+    private static void Unstage(string path) => File.Move(path + Staged, path, overwrite: true);
+
+    private async Task UntilAsync(Func<(int Documents, int Passages), bool> applied, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Patience);
         while (true)
         {
             var health = await http.GetFromJsonAsync<JsonElement>(new Uri(service, "/healthz"), deadline.Token);
-            if (health.GetProperty("documents").GetInt32() == documents && health.GetProperty("pendingChanges").GetInt32() == 0) return;
+            var counts = (health.GetProperty("documents").GetInt32(), health.GetProperty("passages").GetInt32());
+            if (applied(counts) && health.GetProperty("pendingChanges").GetInt32() == 0) return;
             await Task.Delay(20, deadline.Token);
         }
     }

@@ -8,7 +8,7 @@ namespace NewsQA.Tools.Tests.Benchmarking;
 
 /// <summary>
 /// `bench live`'s run against a stand-in service on loopback whose /healthz counts the article files in the folder (as
-/// the real one does once it has applied them): every phase is run, the phases are reported, and the folder is left as
+/// the real one does once it has applied them, and their blocks as passages): every phase is run, the phases are reported, and the folder is left as
 /// it was found.
 /// </summary>
 public sealed class LiveIngestionBenchmarkTests
@@ -36,6 +36,7 @@ public sealed class LiveIngestionBenchmarkTests
         Assert.Contains("| nothing arriving, 10 passages |", report);
         Assert.True(result.AfterIngestion.Requests > 0);
         Assert.Contains("| 4 articles arriving |", report);
+        Assert.Contains("| 4 articles changed |", report);
         Assert.Contains("| 4 articles removed |", report);
     }
 
@@ -108,10 +109,24 @@ public sealed class LiveIngestionBenchmarkTests
             return "{\"answer\": \"\", \"citations\": []}";
         }
 
+        // Passages: the blocks of each file, as if every block were one passage.
         private string Health()
         {
-            var documents = Directory.GetFiles(_folder, "*.txt").Length;
-            return $"{{\"status\": \"ready\", \"documents\": {documents}, \"passages\": {documents * 2}, \"pendingChanges\": 0, \"workingSetBytes\": 1}}";
+            var files = Directory.GetFiles(_folder, "*.txt");
+            var passages = files.Sum(Blocks);
+            return $"{{\"status\": \"ready\", \"documents\": {files.Length}, \"passages\": {passages}, \"pendingChanges\": 0, \"workingSetBytes\": 1}}";
+        }
+
+        private static int Blocks(string path)
+        {
+            try
+            {
+                return File.ReadAllText(path).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Length;
+            }
+            catch (IOException)
+            {
+                return 0; // removed as it was listed
+            }
         }
 
         public void Dispose() => _listener.Close();
