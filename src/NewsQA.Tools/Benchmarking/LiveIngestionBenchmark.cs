@@ -11,7 +11,7 @@ namespace NewsQA.Tools.Benchmarking;
 /// the same load while a burst of articles is renamed into the folder, until the service has applied them all (the
 /// index grows meanwhile); for the fixed time again with nothing arriving; while every one of those articles is
 /// rewritten with one paragraph more (the same work as new articles, on an index of about the same size, so this is
-/// the clean comparison with the phase before); and while they are deleted again. Articles are written beforehand
+/// the clean comparison with the phases either side of it); for the fixed time again; and while they are deleted again. Articles are written beforehand
 /// under names the watcher ignores, so a burst is their arrival, not their writing. The run deletes its files at the end.
 /// </summary>
 public sealed class LiveIngestionBenchmark(Uri service, HttpClient http, string corpusFolder)
@@ -42,9 +42,10 @@ public sealed class LiveIngestionBenchmark(Uri service, HttpClient http, string 
             // Each rewritten with a short closing paragraph, so the index has one passage more per article once all are applied.
             for (var i = 0; i < paths.Count; i++) Stage(i, $"{articles[i].TrimEnd()}\n\nهذه الفقرة أضيفت إلى المقال رقم {i + 1} في تحديثه.\n");
             var (changing, change) = await UnderLoadAsync(load, concurrency, () => paths.ForEach(Unstage), h => h.Passages == added + articles.Count, cancellationToken);
+            var changed = await QuietAsync(load, concurrency, idle, cancellationToken);
 
             var (removing, removal) = await UnderLoadAsync(load, concurrency, () => paths.ForEach(File.Delete), h => h.Documents == documents, cancellationToken);
-            return new LiveIngestionResult(articles.Count, passages, added - passages, single, quiet, arriving, arrival, full, changing, change, removing, removal)
+            return new LiveIngestionResult(articles.Count, passages, added - passages, single, quiet, arriving, arrival, full, changing, change, changed, removing, removal)
             {
                 LoadAverage = $"{loadBefore} at the start, {LoadAverage()} at the end",
             };

@@ -17,6 +17,7 @@ public static class LiveIngestionReport
             + Row(string.Create(c, $"{r.Articles:N0} articles arriving"), r.DuringIngestion, string.Create(c, $"{r.IngestionSeconds:0.0} s until all answerable"))
             + Row(string.Create(c, $"nothing arriving, {r.PassagesBefore + r.PassagesAdded:N0} passages"), r.AfterIngestion, string.Create(c, $"{r.AfterIngestion.Seconds:0.0} s"))
             + Row(string.Create(c, $"{r.Articles:N0} articles changed"), r.DuringChange, string.Create(c, $"{r.ChangeSeconds:0.0} s until all are re-indexed"))
+            + Row(string.Create(c, $"nothing arriving, {r.PassagesBefore + r.PassagesAdded + r.Articles:N0} passages"), r.AfterChange, string.Create(c, $"{r.AfterChange.Seconds:0.0} s"))
             + Row(string.Create(c, $"{r.Articles:N0} articles removed"), r.DuringRemoval, string.Create(c, $"{r.RemovalSeconds:0.0} s until all are out of the index"));
     }
 }

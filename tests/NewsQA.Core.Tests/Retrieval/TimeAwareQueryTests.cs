@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Retrieval;
 using NewsQA.Core.Tests.Support;
@@ -7,19 +6,9 @@ using NewsQA.Testing;
 namespace NewsQA.Core.Tests.Retrieval;
 
 /// <summary>How a question's time becomes a date filter or a recency leg, and its time words leave the keyword query.</summary>
-public sealed class TimeAwareQueryTests : IAsyncLifetime
+public sealed class TimeAwareQueryTests(DatedCorpusServices dated) : IClassFixture<DatedCorpusServices>
 {
-    private readonly TempFolder _temp = new();
-    private AnsweringServices _dated = null!;
-
-    public async Task InitializeAsync() => _dated = await AnsweringServices.CreateAsync(
-        corpus: DatedArticles.WriteTo(_temp.File("corpus")), clock: new FakeTimeProvider(new DateTimeOffset(2024, 1, 10, 12, 0, 0, TimeSpan.Zero)));
-
-    public async Task DisposeAsync()
-    {
-        await _dated.DisposeAsync();
-        _temp.Dispose();
-    }
+    private readonly AnsweringServices _dated = dated.Services;
 
     private Task<RetrievalQuery> BuildAsync(AnsweringServices services, string question) =>
         services.Get<QueryBuilder>().BuildAsync(services.Index, question, CancellationToken.None);

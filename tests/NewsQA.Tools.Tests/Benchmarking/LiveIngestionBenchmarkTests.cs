@@ -34,6 +34,7 @@ public sealed class LiveIngestionBenchmarkTests
         var report = LiveIngestionReport.Markdown(result);
         Assert.Contains("| nothing arriving, 2 passages |", report);
         Assert.Contains("| nothing arriving, 10 passages |", report);
+        Assert.Contains("| nothing arriving, 14 passages |", report);
         Assert.True(result.AfterIngestion.Requests > 0);
         Assert.Contains("| 4 articles arriving |", report);
         Assert.Contains("| 4 articles changed |", report);
