@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
+using NewsQA.Bot.Watching;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Telemetry;
-using NewsQA.Bot.Watching;
 
 namespace NewsQA.Bot.Hosting;
 
