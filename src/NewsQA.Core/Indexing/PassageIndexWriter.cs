@@ -35,8 +35,21 @@ public sealed class PassageIndexWriter : IDisposable
             OpenMode = create ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = RamBufferMegabytes,
         };
-        return new PassageIndexWriter(new IndexWriter(directory, config), settings);
+        try
+        {
+            return new PassageIndexWriter(new IndexWriter(directory, config), settings);
+        }
+        catch (Lucene.Net.Store.LockObtainFailedException e)
+        {
+            // One writer per folder: a running bot keeps its own open for its folder watcher.
+            throw new IOException(
+                $"The index folder {IndexPath(directory)} is being written by another NewsQA process (a running bot keeps its index open "
+                + "and applies the corpus folder's changes itself): give this command another --index, or stop that process first.", e);
+        }
     }
+
+    private static string IndexPath(LuceneDirectory directory) =>
+        directory is Lucene.Net.Store.FSDirectory fs ? fs.Directory.FullName : directory.ToString() ?? "?";
 
     /// <summary>Adds an article that is not in the index yet.</summary>
     public void Add(IndexedDocument article) => _writer.AddDocuments(PassageDocuments.Create(article));

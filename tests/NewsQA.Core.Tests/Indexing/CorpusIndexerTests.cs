@@ -221,6 +221,25 @@ public class CorpusIndexerTests
     }
 
     [Fact]
+    public async Task Update_WhileAnotherWriterHoldsTheFolder_IsRefusedByName_AndLeavesTheIndexAsItWas()
+    {
+        using var temp = new TempFolder();
+        var corpus = temp.CopySeeds();
+        var path = temp.File("index");
+        var services = new TestIndexer();
+        using var running = (await services.Indexer.UpdateAsync(corpus, path)).Live;
+        using var writer = running.OpenWriter(); // as the running bot's folder watcher holds it
+        await File.WriteAllTextAsync(Path.Combine(corpus, "zz-news.md"), "# Breaking\n\nA spokesman named Quillon announced the new agreement today.");
+
+        var refused = await Assert.ThrowsAsync<IOException>(() => new TestIndexer().Indexer.UpdateAsync(corpus, path));
+
+        Assert.Contains("being written by another NewsQA process", refused.Message);
+        Assert.Contains(Path.GetFullPath(path), refused.Message);
+        Assert.False(running.Refresh());
+        Assert.Equal(74, running.Current.Count);
+    }
+
+    [Fact]
     public async Task Update_IndexesAHugeOneLineFile_InBoundedPassages()
     {
         using var temp = new TempFolder();

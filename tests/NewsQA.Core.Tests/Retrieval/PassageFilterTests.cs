@@ -1,13 +1,10 @@
-using Lucene.Net.Store;
 using NewsQA.Core.Indexing;
-using NewsQA.Core.Ingestion;
 using NewsQA.Core.Retrieval;
 using NewsQA.Core.Tests.Support;
-using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Tests.Retrieval;
 
-/// <summary>The passage filter hook (RetrievalQuery.Filter): a passage it refuses is never a candidate of either leg.</summary>
+/// <summary>The passage filter hook (RetrievalQuery.Filter): a passage it refuses is never a candidate of either lexical leg (the dense leg: VectorSearcherTests).</summary>
 public class PassageFilterTests
 {
     private static RetrievalQuery Query(string text, Func<int, bool>? filter) => RetrievalQuery.FromQuestion(text, 0.25) with { Filter = filter };
@@ -39,25 +36,5 @@ public class PassageFilterTests
 
         Assert.Equal([3], top.Select(s => s.PassageNumber));
         Assert.Equal([1, 3], asked); // zeros are never asked about, nor 4 once 3 holds the only place with a higher score
-    }
-
-    [Fact]
-    public void TheDenseLeg_LeavesOutWhatTheFilterRefuses()
-    {
-        var directory = new RAMDirectory();
-        using (var writer = PassageIndexWriter.Open(directory, new IndexSettings(TextAnalyzer.Version, "provider/model", 2, 1200), create: true))
-        {
-            float[][] vectors = [[1f, 0f], [0.9f, 0.1f]];
-            for (var i = 0; i < vectors.Length; i++)
-            {
-                writer.Add(new IndexedDocument($"d{i}", "", "t", null, "", [new IndexedPassage(new Passage($"p{i}", $"d{i}", "t", 1, 1, null, "text", []), vectors[i])]));
-            }
-
-            writer.Commit();
-        }
-
-        using var index = PassageIndex.Open(directory);
-        var first = VectorSearcher.Search(index, [1f, 0f], 2)[0].PassageNumber;
-        Assert.Equal(["p1"], index.Ids(VectorSearcher.Search(index, [1f, 0f], 2, p => p != first)));
     }
 }

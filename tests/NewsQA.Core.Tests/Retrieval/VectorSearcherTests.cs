@@ -28,6 +28,15 @@ public class VectorSearcherTests
     }
 
     [Fact]
+    public void APassageTheFilterRefuses_IsNoCandidate()
+    {
+        using var index = DenseIndex([[1f, 0f, 0f, 0f], [0.9f, 0.1f, 0f, 0f]]);
+        var first = VectorSearcher.Search(index, [1f, 0f, 0f, 0f], 2)[0].PassageNumber;
+
+        Assert.Equal(["p1"], index.Ids(VectorSearcher.Search(index, [1f, 0f, 0f, 0f], 2, p => p != first)));
+    }
+
+    [Fact]
     public void DenseVectors_AreScoredExactly_ByDotProduct()
     {
         using var index = DenseIndex([[0.5f, 0.5f, 0.5f, 0.5f], [1f, 0f, 0f, 0f], [0f, 0.6f, 0.8f, 0f]]);
