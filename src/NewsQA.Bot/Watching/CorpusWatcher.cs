@@ -13,7 +13,7 @@ namespace NewsQA.Bot.Watching;
 /// Keeps the running index equal to the corpus folder while the service answers. Changes come from the file system's
 /// events and from a periodic listing of the folder (the fallback for missed events and network shares); each changed
 /// file waits until it has settled (<see cref="WatcherOptions.SettleTime"/>), then the settled ones are applied in
-/// batches through one long-lived writer (<see cref="LiveIndexWriter"/>): only those articles are replaced or removed,
+/// batches (<see cref="LiveIndexWriter"/>): only those articles are replaced or removed,
 /// each batch is committed, and readers move to the new snapshot without a pause. Files that feeds and the admin API
 /// wrote (whole, by rename) are applied at once, and <see cref="CorpusChangedAsync"/> returns when they are answerable.
 /// </summary>

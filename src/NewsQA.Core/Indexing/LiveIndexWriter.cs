@@ -6,16 +6,16 @@ namespace NewsQA.Core.Indexing;
 /// <summary>
 /// Applies changed articles of a corpus folder to the index a service answers from, while it answers. Each batch names
 /// the articles that changed (by document id); each one is read from the folder and replaced under its document-id term,
-/// or deleted when its file is gone, through one writer kept open for the life of the service, so nothing but those
-/// articles is touched; then one commit, and <see cref="LiveIndex.Refresh"/> moves readers to the new snapshot (a
-/// question already running finishes on the one it started with). An article whose file bytes are unchanged is
-/// skipped, and a file that changes while it is read is left for a later batch, so half a write is never indexed.
-/// A batch that fails is rolled back (the previous commit stays the answer) and the writer is opened afresh.
+/// or deleted when its file is gone, so nothing but those articles is touched; then one commit, and
+/// <see cref="LiveIndex.Refresh"/> moves readers to the new snapshot (a question already running finishes on the one it
+/// started with). An article whose file bytes are unchanged is skipped, and a file that changes while it is read is
+/// left for a later batch, so half a write is never indexed. Each batch has a writer of its own, closed after its
+/// commit, so the folder's write lock is held only while a batch is written (the lock is not enforced between
+/// processes on every platform); a batch that fails is rolled back and the previous commit stays the answer.
 /// </summary>
 public sealed class LiveIndexWriter(LiveIndex live, PassageEncoder encoder, int maxPassageChars, int maxFileBytes) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private PassageIndexWriter? _writer;
     private bool _disposed;
 
     /// <summary>Applies the articles with these document ids as the folder now holds them.</summary>
@@ -27,66 +27,56 @@ public sealed class LiveIndexWriter(LiveIndex live, PassageEncoder encoder, int 
             ObjectDisposedException.ThrowIf(_disposed, this);
             var timer = Stopwatch.StartNew();
             var snapshot = live.Current;
-            var writer = _writer ??= live.OpenWriter();
+            using var writer = live.OpenWriter(); // disposed without a commit, it rolls the batch back
             var warnings = new List<CorpusWarning>();
             var deferred = new List<string>();
             int added = 0, changed = 0, removed = 0, unchanged = 0;
-            try
+            foreach (var documentId in documentIds.Distinct(StringComparer.Ordinal))
             {
-                foreach (var documentId in documentIds.Distinct(StringComparer.Ordinal))
+                cancellationToken.ThrowIfCancellationRequested();
+                var known = snapshot.FingerprintOf(documentId);
+                var (file, unsettled) = ReadSettled(corpusFolder, documentId, maxFileBytes, warnings);
+                if (unsettled is not null)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var known = snapshot.FingerprintOf(documentId);
-                    var (file, unsettled) = ReadSettled(corpusFolder, documentId, maxFileBytes, warnings);
-                    if (unsettled is not null)
-                    {
-                        deferred.Add(unsettled);
-                        continue;
-                    }
-
-                    if (file is not null && file.ContentHash == known)
-                    {
-                        unchanged++;
-                        continue;
-                    }
-
-                    var (article, passages) = file is null ? (null, []) : ArticleLoader.Load(file, maxPassageChars, warnings);
-                    if (article is null || passages.Count == 0)
-                    {
-                        if (file is not null) warnings.Add(new CorpusWarning(file.Path, "skipped: no article text after removing page boilerplate"));
-                        if (known is null) continue;
-                        writer.Remove(documentId);
-                        removed++;
-                        continue;
-                    }
-
-                    var encoded = await encoder.EncodeAsync(passages, cancellationToken).ConfigureAwait(false);
-                    writer.Replace(new IndexedDocument(documentId, file!.ContentHash, article.Title, article.Source, file.Path, encoded)
-                    {
-                        Published = article.Published,
-                        Url = article.Url,
-                        Language = article.Language,
-                    });
-                    if (known is null) added++;
-                    else changed++;
+                    deferred.Add(unsettled);
+                    continue;
                 }
 
-                var batch = new IndexBatch(added, changed, removed, unchanged, deferred, warnings, TimeSpan.Zero);
-                if (batch.Committed)
+                if (file is not null && file.ContentHash == known)
                 {
-                    writer.Commit();
-                    live.Refresh();
+                    unchanged++;
+                    continue;
                 }
 
-                return batch with { Elapsed = timer.Elapsed };
+                var (article, passages) = file is null ? (null, []) : ArticleLoader.Load(file, maxPassageChars, warnings);
+                if (article is null || passages.Count == 0)
+                {
+                    if (file is not null) warnings.Add(new CorpusWarning(file.Path, "skipped: no article text after removing page boilerplate"));
+                    if (known is null) continue;
+                    writer.Remove(documentId);
+                    removed++;
+                    continue;
+                }
+
+                var encoded = await encoder.EncodeAsync(passages, cancellationToken).ConfigureAwait(false);
+                writer.Replace(new IndexedDocument(documentId, file!.ContentHash, article.Title, article.Source, file.Path, encoded)
+                {
+                    Published = article.Published,
+                    Url = article.Url,
+                    Language = article.Language,
+                });
+                if (known is null) added++;
+                else changed++;
             }
-            catch
+
+            var batch = new IndexBatch(added, changed, removed, unchanged, deferred, warnings, TimeSpan.Zero);
+            if (batch.Committed)
             {
-                // Nothing of the batch is committed; the next one starts from the last commit with a new writer.
-                _writer = null;
-                writer.Rollback();
-                throw;
+                writer.Commit();
+                live.Refresh();
             }
+
+            return batch with { Elapsed = timer.Elapsed };
         }
         finally
         {
@@ -121,8 +111,6 @@ public sealed class LiveIndexWriter(LiveIndex live, PassageEncoder encoder, int 
         try
         {
             _disposed = true;
-            _writer?.Dispose();
-            _writer = null;
         }
         finally
         {

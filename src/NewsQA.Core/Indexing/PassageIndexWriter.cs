@@ -41,10 +41,10 @@ public sealed class PassageIndexWriter : IDisposable
         }
         catch (Lucene.Net.Store.LockObtainFailedException e)
         {
-            // One writer per folder: a running bot keeps its own open for its folder watcher.
+            // One writer per folder at a time.
             throw new IOException(
-                $"The index folder {IndexPath(directory)} is being written by another NewsQA process (a running bot keeps its index open "
-                + "and applies the corpus folder's changes itself): give this command another --index, or stop that process first.", e);
+                $"The index folder {IndexPath(directory)} is being written by another writer (one at a time: a running bot "
+                + "applies its corpus folder's changes to its own index itself): give this command another --index, or try again when it is done.", e);
         }
     }
 

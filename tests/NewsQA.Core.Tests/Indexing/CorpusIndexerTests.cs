@@ -228,12 +228,12 @@ public class CorpusIndexerTests
         var path = temp.File("index");
         var services = new TestIndexer();
         using var running = (await services.Indexer.UpdateAsync(corpus, path)).Live;
-        using var writer = running.OpenWriter(); // as the running bot's folder watcher holds it
+        using var writer = running.OpenWriter(); // as the running bot's folder watcher holds it while it writes a batch
         await File.WriteAllTextAsync(Path.Combine(corpus, "zz-news.md"), "# Breaking\n\nA spokesman named Quillon announced the new agreement today.");
 
         var refused = await Assert.ThrowsAsync<IOException>(() => new TestIndexer().Indexer.UpdateAsync(corpus, path));
 
-        Assert.Contains("being written by another NewsQA process", refused.Message);
+        Assert.Contains("is being written by another writer", refused.Message);
         Assert.Contains(Path.GetFullPath(path), refused.Message);
         Assert.False(running.Refresh());
         Assert.Equal(74, running.Current.Count);
