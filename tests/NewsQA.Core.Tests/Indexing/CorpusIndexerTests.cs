@@ -228,6 +228,7 @@ public class CorpusIndexerTests
         var path = temp.File("index");
         var services = new TestIndexer();
         using var running = (await services.Indexer.UpdateAsync(corpus, path)).Live;
+        var passages = running.Current.Count;
         using var writer = running.OpenWriter(); // as the running bot's folder watcher holds it while it writes a batch
         await File.WriteAllTextAsync(Path.Combine(corpus, "zz-news.md"), "# Breaking\n\nA spokesman named Quillon announced the new agreement today.");
 
@@ -236,7 +237,7 @@ public class CorpusIndexerTests
         Assert.Contains("is being written by another writer", refused.Message);
         Assert.Contains(Path.GetFullPath(path), refused.Message);
         Assert.False(running.Refresh());
-        Assert.Equal(74, running.Current.Count);
+        Assert.Equal(passages, running.Current.Count);
     }
 
     [Fact]
