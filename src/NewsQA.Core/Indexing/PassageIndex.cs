@@ -27,6 +27,8 @@ public sealed class PassageIndex : IDisposable
     private readonly Lazy<long[]> _published;
     private readonly Lazy<(int[] Words, int[] Grams, double AverageWords, double AverageGrams)> _lengths;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(double K1, double B), LengthNorms> _norms = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _groupFrequencies = new(StringComparer.Ordinal);
+    private const int MaxCachedGroups = 50_000;
     private int _disposed;
 
     internal PassageIndex(DirectoryReader reader, IndexSettings settings)
@@ -154,10 +156,23 @@ public sealed class PassageIndex : IDisposable
     public double GroupInverseDocumentFrequency(IEnumerable<string> terms)
     {
         var distinct = terms.Distinct(StringComparer.Ordinal).ToList();
-        if (distinct.Count <= 1) return Idf(Count, distinct.Sum(DocumentFrequency));
+        return Idf(Count, distinct.Count <= 1 ? distinct.Sum(DocumentFrequency) : GroupDocumentFrequency(distinct));
+    }
+
+    /// <summary>
+    /// Live passages holding at least one of <paramref name="distinctTerms"/> (a synonym group's document frequency).
+    /// Only reading every member's postings tells it, so it is counted once per snapshot and group: retrieval and
+    /// answering both need it, and the same translated words come back question after question.
+    /// </summary>
+    internal int GroupDocumentFrequency(IReadOnlyCollection<string> distinctTerms)
+    {
+        var key = string.Join('\n', distinctTerms.Order(StringComparer.Ordinal));
+        if (_groupFrequencies.TryGetValue(key, out var known)) return known;
         var union = new FixedBitSet(Math.Max(1, _reader.MaxDoc));
-        foreach (var term in distinct) ForEachPosting(LuceneTerm(term), (doc, _) => union.Set(doc));
-        return Idf(Count, union.Cardinality);
+        foreach (var term in distinctTerms) ForEachPosting(LuceneTerm(term), (doc, _) => union.Set(doc));
+        // Bounded, so a stream of never-repeated groups cannot grow it without end.
+        if (_groupFrequencies.Count >= MaxCachedGroups) _groupFrequencies.Clear();
+        return _groupFrequencies[key] = union.Cardinality;
     }
 
     /// <summary>Word terms of the index by transliteration key (Arabic and Latin apart), built on first use.</summary>

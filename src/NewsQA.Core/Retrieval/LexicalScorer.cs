@@ -1,8 +1,7 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using System.Diagnostics;
 using Lucene.Net.Index;
-using Lucene.Net.Search;
 using NewsQA.Core.Indexing;
+using NewsQA.Core.Telemetry;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Retrieval;
@@ -13,161 +12,102 @@ namespace NewsQA.Core.Retrieval;
 /// (df + 0.5)); query terms carry weights, and synonym groups score as one term (Pirkola's structured query). The
 /// offline vector leg is the cosine between the query text and each passage as lnc.ltc vectors of the same stems and
 /// grams (<see cref="TermWeighting"/>): what the offline hashing embedding approximated with hashed buckets, exact here
-/// and without a second index. Term at a time: every posting list a query needs is read once, into two pooled score
-/// arrays, and the best k of each are picked.
+/// and without a second index. Term at a time with MaxScore's cut (<see cref="MaxScoreSearch"/>): each leg's top k is
+/// exactly what scoring every posting gives, without decoding most postings of the common terms and grams.
 /// </summary>
 public static class LexicalScorer
 {
-    [ThreadStatic]
-    private static int[]? _groupFrequencies;
-
     /// <summary>
-    /// The best <paramref name="k"/> passages of each leg asked for (an empty list for a leg not asked for), among those
-    /// the query's <see cref="RetrievalQuery.Filter"/> accepts.
+    /// The best <paramref name="k"/> passages of each leg asked for (an empty list for a leg not asked for); the same
+    /// with and without <paramref name="prune"/> (MaxScore's cut, which skips postings; see Retrieval:Pruning).
     /// </summary>
     public static (List<ScoredPassage> Keyword, List<ScoredPassage> Vector) Search(
-        PassageIndex index, RetrievalQuery query, bool keyword, bool vector, int k, double k1, double b)
+        PassageIndex index, RetrievalQuery query, bool keyword, bool vector, int k, double k1, double b, bool prune = false)
     {
-        if (index.Count == 0) return ([], []);
-        var table = new Dictionary<string, (double Bm25, double Cosine)>(StringComparer.Ordinal);
-        if (keyword)
-        {
-            // A term asked twice counts twice (query term frequency), as in the classic BM25 query weighting.
-            foreach (var term in query.Terms) table[term.Term] = (table.GetValueOrDefault(term.Term).Bm25 + term.Weight, 0);
-        }
-
-        if (vector)
-        {
-            foreach (var (feature, weight) in Features(query.VectorText)) table[feature] = (table.GetValueOrDefault(feature).Bm25, weight);
-        }
-
-        var norms = index.NormsFor(k1, b);
-        var cursor = new PostingsCursor(index);
-        using var bm25 = new ScoreBuffer(index.MaxDoc);
-        using var cosine = new ScoreBuffer(index.MaxDoc);
-        foreach (var (term, (bm25Weight, cosineWeight)) in table)
-        {
-            if (bm25Weight <= 0 && cosineWeight <= 0) continue;
-            var luceneTerm = PassageIndex.LuceneTerm(term);
-            var (places, df) = cursor.Seek(luceneTerm);
-            if (df == 0) continue;
-            var idf = PassageIndex.Idf(index.Count, df);
-            var lengthNorms = term[0] == CharacterGrams.Marker ? norms.Grams : norms.Words;
-            foreach (var (segment, state) in places)
-            {
-                var (docs, docBase) = cursor.Open(luceneTerm, segment, state);
-                Accumulate(docs, docBase, bm25.Scores, cosine.Scores, lengthNorms,
-                    (float)(Math.Max(bm25Weight, 0) * idf * (k1 + 1)), (float)(Math.Max(cosineWeight, 0) * idf));
-            }
-        }
-
-        if (keyword)
-        {
-            foreach (var group in query.Groups) AddGroup(index, cursor, group, bm25.Scores, norms.Words, k1);
-        }
-
-        var vectorNorms = index.VectorNorms;
-        var cosineScores = cosine.Span;
-        if (vector)
-        {
-            for (var p = 0; p < cosineScores.Length; p++)
-            {
-                if (cosineScores[p] != 0) cosineScores[p] /= vectorNorms[p];
-            }
-        }
-
-        return (keyword ? TopSelector.Select(bm25.Span, k, query.Filter) : [], vector ? TopSelector.Select(cosineScores, k, query.Filter) : []);
-    }
-
-    // Passage numbers are below the reader's MaxDoc by construction, so the score and norm arrays are read without
-    // bounds checks: these loops run once per posting, millions of times a query. A term one leg does not use is read
-    // by a loop of the other leg alone.
-    private static void Accumulate(DocsEnum docs, int docBase, float[] bm25, float[] cosine, float[] lengthNorms, float bm25Factor, float cosineFactor)
-    {
-        ref var keywordScore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bm25), docBase);
-        ref var vectorScore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(cosine), docBase);
-        ref var norm = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(lengthNorms), docBase);
-        int d;
-        if (cosineFactor == 0)
-        {
-            while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
-            {
-                float tf = docs.Freq;
-                Unsafe.Add(ref keywordScore, d) += bm25Factor * tf / (tf + Unsafe.Add(ref norm, d));
-            }
-        }
-        else if (bm25Factor == 0)
-        {
-            while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) Unsafe.Add(ref vectorScore, d) += cosineFactor * TermWeighting.LogTf(docs.Freq);
-        }
-        else
-        {
-            while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
-            {
-                var tf = docs.Freq;
-                Unsafe.Add(ref keywordScore, d) += bm25Factor * tf / (tf + Unsafe.Add(ref norm, d));
-                Unsafe.Add(ref vectorScore, d) += cosineFactor * TermWeighting.LogTf(tf);
-            }
-        }
-    }
-
-    // A synonym group scores as one term (Pirkola 1998): its tf is the sum of its members' tfs in a passage and its df
-    // the number of passages holding any member. The sums go into a per-thread array of zeros, and only the passages
-    // touched are scored and set back to zero. (Gram groups, one gram each, are normalized by the word field's length, as
-    // before the move to Lucene, so that the measured scores stay the same.)
-    private static void AddGroup(PassageIndex index, PostingsCursor cursor, QueryGroup group, float[] scores, float[] lengthNorms, double k1)
-    {
-        if (group.Weight <= 0) return;
-        var members = group.Terms.Distinct(StringComparer.Ordinal).ToList();
-        if (members.Count == 1)
-        {
-            // One member (every gram group): its tf and df are the term's own, so it is scored as a term.
-            var only = PassageIndex.LuceneTerm(members[0]);
-            var (places, df) = cursor.Seek(only);
-            if (df == 0) return;
-            var weight = (float)(group.Weight * PassageIndex.Idf(index.Count, df) * (k1 + 1));
-            foreach (var (segment, state) in places)
-            {
-                var (docs, docBase) = cursor.Open(only, segment, state);
-                Accumulate(docs, docBase, scores, scores, lengthNorms, weight, 0);
-            }
-
-            return;
-        }
-
-        if (_groupFrequencies is null || _groupFrequencies.Length < index.MaxDoc) _groupFrequencies = new int[Math.Max(1, index.MaxDoc)];
-        var frequencies = _groupFrequencies;
-        var touched = new List<int>();
+        if (index.Count == 0 || (!keyword && !vector)) return ([], []);
+        var cursor = PostingsCursor.Rent(index);
         try
         {
-            foreach (var term in members)
-            {
-                var luceneTerm = PassageIndex.LuceneTerm(term);
-                foreach (var (segment, state) in cursor.Seek(luceneTerm).Places)
-                {
-                    var (docs, docBase) = cursor.Open(luceneTerm, segment, state);
-                    int d;
-                    while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
-                    {
-                        var p = docBase + d;
-                        if (frequencies[p] == 0) touched.Add(p);
-                        frequencies[p] += docs.Freq;
-                    }
-                }
-            }
-
-            if (touched.Count == 0) return;
-            var factor = (float)(group.Weight * PassageIndex.Idf(index.Count, touched.Count) * (k1 + 1));
-            foreach (var p in touched)
-            {
-                float tf = frequencies[p];
-                scores[p] += factor * tf / (tf + lengthNorms[p]);
-            }
+            var clauses = Clauses(index, cursor, query, keyword, vector, k1);
+            var segments = index.Segments;
+            var accepted = segments.Select(segment => query.Filter is null
+                ? segment.AtomicReader.LiveDocs
+                : new AcceptedPassages(segment.AtomicReader.LiveDocs, query.Filter, segment.DocBase, segment.AtomicReader.MaxDoc)).ToArray();
+            var search = new MaxScoreSearch(index, cursor, accepted, index.NormsFor(k1, b), index.VectorNorms);
+            var (keywordTop, vectorTop) = search.Run(clauses, keyword, vector, k, prune);
+            Activity.Current?.SetTag(NewsQATelemetry.PostingsTag, clauses.Sum(c => c.Reads));
+            return (keywordTop, vectorTop);
         }
         finally
         {
-            foreach (var p in touched) frequencies[p] = 0;
+            cursor.Return();
         }
+    }
+
+    // One clause per posting source: a term's keyword weight (words or grams normalization), its one-member groups
+    // (normalized by the word field, as before the move to Lucene, so that the measured scores stay the same) and its
+    // vector weight share one read of its postings; a synonym group is a clause of its own.
+    private static List<ScoringClause> Clauses(
+        PassageIndex index, PostingsCursor cursor, RetrievalQuery query, bool keyword, bool vector, double k1)
+    {
+        var byTerm = new Dictionary<string, ScoringClause?>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, ScoringClause?>(StringComparer.Ordinal);
+        ScoringClause? ForTerm(string term)
+        {
+            if (byTerm.TryGetValue(term, out var known)) return known;
+            var lucene = PassageIndex.LuceneTerm(term);
+            var (places, df) = cursor.Seek(lucene);
+            var clause = df == 0 ? null : new ScoringClause([(lucene, places)]) { DocumentFrequency = df };
+            if (clause is not null && term[0] == CharacterGrams.Marker) clause.VectorKind = TermWeighting.GramFeatureWeight;
+            return byTerm[term] = clause;
+        }
+
+        if (keyword)
+        {
+            // A term asked twice counts twice (query term frequency), as in the classic BM25 query weighting.
+            foreach (var term in query.Terms)
+            {
+                if (term.Weight <= 0 || ForTerm(term.Term) is not { } clause) continue;
+                var factor = term.Weight * PassageIndex.Idf(index.Count, clause.DocumentFrequency) * (k1 + 1);
+                if (term.Term[0] == CharacterGrams.Marker) clause.GramFactor += factor;
+                else clause.WordFactor += factor;
+            }
+
+            foreach (var group in query.Groups)
+            {
+                if (group.Weight <= 0) continue;
+                var members = group.Terms.Distinct(StringComparer.Ordinal).ToList();
+                if (members.Count == 1)
+                {
+                    if (ForTerm(members[0]) is { } single) single.WordFactor += group.Weight * PassageIndex.Idf(index.Count, single.DocumentFrequency) * (k1 + 1);
+                    continue;
+                }
+
+                // A group's df is the size of its members' union (counted once per snapshot, see PassageIndex).
+                members.Sort(StringComparer.Ordinal);
+                var key = string.Join('\n', members);
+                if (!groups.TryGetValue(key, out var union))
+                {
+                    var present = members.Select(PassageIndex.LuceneTerm).Select(t => (Term: t, cursor.Seek(t).Places)).Where(m => m.Places.Count > 0).ToList();
+                    var passages = present.Count == 0 ? 0 : index.GroupDocumentFrequency(members);
+                    groups[key] = union = passages == 0 ? null : new ScoringClause(present) { DocumentFrequency = passages };
+                }
+
+                if (union is not null) union.WordFactor += group.Weight * PassageIndex.Idf(index.Count, union.DocumentFrequency) * (k1 + 1);
+            }
+        }
+
+        if (vector)
+        {
+            foreach (var (feature, weight) in Features(query.VectorText))
+            {
+                if (ForTerm(feature) is { } clause) clause.VectorFactor += weight * PassageIndex.Idf(index.Count, clause.DocumentFrequency);
+            }
+        }
+
+        var clauses = byTerm.Values.Concat(groups.Values).OfType<ScoringClause>()
+            .Where(c => c.WordFactor > 0 || c.GramFactor > 0 || c.VectorFactor > 0).ToList();
+        return clauses;
     }
 
     // Each feature's query weight before idf: (1 + ln qtf) times its kind's weight, times the kind's weight again for

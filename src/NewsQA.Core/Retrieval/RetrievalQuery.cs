@@ -41,8 +41,10 @@ public sealed record RetrievalQuery(IReadOnlyList<WeightedTerm> Terms, string Ve
         var own = Terms.Sum(t => t.Weight);
         var theirs = context.Terms.Sum(t => t.Weight);
         var scale = theirs > 0 ? share * Math.Max(own, 1) / theirs : 0;
-        return new([.. Terms, .. context.Terms.Select(t => t with { Weight = t.Weight * scale })], vectorText)
+        return this with
         {
+            Terms = [.. Terms, .. context.Terms.Select(t => t with { Weight = t.Weight * scale })],
+            VectorText = vectorText,
             Groups = [.. Groups, .. context.Groups.Select(g => g with { Weight = g.Weight * scale })],
             Filter = Filter,
             Time = Time,

@@ -13,10 +13,10 @@ public static class TopSelector
 
     /// <summary>
     /// The best <paramref name="k"/> passages of a score array (passage number = position), only those scoring above
-    /// zero and accepted by <paramref name="accept"/> when one is given; best first, ties to the lower passage number.
-    /// Once the heap is full, a score must beat its worst to enter, so most of the scan is one comparison per passage.
+    /// zero; best first, ties to the lower passage number. Once the heap is full, a score must beat its worst to enter,
+    /// so most of the scan is one comparison per passage.
     /// </summary>
-    public static List<ScoredPassage> Select(ReadOnlySpan<float> scores, int k, Func<int, bool>? accept = null)
+    public static List<ScoredPassage> Select(ReadOnlySpan<float> scores, int k)
     {
         var heap = new PriorityQueue<ScoredPassage, (double Score, int NegatedNumber)>(k + 1);
         var threshold = 0f;
@@ -24,8 +24,6 @@ public static class TopSelector
         {
             var score = scores[p];
             if (heap.Count < k ? score <= 0 : score <= threshold) continue;
-            // The filter is asked only about passages that would enter the heap, so it costs nothing on the rest.
-            if (accept is not null && !accept(p)) continue;
             Offer(heap, new ScoredPassage(p, score), k);
             if (heap.Count == k && heap.TryPeek(out var worst, out _)) threshold = (float)worst.Score;
         }

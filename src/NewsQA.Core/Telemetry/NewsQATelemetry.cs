@@ -21,6 +21,8 @@ public static class NewsQATelemetry
     public const string CitationsTag = "newsqa.answer.citations";
     public const string PassagesTag = "newsqa.passages";
     public const string RetrievalModeTag = "newsqa.retrieval.mode";
+    /// <summary>Postings the lexical scorer stepped onto for one query (how much of the index a question cost).</summary>
+    public const string PostingsTag = "newsqa.retrieval.postings";
     public const string TargetLanguageTag = "newsqa.translation.target_language";
     public const string TranslationGroupsTag = "newsqa.translation.groups";
     public const string RewrittenTag = "newsqa.translation.rewritten";

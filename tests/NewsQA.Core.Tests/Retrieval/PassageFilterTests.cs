@@ -23,18 +23,4 @@ public class PassageFilterTests
         Assert.Equal([$"p{1 - refused}"], index.Ids(keyword));
         Assert.Equal([$"p{1 - refused}"], index.Ids(vector));
     }
-
-    [Fact]
-    public void TopSelection_AsksTheFilterOnlyAboutPassagesThatWouldEnter()
-    {
-        var asked = new List<int>();
-        var top = TopSelector.Select([0f, 3f, 0f, 2f, 1f, 0f], 1, p =>
-        {
-            asked.Add(p);
-            return p != 1;
-        });
-
-        Assert.Equal([3], top.Select(s => s.PassageNumber));
-        Assert.Equal([1, 3], asked); // zeros are never asked about, nor 4 once 3 holds the only place with a higher score
-    }
 }
