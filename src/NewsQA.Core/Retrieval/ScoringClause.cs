@@ -13,10 +13,10 @@ namespace NewsQA.Core.Retrieval;
 /// </summary>
 internal sealed class ScoringClause(IReadOnlyList<(Term Term, List<(int Segment, TermState State)> Places)> members)
 {
-    // Bounds are nudged up by this much: they are compared with scores summed in another order, and the passage vector
-    // lengths are floats (a relative error up to 6e-8), so a bound rounded down could otherwise drop a passage that
-    // ties the threshold.
-    private const double BoundSlack = 1 + 1e-6;
+    // Bounds are nudged up by this much: scores are float sums (a relative error of about 6e-8 per clause, a few dozen
+    // clauses a question) compared with bounds summed in doubles, and the passage vector lengths are floats, so a
+    // bound rounded down could otherwise drop a passage that ties the threshold.
+    private const double BoundSlack = 1 + 1e-4;
 
     private readonly DocsEnum?[] _docs = new DocsEnum?[members.Count];
     private readonly int[] _at = new int[members.Count];
