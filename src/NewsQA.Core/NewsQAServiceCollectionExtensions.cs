@@ -73,6 +73,7 @@ public static class NewsQAServiceCollectionExtensions
         }));
         services.TryAddSingleton<IQueryRewriter, NoQueryRewriter>();
         services.TryAddSingleton<QueryBuilder>();
+        services.TryAddSingleton(sp => new PostingsCache(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.PostingsCacheMegabytes * 1024L * 1024));
         services.TryAddSingleton<HybridRetriever>();
         services.TryAddSingleton<AnswerabilityJudge>();
         services.TryAddSingleton<ShortAnswerExtractor>();

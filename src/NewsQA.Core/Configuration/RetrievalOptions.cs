@@ -58,6 +58,14 @@ public sealed class RetrievalOptions : IValidatableObject
     /// </summary>
     public bool Pruning { get; set; }
 
+    /// <summary>
+    /// Memory for the common terms' postings lists, decoded once and read from arrays instead of from the index on every
+    /// question (<see cref="PostingsCache"/>): the same results, several times faster where those lists are most of a
+    /// question's work. 0 turns it off. At 1,000,000 passages one common 4-gram's list takes a few megabytes.
+    /// </summary>
+    [Range(0, 1_048_576)]
+    public int PostingsCacheMegabytes { get; set; } = 256;
+
     /// <summary>Results returned when the caller does not say.</summary>
     [Range(1, 1000)]
     public int TopK { get; set; } = 5;

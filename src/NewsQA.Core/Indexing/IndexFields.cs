@@ -27,7 +27,10 @@ public static class IndexFields
     /// <summary>"ar" for a passage mostly in Arabic, else "other": the share of Arabic passages is one count.</summary>
     public const string Language = "lang";
 
-    // Stored, for citations and summaries.
+    /// <summary>What citations and summaries read of a passage, one binary doc value (<see cref="PassageRecord"/>).</summary>
+    public const string PassageRecord = "record";
+
+    // Stored, for citations and summaries, where a passage's record is too long for a doc value.
     public const string Title = "title";
     public const string Paragraph = "paragraph";
     public const string Part = "part";

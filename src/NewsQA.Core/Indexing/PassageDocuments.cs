@@ -24,24 +24,35 @@ public static class PassageDocuments
     {
         var p = indexed.Passage;
         var terms = PassageTerms.Analyze(PassageTerms.IndexedText(p));
+        var record = PassageRecord.Encode(p);
+        var stored = PassageRecord.Fits(record) ? Field.Store.NO : Field.Store.YES;
         var document = new Document
         {
             new StringField(IndexFields.Kind, IndexFields.PassageKind, Field.Store.NO),
-            new StringField(IndexFields.PassageId, p.Id, Field.Store.YES),
-            new StringField(IndexFields.DocumentId, p.DocumentId, Field.Store.YES),
+            new StringField(IndexFields.PassageId, p.Id, stored),
+            new StringField(IndexFields.DocumentId, p.DocumentId, stored),
             new Field(IndexFields.Words, new TermListStream(terms.Words), IndexFields.CountedTerms),
             new Field(IndexFields.Grams, new TermListStream(terms.Grams), IndexFields.CountedTerms),
             new StringField(IndexFields.Language, LanguageDetector.DetectAnswerLanguage(p.Text) == TextLanguage.Arabic ? "ar" : "other", Field.Store.NO),
-            new StoredField(IndexFields.Title, p.Title),
-            new StoredField(IndexFields.Paragraph, p.Paragraph),
-            new StoredField(IndexFields.Part, p.Part),
-            new StoredField(IndexFields.Text, p.Text),
-            new StoredField(IndexFields.Sentences, EncodeSentences(p.Sentences)),
             new NumericDocValuesField(IndexFields.WordLength, terms.Words.Count),
             new NumericDocValuesField(IndexFields.GramLength, terms.Grams.Count),
             new NumericDocValuesField(IndexFields.VectorNorm, BitConverter.SingleToInt32Bits((float)terms.VectorNorm())),
         };
-        if (p.Heading is not null) document.Add(new StoredField(IndexFields.Heading, p.Heading));
+        if (stored == Field.Store.NO)
+        {
+            document.Add(new BinaryDocValuesField(IndexFields.PassageRecord, new BytesRef(record)));
+        }
+        else
+        {
+            // Too long for one binary doc value: kept as stored fields, read back by ReadPassage.
+            document.Add(new StoredField(IndexFields.Title, p.Title));
+            document.Add(new StoredField(IndexFields.Paragraph, p.Paragraph));
+            document.Add(new StoredField(IndexFields.Part, p.Part));
+            document.Add(new StoredField(IndexFields.Text, p.Text));
+            document.Add(new StoredField(IndexFields.Sentences, EncodeSentences(p.Sentences)));
+            if (p.Heading is not null) document.Add(new StoredField(IndexFields.Heading, p.Heading));
+        }
+
         if (!indexed.Vector.IsEmpty) document.Add(new BinaryDocValuesField(IndexFields.Vector, new BytesRef(MemoryMarshal.AsBytes(indexed.Vector.Span).ToArray())));
         return document;
     }
@@ -64,7 +75,7 @@ public static class PassageDocuments
         return record;
     }
 
-    /// <summary>The passage a stored passage document holds.</summary>
+    /// <summary>The passage a stored passage document holds (one whose record was too long for a doc value).</summary>
     public static Passage ReadPassage(Document stored) => new(
         stored.Get(IndexFields.PassageId),
         stored.Get(IndexFields.DocumentId),

@@ -93,7 +93,20 @@ public sealed class PassageIndex : IDisposable
     public IReadOnlyList<Passage> Passages => [.. LivePassages().Select(GetPassage)];
 
     /// <summary>The passage with this passage number.</summary>
-    public Passage GetPassage(int passageNumber) => PassageDocuments.ReadPassage(_reader.Document(passageNumber));
+    public Passage GetPassage(int passageNumber)
+    {
+        var leaves = _reader.Leaves;
+        var segment = leaves[ReaderUtil.SubIndex(passageNumber, leaves)];
+        var (reader, local) = (segment.AtomicReader, passageNumber - segment.DocBase);
+        if (reader.GetDocsWithField(IndexFields.PassageRecord) is { } present && present.Get(local))
+        {
+            var record = new BytesRef();
+            reader.GetBinaryDocValues(IndexFields.PassageRecord).Get(local, record);
+            return PassageRecord.Decode(record);
+        }
+
+        return PassageDocuments.ReadPassage(reader.Document(local));
+    }
 
     /// <summary>The passage with this id, or null.</summary>
     public Passage? FindPassage(string passageId)

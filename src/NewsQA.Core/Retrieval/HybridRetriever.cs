@@ -10,7 +10,7 @@ namespace NewsQA.Core.Retrieval;
 /// leg is a provider's dense embeddings when the index has them, else the lexical cosine scored from the same postings.
 /// A question that asks for the newest adds a third leg, recency (<see cref="RecencyLeg"/>), at Retrieval:RecencyWeight.
 /// </summary>
-public sealed class HybridRetriever(PassageEncoder encoder, QueryBuilder queries, IOptions<RetrievalOptions> options)
+public sealed class HybridRetriever(PassageEncoder encoder, QueryBuilder queries, IOptions<RetrievalOptions> options, PostingsCache postings)
 {
     /// <summary>Searches with a question as typed (translated when the articles are in the other language).</summary>
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(
@@ -30,7 +30,7 @@ public sealed class HybridRetriever(PassageEncoder encoder, QueryBuilder queries
         var depth = Math.Max(settings.CandidateDepth, topK);
         var dense = index.HasVectors && encoder.Embeds;
         var (keyword, vector) = LexicalScorer.Search(index, query, mode != RetrievalMode.Vector, mode != RetrievalMode.Keyword && !dense,
-            depth, settings.Bm25K1, settings.Bm25B, settings.Pruning);
+            depth, settings.Bm25K1, settings.Bm25B, settings.Pruning, postings);
         if (mode != RetrievalMode.Keyword && dense && !string.IsNullOrWhiteSpace(query.VectorText))
         {
             var queryVector = await encoder.EmbedQueryAsync(query.VectorText, cancellationToken).ConfigureAwait(false);

@@ -22,7 +22,7 @@ public static class LexicalScorer
     /// with and without <paramref name="prune"/> (MaxScore's cut, which skips postings; see Retrieval:Pruning).
     /// </summary>
     public static (List<ScoredPassage> Keyword, List<ScoredPassage> Vector) Search(
-        PassageIndex index, RetrievalQuery query, bool keyword, bool vector, int k, double k1, double b, bool prune = false)
+        PassageIndex index, RetrievalQuery query, bool keyword, bool vector, int k, double k1, double b, bool prune = false, PostingsCache? cache = null)
     {
         if (index.Count == 0 || (!keyword && !vector)) return ([], []);
         var cursor = PostingsCursor.Rent(index);
@@ -33,7 +33,7 @@ public static class LexicalScorer
             var accepted = segments.Select(segment => query.Filter is null
                 ? segment.AtomicReader.LiveDocs
                 : new AcceptedPassages(segment.AtomicReader.LiveDocs, query.Filter, segment.DocBase, segment.AtomicReader.MaxDoc)).ToArray();
-            var search = new MaxScoreSearch(index, cursor, accepted, index.NormsFor(k1, b), index.VectorNorms);
+            var search = new MaxScoreSearch(index, cursor, accepted, index.NormsFor(k1, b), index.VectorNorms, cache);
             var (keywordTop, vectorTop) = search.Run(clauses, keyword, vector, k, prune);
             Activity.Current?.SetTag(NewsQATelemetry.PostingsTag, clauses.Sum(c => c.Reads));
             return (keywordTop, vectorTop);

@@ -16,7 +16,7 @@ namespace NewsQA.Core.Retrieval;
 /// lists of common character 4-grams are mostly never decoded. Every candidate's score is the sum of every clause in
 /// the same order as without the cut (<c>prune: false</c>), so the result is bit for bit the exhaustive one.
 /// </summary>
-internal sealed class MaxScoreSearch(PassageIndex index, PostingsCursor cursor, IBits?[] accepted, PassageIndex.LengthNorms norms, float[] vectorNorms)
+internal sealed class MaxScoreSearch(PassageIndex index, PostingsCursor cursor, IBits?[] accepted, PassageIndex.LengthNorms norms, float[] vectorNorms, PostingsCache? cache)
 {
     // A candidate is reached by skipping while that is cheaper than decoding the list: Lucene 4.8's skips land on
     // blocks of 128 postings, so a skip costs about as much as decoding a few postings of a block.
@@ -82,13 +82,7 @@ internal sealed class MaxScoreSearch(PassageIndex index, PostingsCursor cursor, 
 
         if (candidates is null)
         {
-            var cosine = raw.Span;
-            for (var p = 0; p < cosine.Length; p++)
-            {
-                if (cosine[p] != 0) cosine[p] = Cosine(cosine[p], vectorNorms[p]);
-            }
-
-            return (keyword ? TopSelector.Select(bm25.Span, k) : [], vector ? TopSelector.Select(cosine, k) : []);
+            return (keyword ? TopSelector.Select(bm25.Span, k) : [], vector ? TopSelector.SelectRatios(raw.Span, vectorNorms.AsSpan(0, raw.Length), k) : []);
         }
 
         return (keyword ? Top(candidates, p => bm25.Scores[p], k) : [],
@@ -133,8 +127,14 @@ internal sealed class MaxScoreSearch(PassageIndex index, PostingsCursor cursor, 
         var segments = index.Segments;
         for (var s = 0; s < segments.Count; s++)
         {
-            clause.Open(cursor, s, accepted[s]);
             var docBase = segments[s].DocBase;
+            if (cache is not null && clause.TryPlace(s, out var term, out var state) && cache.Get(segments[s], s, term, state, cursor) is { } decoded)
+            {
+                read += ReadDecoded(clause, decoded, accepted[s], docBase, bm25, raw);
+                continue;
+            }
+
+            clause.Open(cursor, s, accepted[s]);
             if (clause.OnlyMember is { } docs) read += ReadTerm(clause, docs, docBase, bm25, raw);
             else if (!clause.IsTerm) read += ReadGroup(clause, docBase, bm25, raw);
             clause.Close(cursor);
@@ -158,6 +158,31 @@ internal sealed class MaxScoreSearch(PassageIndex index, PostingsCursor cursor, 
         for (; d != DocIdSetIterator.NO_MORE_DOCS; d = docs.NextDoc(), read++)
         {
             var tf = docs.Freq;
+            if (word > 0) Unsafe.Add(ref keywordScore, d) += word * tf / (tf + Unsafe.Add(ref wordNorm, d));
+            if (gram > 0) Unsafe.Add(ref keywordScore, d) += gram * tf / (tf + Unsafe.Add(ref gramNorm, d));
+            if (cosine > 0) Unsafe.Add(ref vectorScore, d) += cosine * TermWeighting.LogTf(tf);
+        }
+
+        return read;
+    }
+
+    // The same sums as ReadTerm, from a list decoded once (PostingsCache): the same passages in the same order, so the
+    // same scores to the bit; passages the accepted bits refuse (deleted, filtered) are skipped as Lucene would.
+    private long ReadDecoded(ScoringClause clause, DecodedPostings postings, IBits? accepted, int docBase, float[] bm25, float[] raw)
+    {
+        ref var keywordScore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bm25), docBase);
+        ref var vectorScore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(raw), docBase);
+        ref var wordNorm = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(norms.Words), docBase);
+        ref var gramNorm = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(norms.Grams), docBase);
+        var (word, gram, cosine) = ((float)clause.WordFactor, (float)clause.GramFactor, (float)clause.VectorFactor);
+        var (passages, frequencies) = (postings.Passages, postings.Frequencies);
+        long read = 0;
+        for (var i = 0; i < passages.Length; i++)
+        {
+            var d = passages[i];
+            if (accepted is not null && !accepted.Get(d)) continue;
+            int tf = frequencies[i];
+            read++;
             if (word > 0) Unsafe.Add(ref keywordScore, d) += word * tf / (tf + Unsafe.Add(ref wordNorm, d));
             if (gram > 0) Unsafe.Add(ref keywordScore, d) += gram * tf / (tf + Unsafe.Add(ref gramNorm, d));
             if (cosine > 0) Unsafe.Add(ref vectorScore, d) += cosine * TermWeighting.LogTf(tf);

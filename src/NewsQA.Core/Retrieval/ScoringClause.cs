@@ -58,6 +58,21 @@ internal sealed class ScoringClause(IReadOnlyList<(Term Term, List<(int Segment,
     /// <summary>Whether this clause is one term (else a synonym group, whose members' postings are merged).</summary>
     public bool IsTerm => _docs.Length == 1;
 
+    /// <summary>A one-term clause's term and its state in <paramref name="segment"/>, for <see cref="PostingsCache"/>; false for a group or where the term is absent.</summary>
+    public bool TryPlace(int segment, out Term term, out TermState state)
+    {
+        (term, state) = (members[0].Term, null!);
+        if (members.Count != 1) return false;
+        foreach (var (s, place) in members[0].Places)
+        {
+            if (s != segment) continue;
+            state = place;
+            return true;
+        }
+
+        return false;
+    }
+
     public void Open(PostingsCursor cursor, int segment, IBits? accepted)
     {
         _segment = segment;

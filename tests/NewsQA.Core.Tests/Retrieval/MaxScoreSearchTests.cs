@@ -18,8 +18,6 @@ public class MaxScoreSearchTests
 {
     private const int Queries = 100;
 
-    private static readonly string[] Vocabulary = [.. Enumerable.Range(0, 120).Select(Word)];
-
     [Theory]
     [InlineData(11)]
     [InlineData(23)]
@@ -27,12 +25,12 @@ public class MaxScoreSearchTests
     public async Task PrunedSearch_ReturnsExactlyTheExhaustiveTopK(int seed)
     {
         var random = new Random(seed);
-        using var index = await BuildAsync(random, passages: 400, segments: 4);
+        using var index = await RandomCorpus.BuildAsync(random, passages: 400, segments: 4);
         Assert.True(index.Segments.Count > 1);
         var (compared, cut) = (0, 0);
         for (var q = 0; q < Queries; q++)
         {
-            var query = RandomQuery(random);
+            var query = RandomCorpus.Query(random);
             var k = new[] { 1, 3, 10, 100 }[random.Next(4)];
             var (keyword, vector) = (random.Next(4) != 0, random.Next(4) != 0);
             var (pruned, prunedReads) = Searched(index, query, keyword, vector, k, prune: true);
@@ -50,9 +48,9 @@ public class MaxScoreSearchTests
     [Fact]
     public async Task PrunedSearch_SkipsPostings_WhenCommonTermsCannotLiftAPassageIntoTheTop()
     {
-        using var index = await BuildAsync(new Random(5), passages: 400, segments: 1);
+        using var index = await RandomCorpus.BuildAsync(new Random(5), passages: 400, segments: 1);
         // One rare word and the most common ones: after the first few hits the common words only confirm candidates.
-        var query = new RetrievalQuery([new WeightedTerm(Stem(Vocabulary[100]), 1), .. Vocabulary.Take(6).Select(w => new WeightedTerm(Stem(w), 0.2))], "");
+        var query = new RetrievalQuery([new WeightedTerm(RandomCorpus.Stem(RandomCorpus.Vocabulary[100]), 1), .. RandomCorpus.Vocabulary.Take(6).Select(w => new WeightedTerm(RandomCorpus.Stem(w), 0.2))], "");
         var pruned = PostingsRead(index, query, prune: true);
         var exhaustive = PostingsRead(index, query, prune: false);
         Assert.True(pruned < exhaustive / 2, $"pruned read {pruned} postings, exhaustive {exhaustive}");
@@ -61,8 +59,8 @@ public class MaxScoreSearchTests
     [Fact]
     public async Task Filter_KeepsRefusedPassagesOutOfBothLegs()
     {
-        using var index = await BuildAsync(new Random(3), passages: 200, segments: 2);
-        var query = RandomQuery(new Random(4)) with { Filter = p => p % 3 == 0 };
+        using var index = await RandomCorpus.BuildAsync(new Random(3), passages: 200, segments: 2);
+        var query = RandomCorpus.Query(new Random(4)) with { Filter = p => p % 3 == 0 };
         var (keyword, vector) = LexicalScorer.Search(index, query, true, true, 20, 0.9, 0.4, prune: true);
         Assert.NotEmpty(keyword);
         Assert.NotEmpty(vector);
@@ -87,55 +85,5 @@ public class MaxScoreSearchTests
         using var activity = NewsQATelemetry.Source.StartActivity("probe");
         var result = LexicalScorer.Search(index, query, keyword, vector, k, 0.9, 0.4, prune);
         return (result, activity!.GetTagItem(NewsQATelemetry.PostingsTag) is long read ? read : 0);
-    }
-
-    private static RetrievalQuery RandomQuery(Random random)
-    {
-        var words = Enumerable.Range(0, random.Next(1, 8))
-            .Select(_ => Vocabulary[Zipf(random)]).ToList();
-        var text = string.Join(' ', words);
-        var terms = words.Select(w => new WeightedTerm(Stem(w), random.Next(4) == 0 ? 0.25 : 1)).ToList();
-        // Half the queries also carry light common words, as a question carries its grams: where the cut pays.
-        if (random.Next(2) == 0) terms.AddRange(Enumerable.Range(0, random.Next(3, 9)).Select(_ => new WeightedTerm(Stem(Vocabulary[random.Next(8)]), 0.2)));
-        terms.AddRange(CharacterGrams.Analyze(text).Where(_ => random.Next(2) == 0).Select(g => new WeightedTerm(g, 0.3)));
-        var groups = Enumerable.Range(0, random.Next(3))
-            .Select(_ => new QueryGroup([.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => Stem(Vocabulary[Zipf(random)]))], random.NextDouble() + 0.1)).ToList();
-        return new RetrievalQuery(terms, text) { Groups = groups };
-    }
-
-    // Passages of Zipf-distributed words, committed in several segments, with one passage in ten deleted afterwards.
-    private static async Task<PassageIndex> BuildAsync(Random random, int passages, int segments)
-    {
-        var encoder = new TestIndexer().Encoder;
-        var texts = Enumerable.Range(0, passages)
-            .Select(_ => string.Join(' ', Enumerable.Range(0, random.Next(3, 40)).Select(_ => Vocabulary[Zipf(random)]))).ToList();
-        var directory = new RAMDirectory();
-        var settings = new IndexSettings(TextAnalyzer.Version, encoder.EmbedderId, 0, 1200);
-        using (var writer = PassageIndexWriter.Open(directory, settings, create: true))
-        {
-            for (var i = 0; i < passages; i++)
-            {
-                var passage = new Passage($"p{i}", $"d{i}", $"doc {i}", 1, 1, null, texts[i], SentenceSplitter.Split(texts[i]));
-                writer.Add(new IndexedDocument($"d{i}", "", $"doc {i}", null, "", await encoder.EncodeAsync([passage], CancellationToken.None)));
-                if ((i + 1) % (passages / segments) == 0) writer.Commit();
-            }
-
-            for (var i = 0; i < passages; i += 10) writer.Remove($"d{i}");
-            writer.Commit();
-        }
-
-        return PassageIndex.Open(directory);
-    }
-
-    private static string Stem(string word) => TextAnalyzer.Analyze(word).Single();
-
-    private static int Zipf(Random random) => (int)Math.Min(Vocabulary.Length - 1, Math.Floor(Math.Pow(Vocabulary.Length + 1, random.NextDouble())) - 1);
-
-    // Distinct made-up words that the English stemmer leaves distinct ("kavo", "bemi", ...).
-    private static string Word(int n)
-    {
-        const string consonants = "bdfgklmnprstvz";
-        const string vowels = "aeiou";
-        return $"{consonants[n % 14]}{vowels[n / 14 % 5]}{consonants[(n / 70) + 3]}{vowels[n % 5]}";
     }
 }

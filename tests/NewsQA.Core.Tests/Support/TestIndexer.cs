@@ -20,7 +20,7 @@ public sealed class TestIndexer
         Indexer = new CorpusIndexer(Encoder, Options.Create(new CorpusOptions { MaxPassageChars = maxPassageChars }), TimeProvider.System, NullLogger<CorpusIndexer>.Instance);
         var options = Options.Create(new RetrievalOptions { Translate = translate });
         var translator = new Lazy<QueryTranslator>(() => new QueryTranslator(BilingualLexicon.Load(options.Value.ResolvedLexiconPath)));
-        Retriever = new HybridRetriever(Encoder, new QueryBuilder(options, translator, new NoQueryRewriter(), new NewsQA.Core.Time.TimeCueParser(TimeProvider.System)), options);
+        Retriever = new HybridRetriever(Encoder, new QueryBuilder(options, translator, new NoQueryRewriter(), new NewsQA.Core.Time.TimeCueParser(TimeProvider.System)), options, new PostingsCache(64L * 1024 * 1024));
     }
 
     /// <summary>The fake provider (used only when the indexer was given dimensions).</summary>
