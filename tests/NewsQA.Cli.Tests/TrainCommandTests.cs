@@ -47,7 +47,8 @@ public class TrainCommandTests
         ]);
 
         string[] Args(string output) => ["train", "--arcd", squad, "--seed-questions", seeds, "--seeds", NewsQACli.Seeds, "--output-dir", output, "--json"];
-        var first = await NewsQACli.RunAsync(Args(temp.File("a")));
+        var examples = temp.File("examples.jsonl");
+        var first = await NewsQACli.RunAsync([.. Args(temp.File("a")), "--examples", examples]);
         var second = await NewsQACli.RunAsync(Args(temp.File("b")));
 
         Assert.Equal(0, first.ExitCode);
@@ -63,6 +64,13 @@ public class TrainCommandTests
         var report = JsonDocument.Parse(first.Output).RootElement;
         Assert.Equal(6, report.GetProperty("answerability").GetProperty("questions").GetProperty("arcd-train").GetInt32());
         Assert.Contains("cross-validation", report.GetProperty("answerability").GetProperty("threshold").GetString());
+
+        // The examples as fitted: every one with the model's features, and among the negatives the ones asked over their
+        // own paragraph with the answer's sentence taken out (each paragraph here has a second sentence to keep).
+        var lines = (await File.ReadAllLinesAsync(examples)).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var featureCount = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(temp.File("a"), "answerability.json"))).RootElement.GetProperty("features").GetArrayLength();
+        Assert.All(lines, l => Assert.Equal(featureCount, l.GetProperty("features").EnumerateObject().Count()));
+        Assert.Contains(lines, l => l.GetProperty("answerRemoved").GetBoolean() && l.GetProperty("label").GetDouble() == 0);
     }
 
     [Fact]

@@ -20,9 +20,10 @@ public static class TrainCommand
         var seedQuestions = new Option<string>("--seed-questions") { Description = "Training questions written over the seed articles.", DefaultValueFactory = _ => Path.Combine("models", "seed-training-questions.tsv") };
         var seeds = new Option<string>("--seeds") { Description = "The seed articles the seed questions are about.", DefaultValueFactory = _ => "seeds" };
         var output = new Option<string>("--output-dir") { Description = "Folder the model files are written to.", DefaultValueFactory = _ => "models" };
+        var examplesPath = new Option<string?>("--examples") { Description = "Also write the answerability training examples (features, labels, folds) to this JSON-lines file, for analysis." };
         var shortAnswerOnly = new Option<bool>("--short-answer-only") { Description = "Refit only the short-answer model (a minute instead of several)." };
         var json = CommonOptions.Json();
-        var command = new Command("train", "Refit the answerability and short-answer models from training data; prints how their thresholds were chosen.") { arcd, seedQuestions, seeds, output, shortAnswerOnly, json };
+        var command = new Command("train", "Refit the answerability and short-answer models from training data; prints how their thresholds were chosen.") { arcd, seedQuestions, seeds, output, examplesPath, shortAnswerOnly, json };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
         {
             var arcdPath = result.GetValue(arcd)!;
@@ -51,7 +52,9 @@ public static class TrainCommand
                     Dictionary<string, JsonElement>? report = null;
                     if (!result.GetValue(shortAnswerOnly))
                     {
-                        (model, report) = trainer.Fit(await trainer.CollectAsync(questions, ct));
+                        var examples = await trainer.CollectAsync(questions, ct);
+                        if (result.GetValue(examplesPath) is { } dump) TrainingExampleFile.Write(dump, examples);
+                        (model, report) = trainer.Fit(examples);
                         model.Save(path);
                     }
 

@@ -4,7 +4,7 @@ namespace NewsQA.Core.Answering;
 /// What a reader checks to tell whether a sentence answers a question, as numbers between 0 and 1: how much of the
 /// question it holds; whether it holds the question's focus (the head noun and its modifiers, together); whether it
 /// holds an answer of the asked type (a name for who, a number for how many, a date for when, a place for where) and
-/// how near the focus; whether the question's rarest word, its names and its numbers are missing. The answerability <see cref="LinearModel"/> weighs them.
+/// how near the focus; whether the question's rarest word, its names and its numbers are missing; whether another modifier or name stands where the question's would (<see cref="FocusConflict"/>). The answerability <see cref="LinearModel"/> weighs them.
 /// </summary>
 public static class AnswerabilityFeatures
 {
@@ -12,7 +12,8 @@ public static class AnswerabilityFeatures
     public static readonly IReadOnlyList<string> Names =
     [
         "coverage", "windowShare", "focusTogether", "focusComplete", "headPresent", "typedAnswer", "typedBesideFocus",
-        "rarestMissing", "namesMissing", "numbersMissing", "unknownShare", "focusUnknown",
+        "rarestMissing", "namesMissing", "numbersMissing", "unknownShare", "focusUnknown", "modifierConflict", "entityConflict",
+        "numberAbsent", "timeAbsent", "personAbsent", "placeAbsent",
     ];
 
     // Neighbouring sentences count half, as in the coverage score: questions are often written across two sentences.
@@ -21,9 +22,10 @@ public static class AnswerabilityFeatures
     // A typed answer this many tokens from the focus counts about a third as much as one beside it.
     private const double NearnessTokens = 4;
 
-    /// <summary>The features of <paramref name="candidate"/> as an answer to the question read into <paramref name="words"/>.</summary>
-    public static double[] Compute(IReadOnlyList<QuestionWord> words, AnswerType type, SentenceEvidence candidate, double rarestIdf)
+    /// <summary>The features of <paramref name="candidate"/> as an answer to <paramref name="question"/>.</summary>
+    public static double[] Compute(ReadQuestion question, SentenceEvidence candidate)
     {
+        var (words, type, rarestIdf) = (question.Words, question.Type, question.RarestIdf);
         var passage = candidate.Passage;
         var sentences = passage.Sentences;
         var index = sentences.ToList().FindIndex(s => s.Start == candidate.Sentence.Start);
@@ -68,6 +70,14 @@ public static class AnswerabilityFeatures
             numbers.Any(w => inPassage[w] < 1) ? 1 : 0,
             totalWeight > 0 ? unknown.Sum(w => words[w].Weight) / totalWeight : 0,
             focus.Any(unknown.Contains) ? 1 : 0,
+            FocusConflict.Modifier(words, sentence),
+            FocusConflict.Entity(words, question.Spans, sentence, type),
+            // No span of the asked kind, apart for each kind: dates and numbers are written in ways a rule finds every
+            // time, names and places less reliably, so their absence says more for some kinds than for others.
+            type == AnswerType.Number ? 1 - typed : 0,
+            type == AnswerType.Time ? 1 - typed : 0,
+            type == AnswerType.Person ? 1 - typed : 0,
+            type == AnswerType.Place ? 1 - typed : 0,
         ];
     }
 

@@ -34,7 +34,7 @@ public sealed class AnswerabilityJudge(QueryBuilder queries, IOptions<AnsweringO
 
     /// <summary>The features of a candidate sentence.</summary>
     public static double[] Features(ReadQuestion question, SentenceEvidence candidate) =>
-        AnswerabilityFeatures.Compute(question.Words, question.Type, candidate, question.RarestIdf);
+        AnswerabilityFeatures.Compute(question, candidate);
 
     /// <summary>The probability that the candidate sentence answers the question.</summary>
     public double Probability(ReadQuestion question, SentenceEvidence candidate) => _model.Value.Probability(Features(question, candidate));

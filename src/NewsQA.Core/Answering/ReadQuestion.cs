@@ -2,5 +2,9 @@ using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Answering;
 
-/// <summary>A question as answer evidence reads it: its words, the answer type it asks for, its language.</summary>
-public sealed record ReadQuestion(string Text, IReadOnlyList<QuestionWord> Words, AnswerType Type, double RarestIdf, TextLanguage Language);
+/// <summary>A question as answer evidence reads it: its words, the answer type it asks for, its language, the spans it names.</summary>
+public sealed record ReadQuestion(string Text, IReadOnlyList<QuestionWord> Words, AnswerType Type, double RarestIdf, TextLanguage Language)
+{
+    /// <summary>The names, places, dates and numbers the question itself holds, by its token positions.</summary>
+    public IReadOnlyList<TypedSpan> Spans { get; } = TypedSpanFinder.Find(Text, Tokenizer.Tokenize(Text));
+}

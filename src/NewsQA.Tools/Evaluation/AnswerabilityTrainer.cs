@@ -12,7 +12,8 @@ namespace NewsQA.Tools.Evaluation;
 /// <summary>
 /// Fits the answerability model on training data only: ARCD's training split (each question with the sentence of its
 /// own paragraph that holds the answer as a positive, and as a negative the best sentence of the best-ranked paragraph
-/// that is not its own, as SQuAD 2.0 builds unanswerable questions, asked over the articles without its own paragraph)
+/// that is not its own, as SQuAD 2.0 builds unanswerable questions, asked over the articles without its own paragraph,
+/// and the best sentence left when the answer's sentences are taken out of its own paragraph)
 /// and the questions written over the seed articles (their unanswerable ones are negatives as the answerer meets them). The threshold is chosen by cross-validation on
 /// the same data: the highest that declines at most <see cref="DeclineBudget"/> of the answerable training questions,
 /// and <see cref="CorrectDeclineBudget"/> of those the answerer gets right, in each source as the answerer meets them
@@ -61,6 +62,13 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
             // paragraph that is not its own, read with the collection's statistics as they then are.
             var (otherRead, _, other) = await AskAsync(question.Text, question.Corpus.Without(question.GoldPassageId!), passages, cancellationToken).ConfigureAwait(false);
             if (other.Count > 0 && !Holds(other[0], question)) examples.Add(Example(question, otherRead, other[0], 0, runtime: false));
+
+            // The question over its own paragraph with the answer's sentences taken out: the topic is all there, the
+            // answer is not (what "near-topic" means), so the best remaining sentence is the hardest negative.
+            var withoutAnswer = await question.Corpus.WithoutAnswerAsync(question.GoldPassageId!, question.AnswerStart, question.Answer!.Length, cancellationToken).ConfigureAwait(false);
+            if (withoutAnswer is null) continue;
+            var (nearRead, _, near) = await AskAsync(question.Text, withoutAnswer, passages, cancellationToken).ConfigureAwait(false);
+            if (near.Count > 0 && !Holds(near[0], question)) examples.Add(Example(question, nearRead, near[0], 0, runtime: false) with { AnswerRemoved = true });
         }
 
         return examples;
@@ -96,16 +104,17 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
 
         var threshold = Highest(crossLingual: false);
         var crossThreshold = Highest(crossLingual: true);
+        double ThresholdOf(TrainingExample e) => e.CrossLingual ? crossThreshold : threshold;
 
         var (weights, bias) = FitOn(training);
         var model = new LinearModel("answerability", AnswerabilityFeatures.Names, weights, bias, threshold, new Dictionary<string, JsonElement>())
         {
             CrossLingualThreshold = crossThreshold,
         };
-        double Rate(IEnumerable<TrainingExample> set, double _)
+        double Rate(IEnumerable<TrainingExample> set)
         {
             var list = set.ToList();
-            return list.Count == 0 ? 0 : Math.Round(list.Count(e => Declined(e, e.CrossLingual ? crossThreshold : threshold)) / (double)list.Count, 3);
+            return list.Count == 0 ? 0 : Math.Round(list.Count(e => Declined(e, ThresholdOf(e))) / (double)list.Count, 3);
         }
 
         var negatives = training.Where(e => e.Label == 0).ToList();
@@ -127,7 +136,7 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
         }).ToList();
         var report = new Dictionary<string, object>
         {
-            ["data"] = "ARCD training split (positives: the sentence holding the answer; negatives: the best sentence of the best-ranked paragraph that is not the question's own, asked over the articles without its own paragraph) and models/seed-training-questions.tsv",
+            ["data"] = "ARCD training split (positives: the sentence holding the answer; negatives: the best sentence of the best-ranked paragraph that is not the question's own, asked over the articles without its own paragraph, and the best sentence left when the answer's sentences are taken out of its own paragraph) and models/seed-training-questions.tsv",
             ["questions"] = examples.Where(e => e.Runtime).GroupBy(e => e.Question.Source).ToDictionary(g => g.Key, g => g.Count()),
             ["positives"] = training.Count(e => e.Label == 1),
             ["negatives"] = negatives.Count,
@@ -135,13 +144,14 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
             ["threshold"] = $"chosen by {Folds}-fold cross-validation on the training questions (paragraphs grouped): the highest held-out probability that declines at most {DeclineBudget:0.00} of the answerable ones and {CorrectDeclineBudget:0.00} of those answered correctly, in each source (ARCD, seed), as the answerer meets them; one threshold for questions in the sentences' language and one for questions in the other (with Answering:MinEvidence {minEvidence.ToString(CultureInfo.InvariantCulture)})",
             ["heldOutAtThreshold"] = new Dictionary<string, double>
             {
-                ["answerableDeclined"] = Rate(answerable, threshold),
-                ["squad2NegativesRefused"] = Rate(negatives.Where(e => e.Question.IsAnswerable), threshold),
-                ["seedUnanswerableArabicRefused"] = Rate(examples.Where(e => e.Runtime && !e.Question.IsAnswerable && IsArabic(e)), threshold),
-                ["seedUnanswerableEnglishRefused"] = Rate(examples.Where(e => e.Runtime && !e.Question.IsAnswerable && !IsArabic(e)), threshold),
-                ["seedAnswerableDeclined"] = Rate(answerable.Where(e => e.Question.Source == "seed"), threshold),
-                ["arcdAnswerableDeclined"] = Rate(answerable.Where(e => e.Question.Source != "seed"), threshold),
-                ["correctAnswersDeclined"] = Rate(answerable.Where(e => e.Label == 1), threshold),
+                ["answerableDeclined"] = Rate(answerable),
+                ["squad2NegativesRefused"] = Rate(negatives.Where(e => e.Question.IsAnswerable && !e.AnswerRemoved)),
+                ["answerRemovedNegativesRefused"] = Rate(negatives.Where(e => e.AnswerRemoved)),
+                ["seedUnanswerableArabicRefused"] = Rate(examples.Where(e => e.Runtime && !e.Question.IsAnswerable && IsArabic(e))),
+                ["seedUnanswerableEnglishRefused"] = Rate(examples.Where(e => e.Runtime && !e.Question.IsAnswerable && !IsArabic(e))),
+                ["seedAnswerableDeclined"] = Rate(answerable.Where(e => e.Question.Source == "seed")),
+                ["arcdAnswerableDeclined"] = Rate(answerable.Where(e => e.Question.Source != "seed")),
+                ["correctAnswersDeclined"] = Rate(answerable.Where(e => e.Label == 1)),
             },
             ["heldOutCurve"] = curve,
         };

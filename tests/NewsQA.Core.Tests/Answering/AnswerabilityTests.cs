@@ -57,6 +57,51 @@ public class AnswerabilityTests : IAsyncLifetime
         Assert.Equal(0, Feature("من هو وزير الخارجية الأمريكي؟", "typedBesideFocus"));
     }
 
+    private double FeatureOf(string question, string text, string name)
+    {
+        var passage = new Passage("p", "d", "t", 1, 1, null, text, SentenceSplitter.Split(text));
+        var sentence = new SentenceEvidence(passage, passage.Sentences[0], 1, 1, 1);
+        var read = _services.Get<AnswerabilityJudge>().Read(question, _services.Index);
+        return AnswerabilityJudge.Features(read, sentence)[AnswerabilityFeatures.Names.ToList().IndexOf(name)];
+    }
+
+    public static TheoryData<string, string, string> ModifierPairs() => new()
+    {
+        // The asked office's country stands after the head in Arabic, before it in English.
+        { "ماذا قال وزير الخارجية الفرنسي عن المحادثات؟", "ماذا قال وزير الخارجية الأمريكي عن المحادثات؟", "وقال وزير الخارجية الأمريكي إن المحادثات مستمرة." },
+        { "What did the French defence minister say about the talks?", "What did the British defence minister say about the talks?", "The British defence minister said the talks would go on." },
+    };
+
+    [Theory]
+    [MemberData(nameof(ModifierPairs))]
+    public void ModifierConflict_IsRaised_WhenAnotherModifierStandsWhereTheQuestionsWould(string conflicting, string agreeing, string sentence)
+    {
+        Assert.Equal(1, FeatureOf(conflicting, sentence, "modifierConflict"));
+        Assert.Equal(0, FeatureOf(agreeing, sentence, "modifierConflict"));
+    }
+
+    [Fact]
+    public void ModifierConflict_IsNotRaised_WhenTheSentenceOnlyLacksTheModifier()
+    {
+        // "the minister said": nothing else stands in the modifier's place, so the sentence may well mean the same one.
+        Assert.Equal(0, FeatureOf("What did the French defence minister say about the talks?", "The minister said the talks would go on.", "modifierConflict"));
+        Assert.Equal(0, FeatureOf("ماذا قال وزير الخارجية الفرنسي عن المحادثات؟", "وقال الوزير إن المحادثات مستمرة.", "modifierConflict"));
+    }
+
+    public static TheoryData<string, string, string> EntityPairs() => new()
+    {
+        { "كم جنديا قتل في سوريا؟", "كم جنديا قتل في العراق؟", "وقتل ثلاثة جنود أمس في العراق." },
+        { "How many soldiers were killed in Syria?", "How many soldiers were killed in Baghdad?", "Three soldiers were killed in Baghdad on Monday." },
+    };
+
+    [Theory]
+    [MemberData(nameof(EntityPairs))]
+    public void EntityConflict_IsRaised_WhenAnotherPlaceFillsTheQuestionsPlace(string conflicting, string agreeing, string sentence)
+    {
+        Assert.Equal(1, FeatureOf(conflicting, sentence, "entityConflict"));
+        Assert.Equal(0, FeatureOf(agreeing, sentence, "entityConflict"));
+    }
+
     [Fact]
     public async Task AQuestionAboutWhatTheArticlesNeverMention_IsRefused_WithItsAnswerability()
     {
