@@ -64,7 +64,7 @@ public static class TrainCommand
                     spanModel.Save(spanPath);
                     Console.WriteLine(result.GetValue(json)
                         ? JsonOutput.Line(new { answerability = report, shortAnswer = spanReport })
-                        : (model is null ? string.Empty : $"answerability: thresholds {model.Threshold:0.000} / {model.CrossLingualThreshold:0.000} (cross-lingual), written to {path}\n{JsonOutput.Line(report!)}\n") +
+                        : (model is null ? string.Empty : $"answerability: thresholds {model.Threshold:0.000} / {model.CrossLingualThreshold:0.000} (cross-lingual); news calibration {model.NewsThreshold:0.000} / {model.NewsCrossLingualThreshold:0.000}, written to {path}\n{JsonOutput.Line(report!)}\n") +
                           $"short answers: written to {spanPath}\n{JsonOutput.Line(spanReport)}");
                 }
             }

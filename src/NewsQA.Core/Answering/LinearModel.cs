@@ -20,6 +20,21 @@ public sealed record LinearModel(
     /// <summary>The threshold for a question whose sentence is in the other language; <see cref="Threshold"/> when absent.</summary>
     public double? CrossLingualThreshold { get; init; }
 
+    /// <summary>The thresholds chosen on news questions alone (<see cref="RefusalCalibration.News"/>); absent in a model fitted without them.</summary>
+    public double? NewsThreshold { get; init; }
+
+    /// <inheritdoc cref="NewsThreshold"/>
+    public double? NewsCrossLingualThreshold { get; init; }
+
+    /// <summary>The threshold for a sentence in the question's language or not, under a calibration (the general one where the model has no other).</summary>
+    public double ThresholdFor(RefusalCalibration calibration, bool crossLingual) => (calibration, crossLingual) switch
+    {
+        (RefusalCalibration.News, false) when NewsThreshold is { } news => news,
+        (RefusalCalibration.News, true) when NewsCrossLingualThreshold is { } news => news,
+        (_, true) => CrossLingualThreshold ?? Threshold,
+        _ => Threshold,
+    };
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -59,8 +74,12 @@ public sealed record LinearModel(
         var rounded = this with
         {
             Weights = [.. Weights.Select(w => Math.Round(w, 6))], Bias = Math.Round(Bias, 6), Threshold = Math.Round(Threshold, 6),
-            CrossLingualThreshold = CrossLingualThreshold is { } c ? Math.Round(c, 6) : null,
+            CrossLingualThreshold = Round(CrossLingualThreshold),
+            NewsThreshold = Round(NewsThreshold),
+            NewsCrossLingualThreshold = Round(NewsCrossLingualThreshold),
         };
         File.WriteAllText(path, JsonSerializer.Serialize(rounded, Json) + "\n");
     }
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
 }

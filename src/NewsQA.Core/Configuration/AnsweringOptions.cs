@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using NewsQA.Core.Answering;
 
 namespace NewsQA.Core.Configuration;
 
@@ -35,6 +36,12 @@ public sealed class AnsweringOptions : IValidatableObject
     /// </summary>
     [Range(0.0, 1.0)]
     public double? MinAnswerability { get; set; }
+
+    /// <summary>
+    /// Which fitted thresholds apply when <see cref="MinAnswerability"/> is empty: <c>General</c> (chosen on ARCD's
+    /// training questions and the seed news questions together) or <c>News</c> (on the seed news questions alone).
+    /// </summary>
+    public RefusalCalibration RefusalCalibration { get; set; } = RefusalCalibration.General;
 
     /// <summary>The fitted short-answer model (models/short-answer.json): which span of the cited sentence answers.</summary>
     [Required]

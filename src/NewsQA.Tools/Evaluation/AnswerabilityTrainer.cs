@@ -93,9 +93,9 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
         // Each source is held to the budget on its own: the news questions and ARCD's Wikipedia ones do not look alike,
         // and a budget met on their pool is met mostly on ARCD's many. A question over sentences in the other language
         // meets them through translation, whose gaps lower every feature: it gets a threshold of its own.
-        double Highest(bool crossLingual)
+        double Highest(bool crossLingual, bool newsOnly = false)
         {
-            var sources = answerable.Where(e => e.CrossLingual == crossLingual).GroupBy(e => e.Question.Source).Select(g => g.ToList()).ToList();
+            var sources = answerable.Where(e => e.CrossLingual == crossLingual && (!newsOnly || e.Question.Source == "seed")).GroupBy(e => e.Question.Source).Select(g => g.ToList()).ToList();
             bool Within(List<TrainingExample> s, double t) =>
                 s.Count(e => Declined(e, t)) <= DeclineBudget * s.Count
                 && s.Count(e => e.Label == 1 && Declined(e, t)) <= CorrectDeclineBudget * s.Count(e => e.Label == 1);
@@ -104,17 +104,23 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
 
         var threshold = Highest(crossLingual: false);
         var crossThreshold = Highest(crossLingual: true);
+        // The news calibration holds only the news questions written over the seed articles to the budget.
+        var newsThreshold = Highest(crossLingual: false, newsOnly: true);
+        var newsCrossThreshold = Highest(crossLingual: true, newsOnly: true);
         double ThresholdOf(TrainingExample e) => e.CrossLingual ? crossThreshold : threshold;
+        double NewsThresholdOf(TrainingExample e) => e.CrossLingual ? newsCrossThreshold : newsThreshold;
 
         var (weights, bias) = FitOn(training);
         var model = new LinearModel("answerability", AnswerabilityFeatures.Names, weights, bias, threshold, new Dictionary<string, JsonElement>())
         {
             CrossLingualThreshold = crossThreshold,
+            NewsThreshold = newsThreshold,
+            NewsCrossLingualThreshold = newsCrossThreshold,
         };
-        double Rate(IEnumerable<TrainingExample> set)
+        double Rate(IEnumerable<TrainingExample> set, Func<TrainingExample, double>? thresholdOf = null)
         {
             var list = set.ToList();
-            return list.Count == 0 ? 0 : Math.Round(list.Count(e => Declined(e, ThresholdOf(e))) / (double)list.Count, 3);
+            return list.Count == 0 ? 0 : Math.Round(list.Count(e => Declined(e, (thresholdOf ?? ThresholdOf)(e))) / (double)list.Count, 3);
         }
 
         var negatives = training.Where(e => e.Label == 0).ToList();
@@ -152,6 +158,14 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
                 ["seedAnswerableDeclined"] = Rate(answerable.Where(e => e.Question.Source == "seed")),
                 ["arcdAnswerableDeclined"] = Rate(answerable.Where(e => e.Question.Source != "seed")),
                 ["correctAnswersDeclined"] = Rate(answerable.Where(e => e.Label == 1)),
+            },
+            ["newsCalibration"] = "the same rule held on the seed news questions alone (Answering:RefusalCalibration News)",
+            ["heldOutAtNewsThreshold"] = new Dictionary<string, double>
+            {
+                ["seedUnanswerableArabicRefused"] = Rate(examples.Where(e => e.Runtime && !e.Question.IsAnswerable && IsArabic(e)), NewsThresholdOf),
+                ["seedUnanswerableEnglishRefused"] = Rate(examples.Where(e => e.Runtime && !e.Question.IsAnswerable && !IsArabic(e)), NewsThresholdOf),
+                ["seedAnswerableDeclined"] = Rate(answerable.Where(e => e.Question.Source == "seed"), NewsThresholdOf),
+                ["arcdAnswerableDeclined"] = Rate(answerable.Where(e => e.Question.Source != "seed"), NewsThresholdOf),
             },
             ["heldOutCurve"] = curve,
         };
