@@ -128,14 +128,15 @@ public static class AnswerabilityFeatures
         return (best.Share, held.Count > 0 ? (held[0], held[^1] + 1) : best.Window);
     }
 
-    // Whether the sentence holds a span of the asked kind that is not the question's own words, and how near the
-    // focus phrase (1 beside it, falling off with distance).
+    // Whether the sentence holds a span of the asked kind that is not wholly the question's own words, and how near the
+    // focus phrase (1 beside it, falling off with distance). A count carries the counted noun the question asks about
+    // ("300 جندي" for "كم جنديا"), so one word of the question's in a span does not make it the question's.
     private static (double Typed, double Near) TypedAnswer(SentenceMatch sentence, AnswerType type, (int Start, int End) focus)
     {
         var kinds = Kinds(type);
         if (kinds.Length == 0) return (type == AnswerType.Reason && AnswerTypeDetector.Holds(type, sentence.Text, string.Empty) ? 1 : 0, 0);
         var spans = TypedSpanFinder.Find(sentence.Text, sentence.Tokens)
-            .Where(s => kinds.Contains(s.Kind) && Enumerable.Range(s.Start, s.Length).Count(sentence.IsQuestionToken) * 2 < s.Length).ToList();
+            .Where(s => kinds.Contains(s.Kind) && Enumerable.Range(s.Start, s.Length).Count(sentence.IsQuestionToken) < s.Length).ToList();
         if (spans.Count == 0) return (0, 0);
         var distance = spans.Min(s => s.End <= focus.Start ? focus.Start - s.End : s.Start >= focus.End ? s.Start - focus.End : 0);
         return (1, Math.Exp(-distance / NearnessTokens));

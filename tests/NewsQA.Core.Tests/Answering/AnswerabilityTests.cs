@@ -44,12 +44,8 @@ public class AnswerabilityTests : IAsyncLifetime
     [Fact]
     public void Features_HoldTheFocus_OnlyWhenEveryModifierIsThere_AndTheTypedAnswerBesideIt()
     {
-        var judge = _services.Get<AnswerabilityJudge>();
         const string text = "وعلق وزير الدفاع الأمريكي لويد أوستن على الهجمات.";
-        var passage = new Passage("p", "d", "t", 1, 1, null, text, SentenceSplitter.Split(text));
-        var sentence = new SentenceEvidence(passage, passage.Sentences[0], 1, 1, 1);
-        double Feature(string question, string name) =>
-            AnswerabilityJudge.Features(judge.Read(question, _services.Index), sentence)[AnswerabilityFeatures.Names.ToList().IndexOf(name)];
+        double Feature(string question, string name) => FeatureOf(question, text, name);
 
         Assert.Equal(1, Feature("من هو وزير الدفاع الأمريكي؟", "focusComplete"));
         Assert.Equal(0, Feature("من هو وزير الخارجية الأمريكي؟", "focusComplete")); // الخارجية is nowhere in it
@@ -100,6 +96,21 @@ public class AnswerabilityTests : IAsyncLifetime
     {
         Assert.Equal(1, FeatureOf(conflicting, sentence, "entityConflict"));
         Assert.Equal(0, FeatureOf(agreeing, sentence, "entityConflict"));
+    }
+
+    public static TheoryData<string, string, string> CountPairs() => new()
+    {
+        { "كم جنديا وصل إلى القاعدة؟", "ووصل 300 جندي إلى القاعدة أمس.", "ووصل الجنود إلى القاعدة أمس." },
+        { "How many soldiers reached the base?", "Some 300 soldiers reached the base on Monday.", "The soldiers reached the base on Monday." },
+    };
+
+    [Theory]
+    [MemberData(nameof(CountPairs))]
+    public void NumberAbsent_IsRaised_ForAHowManyQuestion_OnlyOverASentenceWithoutACount(string question, string counted, string uncounted)
+    {
+        Assert.Equal(0, FeatureOf(question, counted, "numberAbsent"));
+        Assert.Equal(1, FeatureOf(question, uncounted, "numberAbsent"));
+        Assert.Equal(0, FeatureOf(question, uncounted, "timeAbsent")); // the absence is counted for the asked type only
     }
 
     [Fact]
