@@ -25,6 +25,15 @@ public class SettingsTests
     }
 
     [Fact]
+    public async Task AnUnknownRefusalCalibration_StopsStartUp_NamingTheKeyAndTheChoices()
+    {
+        var result = await NewsQACli.RunWithEnvironmentAsync(new() { ["NEWSQA_Answering__RefusalCalibration"] = "Strict" }, "ask", "سؤال", "--corpus", NewsQACli.Seeds);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Answering:RefusalCalibration must be General or News", result.Error);
+        Assert.False(result.HasStackTrace);
+    }
+
+    [Fact]
     public async Task AMissingPromptFolder_StopsStartUp_NamingTheFile()
     {
         var result = await NewsQACli.RunWithEnvironmentAsync(new() { ["NEWSQA_Prompts__Path"] = "/nonexistent-prompts" }, "ask", "سؤال", "--corpus", NewsQACli.Seeds);

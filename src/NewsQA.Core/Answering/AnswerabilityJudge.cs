@@ -17,7 +17,7 @@ public sealed class AnswerabilityJudge(QueryBuilder queries, IOptions<AnsweringO
 
     /// <summary>The probability below which an answer from this sentence is a refusal.</summary>
     public double Threshold(ReadQuestion question, SentenceEvidence candidate) =>
-        options.Value.MinAnswerability ?? _model.Value.ThresholdFor(options.Value.RefusalCalibration, IsCrossLingual(question, candidate));
+        options.Value.MinAnswerability ?? _model.Value.ThresholdFor(options.Value.ResolvedRefusalCalibration, IsCrossLingual(question, candidate));
 
     /// <summary>Whether the sentence is in another language than the question (its evidence passed through translation).</summary>
     public static bool IsCrossLingual(ReadQuestion question, SentenceEvidence candidate) =>
