@@ -30,6 +30,7 @@ public static class BenchCommand
         command.Subcommands.Add(CreateLive());
         command.Subcommands.Add(CreateEngine());
         command.Subcommands.Add(CreateCorpus());
+        command.Subcommands.Add(CreateReport());
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
         {
             var list = ParseSizes(result.GetValue(sizes), result.GetValue(quick));
@@ -139,6 +140,34 @@ public static class BenchCommand
                 .RunAsync(texts, result.GetValue(concurrency), TimeSpan.FromSeconds(result.GetValue(idle)), ct);
             Console.WriteLine(result.GetValue(json) ? JsonOutput.Line(measured) : LiveIngestionReport.Markdown(measured));
             return measured.Errors > 0 ? ExitCodes.Failure : ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    // Separate runs' results side by side: the tables and the chart from result files (a 1,000,000-passage run is long).
+    private static Command CreateReport()
+    {
+        var files = new Argument<string[]>("results") { Description = "Result files: a bench results.json, a bench engine output, or the Xapian script's output; a later file's row replaces an earlier one of the same engine and size.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--output") { Description = "Folder for results.json, results.md and chart.svg.", Required = true };
+        var command = new Command("report", "Write the tables and the chart from the results of separate benchmark runs.") { files, output };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
+        {
+            var paths = result.GetValue(files)!;
+            if (paths.FirstOrDefault(p => !File.Exists(p)) is { } missing) throw new UsageException($"no such result file: {missing}");
+            List<EngineResult> merged;
+            try
+            {
+                merged = BenchmarkResultFiles.Merge(paths);
+            }
+            catch (Exception e) when (e is JsonException or InvalidDataException or KeyNotFoundException)
+            {
+                throw new UsageException(e is InvalidDataException ? e.Message : $"a result file could not be read: {e.Message}");
+            }
+
+            var folder = Directory.CreateDirectory(result.GetValue(output)!).FullName;
+            await WriteResultsAsync(folder, merged, ct);
+            Console.WriteLine(BenchmarkReport.Markdown(merged) + $"\nwritten to {folder}");
+            return ExitCodes.Success;
         }, cancellationToken));
         return command;
     }
