@@ -18,27 +18,28 @@ public static class BenchVectorsCommand
     {
         var sizes = new Option<string?>("--sizes") { Description = "Corpus sizes in vectors, comma-separated (default 10000,100000,1000000)." };
         var dimensions = new Option<int>("--dimensions") { Description = "Dimensions per vector.", DefaultValueFactory = _ => 768 };
+        var queries = new Option<int>("--queries") { Description = "Query vectors per size.", DefaultValueFactory = _ => VectorComparison.DefaultQueryCount };
         var engines = new Option<string?>("--engines") { Description = $"Engines, comma-separated (default all: {string.Join(",", VectorEngines.Names)})." };
         var limit = new Option<int>("--time-limit-minutes") { Description = "An engine still running at one size after this long is stopped and its row says so.", DefaultValueFactory = _ => 60 };
         var output = new Option<string>("--output") { Description = "Folder for results.json and results.md.", DefaultValueFactory = _ => Path.Combine(".newsqa", "bench-vectors") };
         var json = CommonOptions.Json();
         var command = new Command("vectors", "Measure dense-vector search (exact scans and USearch HNSW) on generated embedding-like vectors as the corpus grows.")
         {
-            sizes, dimensions, engines, limit, output, json,
+            sizes, dimensions, queries, engines, limit, output, json,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
         {
             var list = BenchCommand.ParseSizes(result.GetValue(sizes) ?? "10000,100000,1000000", quick: false);
             var dims = result.GetValue(dimensions);
             if (dims < 2) throw new UsageException("--dimensions must be at least 2");
-            if (result.GetValue(limit) < 1) throw new UsageException("--time-limit-minutes must be at least 1");
+            if (result.GetValue(limit) < 1 || result.GetValue(queries) < 1) throw new UsageException("--time-limit-minutes and --queries must be at least 1");
             var chosen = result.GetValue(engines)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [.. VectorEngines.Names];
             var unknown = chosen.FirstOrDefault(e => !VectorEngines.Names.Contains(e));
             if (unknown is not null) throw new UsageException($"--engines: unknown engine '{unknown}'; known: {string.Join(", ", VectorEngines.Names)}");
 
             var folder = Directory.CreateDirectory(result.GetValue(output)!).FullName;
             var asJson = result.GetValue(json);
-            var results = await VectorComparison.RunAsync(list, dims, chosen, TimeSpan.FromMinutes(result.GetValue(limit)), folder, r => Console.WriteLine(asJson ? JsonOutput.Line(r) : Line(r)), ct);
+            var results = await VectorComparison.RunAsync(list, dims, result.GetValue(queries), chosen, TimeSpan.FromMinutes(result.GetValue(limit)), folder, r => Console.WriteLine(asJson ? JsonOutput.Line(r) : Line(r)), ct);
             if (!asJson) Console.WriteLine("\n" + VectorReport.Markdown(results) + $"\nwritten to {folder}");
             return ExitCodes.Success;
         }, cancellationToken));

@@ -12,18 +12,18 @@ namespace NewsQA.Tools.Benchmarking.Vectors;
 public static class VectorComparison
 {
     public const int Seed = 20261201;
-    public const int QueryCount = 1000;
+    public const int DefaultQueryCount = 1000;
     private const int GenerateBatch = 4096;
 
     public static async Task<List<VectorResult>> RunAsync(
-        IReadOnlyList<int> sizes, int dimensions, IReadOnlyList<string> engines, TimeSpan limit, string outputFolder, Action<VectorResult> report, CancellationToken cancellationToken)
+        IReadOnlyList<int> sizes, int dimensions, int queryCount, IReadOnlyList<string> engines, TimeSpan limit, string outputFolder, Action<VectorResult> report, CancellationToken cancellationToken)
     {
         var work = Directory.CreateDirectory(Path.Combine(outputFolder, "work")).FullName;
         var vectorsPath = Path.Combine(work, "vectors.f32");
         var queriesPath = Path.Combine(work, "queries.f32");
         var generator = new ClusteredVectors(dimensions, Seed);
         VectorFile.Write(vectorsPath, Generate(generator.Point, sizes.Max()));
-        var queries = Enumerable.Range(0, QueryCount).Select(generator.Query).ToArray();
+        var queries = Enumerable.Range(0, queryCount).Select(generator.Query).ToArray();
         VectorFile.Write(queriesPath, queries);
 
         var results = new List<VectorResult>();
