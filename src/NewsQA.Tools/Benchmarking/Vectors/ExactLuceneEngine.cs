@@ -37,13 +37,18 @@ public sealed class ExactLuceneEngine(int dimensions) : IVectorEngine
         _folder = IndexFolder.Open(folder);
         _index = _folder.OpenSnapshot();
         // Passage numbers are the reader's document numbers, which merges reorder: map each to its vector once, up front.
-        // A reader of the same commit numbers its documents the same way; article records carry no passage id.
+        // A reader of the same commit numbers its documents the same way: its passages with a vector are the numbers
+        // VectorSearcher can return, and the product's own GetPassage names each one's vector.
         using var reader = Lucene.Net.Index.DirectoryReader.Open(_folder.Directory);
         _vectorOf = new int[reader.MaxDoc];
-        for (var n = 0; n < reader.MaxDoc; n++)
+        Array.Fill(_vectorOf, -1);
+        foreach (var leaf in reader.Leaves)
         {
-            var id = reader.Document(n).Get(IndexFields.PassageId);
-            _vectorOf[n] = id is null ? -1 : int.Parse(id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+            var present = leaf.AtomicReader.GetDocsWithField(IndexFields.Vector);
+            for (var d = 0; present is not null && d < leaf.AtomicReader.MaxDoc; d++)
+            {
+                if (present.Get(d)) _vectorOf[leaf.DocBase + d] = int.Parse(_index.GetPassage(leaf.DocBase + d).Id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
     }
 
