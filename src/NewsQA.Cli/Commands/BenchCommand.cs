@@ -31,6 +31,8 @@ public static class BenchCommand
         command.Subcommands.Add(CreateEngine());
         command.Subcommands.Add(CreateCorpus());
         command.Subcommands.Add(CreateReport());
+        command.Subcommands.Add(BenchVectorsCommand.Create());
+        command.Subcommands.Add(BenchVectorsCommand.CreateEngine());
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
         {
             var list = ParseSizes(result.GetValue(sizes), result.GetValue(quick));
@@ -248,7 +250,7 @@ public static class BenchCommand
     private static void Report(EngineResult r, bool json) =>
         Console.WriteLine(json ? JsonOutput.Line(r) : $"{r.Engine,-7} {r.Passages,9:N0} passages: build {r.BuildSeconds:0.0} s, p50 {r.P50Ms:0.00} ms, R@1 {r.RecallAt1:0.000}");
 
-    private static List<int> ParseSizes(string? sizes, bool quick)
+    internal static List<int> ParseSizes(string? sizes, bool quick)
     {
         if (quick) return [1000, 10_000];
         if (sizes is null) return [1000, 10_000, 100_000, 1_000_000];

@@ -27,7 +27,7 @@ public sealed class LiveIngestionBenchmark(Uri service, HttpClient http, string 
         if (!LoadGenerator.IsLoopback(service)) throw new InvalidOperationException($"Load is only ever sent to this machine; {service} is not a loopback address.");
         var load = new LoadGenerator(service, http);
         var (documents, passages) = await HealthAsync(cancellationToken);
-        var loadBefore = LoadAverage();
+        var loadBefore = MachineLoad.Averages();
         try
         {
             var single = await OneArticleAsync(articles[0], documents, cancellationToken);
@@ -47,7 +47,7 @@ public sealed class LiveIngestionBenchmark(Uri service, HttpClient http, string 
             var (removing, removal) = await UnderLoadAsync(load, concurrency, () => paths.ForEach(File.Delete), h => h.Documents == documents, cancellationToken);
             return new LiveIngestionResult(articles.Count, passages, added - passages, single, quiet, arriving, arrival, full, changing, change, changed, removing, removal)
             {
-                LoadAverage = $"{loadBefore} at the start, {LoadAverage()} at the end",
+                LoadAverage = $"{loadBefore} at the start, {MachineLoad.Averages()} at the end",
             };
         }
         finally
@@ -116,10 +116,6 @@ public sealed class LiveIngestionBenchmark(Uri service, HttpClient http, string 
             await Task.Delay(20, deadline.Token);
         }
     }
-
-    // The machine's 1, 5 and 15 minute load averages where the system tells them (Linux), so a loaded run says so.
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private async Task<(int Documents, int Passages)> HealthAsync(CancellationToken cancellationToken)
     {
