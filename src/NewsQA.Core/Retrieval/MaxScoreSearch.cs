@@ -144,25 +144,12 @@ internal sealed class MaxScoreSearch(PassageIndex index, PostingsCursor cursor, 
         return read;
     }
 
-    // One term's postings: the loop that runs once per posting, millions of times a query at a million passages, so
-    // the arrays are read without bounds checks (passage numbers are below MaxDoc by construction).
+    // One term's postings, read from the index.
     private long ReadTerm(ScoringClause clause, DocsEnum docs, int docBase, float[] bm25, float[] raw)
     {
-        ref var keywordScore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bm25), docBase);
-        ref var vectorScore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(raw), docBase);
-        ref var wordNorm = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(norms.Words), docBase);
-        ref var gramNorm = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(norms.Grams), docBase);
-        var (word, gram, cosine) = ((float)clause.WordFactor, (float)clause.GramFactor, (float)clause.VectorFactor);
+        var sums = new SegmentSums(clause, norms, docBase, bm25, raw);
         long read = 0;
-        int d = docs.DocID;
-        for (; d != DocIdSetIterator.NO_MORE_DOCS; d = docs.NextDoc(), read++)
-        {
-            var tf = docs.Freq;
-            if (word > 0) Unsafe.Add(ref keywordScore, d) += word * tf / (tf + Unsafe.Add(ref wordNorm, d));
-            if (gram > 0) Unsafe.Add(ref keywordScore, d) += gram * tf / (tf + Unsafe.Add(ref gramNorm, d));
-            if (cosine > 0) Unsafe.Add(ref vectorScore, d) += cosine * TermWeighting.LogTf(tf);
-        }
-
+        for (var d = docs.DocID; d != DocIdSetIterator.NO_MORE_DOCS; d = docs.NextDoc(), read++) sums.Add(d, docs.Freq);
         return read;
     }
 
@@ -170,25 +157,49 @@ internal sealed class MaxScoreSearch(PassageIndex index, PostingsCursor cursor, 
     // same scores to the bit; passages the accepted bits refuse (deleted, filtered) are skipped as Lucene would.
     private long ReadDecoded(ScoringClause clause, DecodedPostings postings, IBits? accepted, int docBase, float[] bm25, float[] raw)
     {
-        ref var keywordScore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bm25), docBase);
-        ref var vectorScore = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(raw), docBase);
-        ref var wordNorm = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(norms.Words), docBase);
-        ref var gramNorm = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(norms.Grams), docBase);
-        var (word, gram, cosine) = ((float)clause.WordFactor, (float)clause.GramFactor, (float)clause.VectorFactor);
+        var sums = new SegmentSums(clause, norms, docBase, bm25, raw);
         var (passages, frequencies) = (postings.Passages, postings.Frequencies);
         long read = 0;
         for (var i = 0; i < passages.Length; i++)
         {
             var d = passages[i];
             if (accepted is not null && !accepted.Get(d)) continue;
-            int tf = frequencies[i];
             read++;
-            if (word > 0) Unsafe.Add(ref keywordScore, d) += word * tf / (tf + Unsafe.Add(ref wordNorm, d));
-            if (gram > 0) Unsafe.Add(ref keywordScore, d) += gram * tf / (tf + Unsafe.Add(ref gramNorm, d));
-            if (cosine > 0) Unsafe.Add(ref vectorScore, d) += cosine * TermWeighting.LogTf(tf);
+            sums.Add(d, frequencies[i]);
         }
 
         return read;
+    }
+
+    // What one term's postings add in one segment, a posting at a time: the loop that runs millions of times a query
+    // at a million passages, so the arrays are read without bounds checks (passage numbers are below MaxDoc by
+    // construction) and the clause's factors are read once.
+    private readonly ref struct SegmentSums
+    {
+        private readonly ref float _keyword;
+        private readonly ref float _vector;
+        private readonly ref float _wordNorm;
+        private readonly ref float _gramNorm;
+        private readonly float _word;
+        private readonly float _gram;
+        private readonly float _cosine;
+
+        public SegmentSums(ScoringClause clause, PassageIndex.LengthNorms norms, int docBase, float[] bm25, float[] raw)
+        {
+            _keyword = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bm25), docBase);
+            _vector = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(raw), docBase);
+            _wordNorm = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(norms.Words), docBase);
+            _gramNorm = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(norms.Grams), docBase);
+            (_word, _gram, _cosine) = ((float)clause.WordFactor, (float)clause.GramFactor, (float)clause.VectorFactor);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(int d, int tf)
+        {
+            if (_word > 0) Unsafe.Add(ref _keyword, d) += _word * tf / (tf + Unsafe.Add(ref _wordNorm, d));
+            if (_gram > 0) Unsafe.Add(ref _keyword, d) += _gram * tf / (tf + Unsafe.Add(ref _gramNorm, d));
+            if (_cosine > 0) Unsafe.Add(ref _vector, d) += _cosine * TermWeighting.LogTf(tf);
+        }
     }
 
     // A synonym group's members merged passage by passage, their tfs summed (Pirkola).
