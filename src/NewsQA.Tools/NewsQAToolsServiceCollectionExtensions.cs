@@ -12,6 +12,7 @@ public static class NewsQAToolsServiceCollectionExtensions
     {
         services.TryAddSingleton<RetrievalEvaluator>();
         services.TryAddSingleton<AnswerEvaluator>();
+        services.TryAddSingleton<SeedAnswerEvaluator>();
         services.TryAddSingleton<NewsQABenchmark>();
         services.TryAddSingleton<AnswerabilityTrainer>();
         services.TryAddSingleton<ShortAnswerTrainer>();

@@ -27,6 +27,15 @@ public sealed record Answer(
     /// <summary>The short answer that leads the text (a name, a number, a date, a place), when there is one.</summary>
     public ShortAnswer? ShortAnswer { get; init; }
 
+    /// <summary>How sure the answer is; a grounded answer is <see cref="AnswerConfidence.Answered"/> and an ungrounded one <see cref="AnswerConfidence.None"/> unless the answerer says otherwise.</summary>
+    public AnswerConfidence Confidence
+    {
+        get => _confidence ?? (Grounded ? AnswerConfidence.Answered : AnswerConfidence.None);
+        init => _confidence = value;
+    }
+
+    private readonly AnswerConfidence? _confidence;
+
     /// <summary>"ar" or "en", as the JSON contract writes the language.</summary>
     public string LanguageCode => Language == TextLanguage.Arabic ? "ar" : "en";
 }

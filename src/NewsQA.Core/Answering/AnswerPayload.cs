@@ -2,7 +2,7 @@ namespace NewsQA.Core.Answering;
 
 /// <summary>
 /// The JSON shape of an answer, shared by `newsqa ask --json` and the REST API:
-/// question, language, answer, grounded, mode, citations (marker, passage, whole paragraph text, sentence span, and
+/// question, language, answer, grounded, mode, confidence (answered, closest or none), citations (marker, passage, whole paragraph text, sentence span, and
 /// the article's source, published and url when it has them).
 /// </summary>
 public sealed record AnswerPayload(
@@ -12,6 +12,7 @@ public sealed record AnswerPayload(
     bool Grounded,
     string Mode,
     string Kind,
+    string Confidence,
     double Evidence,
     IReadOnlyList<CitationPayload> Citations)
 {
@@ -28,12 +29,13 @@ public sealed record AnswerPayload(
         answer.Grounded,
         answer.Mode == AnswerMode.Llm ? "llm" : "local",
         answer.Kind.ToString().ToLowerInvariant(),
+        answer.Confidence.ToString().ToLowerInvariant(),
         Math.Round(answer.Evidence, 4),
         [.. answer.Citations.Select(CitationPayload.From)])
     {
         Answerability = answer.Answerability is { } p ? Math.Round(p, 4) : null,
         ShortAnswer = answer.ShortAnswer is { } s
-            ? new ShortAnswerPayload(s.Text, s.Original, s.Citation, s.Kind?.ToString().ToLowerInvariant(), s.Transliterated ? true : null)
+            ? new ShortAnswerPayload(s.Text, s.Original, s.Citation, s.Kind?.ToString().ToLowerInvariant(), s.Transliterated ? true : null, Math.Round(s.Confidence, 4))
             : null,
     };
 }

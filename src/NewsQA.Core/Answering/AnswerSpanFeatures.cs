@@ -44,7 +44,7 @@ public static class AnswerSpanFeatures
         var isQuestion = Enumerable.Range(0, tokens.Count).Select(sentence.IsQuestionToken).ToArray();
         var isFocus = Enumerable.Range(0, tokens.Count).Select(t => words.Select((w, i) => (w, i)).Any(x => x.w.IsFocus && sentence.Matches[x.i][t] >= 0.5)).ToArray();
         var function = tokens.Select(t => TextAnalyzer.AnalyzeToken(t) is null).ToArray();
-        var typed = TypedSpanFinder.Find(text, tokens);
+        var typed = sentence.Spans;
         var asked = AnswerabilityFeatures.Kinds(question.Type);
         var breaks = Enumerable.Range(0, tokens.Count + 1).Select(i => BreakBefore(text, tokens, i)).ToArray();
         var candidates = new List<AnswerSpan>();

@@ -29,7 +29,7 @@ public static class AnswerabilityFeatures
         var passage = candidate.Passage;
         var sentences = passage.Sentences;
         var index = sentences.ToList().FindIndex(s => s.Start == candidate.Sentence.Start);
-        var sentence = SentenceMatch.Create(candidate.Text, words);
+        var sentence = SentenceMatch.Of(candidate, question);
         var neighbours = sentences.Where((_, i) => i == index - 1 || i == index + 1).Select(s => SentenceMatch.Create(passage.Text.Substring(s.Start, s.Length), words)).ToList();
         var whole = SentenceMatch.Create(passage.Text, words);
 
@@ -135,7 +135,7 @@ public static class AnswerabilityFeatures
     {
         var kinds = Kinds(type);
         if (kinds.Length == 0) return (type == AnswerType.Reason && AnswerTypeDetector.Holds(type, sentence.Text, string.Empty) ? 1 : 0, 0);
-        var spans = TypedSpanFinder.Find(sentence.Text, sentence.Tokens)
+        var spans = sentence.Spans
             .Where(s => kinds.Contains(s.Kind) && Enumerable.Range(s.Start, s.Length).Count(sentence.IsQuestionToken) < s.Length).ToList();
         if (spans.Count == 0) return (0, 0);
         var distance = spans.Min(s => s.End <= focus.Start ? focus.Start - s.End : s.Start >= focus.End ? s.Start - focus.End : 0);

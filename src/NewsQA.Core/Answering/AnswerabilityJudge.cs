@@ -29,7 +29,7 @@ public sealed class AnswerabilityJudge(QueryBuilder queries, IOptions<AnsweringO
         var target = queries.TranslationTarget(index, question);
         var words = QuestionWords.Read(question, index, target is null ? null : queries.Translator, target);
         var language = LanguageDetector.DetectAnswerLanguage(question);
-        return new ReadQuestion(question, words, AnswerTypeDetector.Detect(question), PassageIndex.Idf(index.Count, 0), language);
+        return new ReadQuestion(question, words, AnswerTypeDetector.Detect(question), PassageIndex.Idf(index.Count, 0), language) { Entities = CorpusNames.Of(index) };
     }
 
     /// <summary>The features of a candidate sentence.</summary>

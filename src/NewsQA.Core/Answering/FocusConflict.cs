@@ -47,7 +47,7 @@ public static class FocusConflict
     public static double Entity(IReadOnlyList<QuestionWord> words, IReadOnlyList<TypedSpan> questionSpans, SentenceMatch sentence, AnswerType type)
     {
         var asked = AnswerabilityFeatures.Kinds(type);
-        var sentenceSpans = TypedSpanFinder.Find(sentence.Text, sentence.Tokens);
+        var sentenceSpans = sentence.Spans;
         foreach (var span in questionSpans.Where(s => s.Kind is SpanKind.Person or SpanKind.Place or SpanKind.Organization && !asked.Contains(s.Kind)))
         {
             var named = Enumerable.Range(0, words.Count).Where(w => words[w].Position >= span.Start && words[w].Position < span.End).ToList();

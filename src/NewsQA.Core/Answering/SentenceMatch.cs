@@ -19,11 +19,14 @@ public sealed class SentenceMatch
     // Two-consonant skeletons are shared by too many words; they count only between words of four letters or more.
     private const int MinShortSkeletonWord = 4;
 
-    private SentenceMatch(string text, List<Token> tokens, double[][] matches)
+    private readonly Lazy<List<TypedSpan>> _spans;
+
+    private SentenceMatch(string text, List<Token> tokens, double[][] matches, Func<IReadOnlyList<Token>, List<TypedSpan>>? spans)
     {
         Text = text;
         Tokens = tokens;
         Matches = matches;
+        _spans = new(() => spans?.Invoke(tokens) ?? TypedSpanFinder.Find(text, tokens));
     }
 
     public string Text { get; }
@@ -33,8 +36,15 @@ public sealed class SentenceMatch
     /// <summary>Matches[w][t]: how well token t witnesses question word w (0 to 1).</summary>
     public double[][] Matches { get; }
 
-    /// <summary>Matches a sentence's tokens against the question's words.</summary>
-    public static SentenceMatch Create(string sentence, IReadOnlyList<QuestionWord> words)
+    /// <summary>The sentence's names, numbers, dates, places and organizations, by token position.</summary>
+    public IReadOnlyList<TypedSpan> Spans => _spans.Value;
+
+    /// <summary>A candidate sentence matched against the question, its spans those its passage's indexing recognized (<see cref="SentenceSpans"/>).</summary>
+    public static SentenceMatch Of(SentenceEvidence sentence, ReadQuestion question) =>
+        Create(sentence.Text, question.Words, tokens => SentenceSpans.Of(sentence.Passage, sentence.Sentence, sentence.Text, tokens, question.Entities));
+
+    /// <summary>Matches a sentence's tokens against the question's words; its spans found by <paramref name="spans"/>, else recognized afresh.</summary>
+    public static SentenceMatch Create(string sentence, IReadOnlyList<QuestionWord> words, Func<IReadOnlyList<Token>, List<TypedSpan>>? spans = null)
     {
         var tokens = Tokenizer.Tokenize(sentence);
         var stems = tokens.Select(TextAnalyzer.AnalyzeToken).ToList();
@@ -61,7 +71,7 @@ public sealed class SentenceMatch
             }
         }
 
-        return new SentenceMatch(sentence, tokens, matches);
+        return new SentenceMatch(sentence, tokens, matches, spans);
     }
 
     /// <summary>How well the sentence witnesses word <paramref name="w"/> anywhere.</summary>

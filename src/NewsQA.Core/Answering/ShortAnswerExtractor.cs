@@ -25,7 +25,7 @@ public sealed class ShortAnswerExtractor(IOptions<AnsweringOptions> options)
     public static ExtractedSpan? Best(ReadQuestion question, SentenceEvidence sentence, LinearModel model)
     {
         if (!AsksForSpan(question)) return null;
-        var match = SentenceMatch.Create(sentence.Text, question.Words);
+        var match = SentenceMatch.Of(sentence, question);
         var candidates = AnswerSpanFeatures.Candidates(question, match);
         if (candidates.Count == 0) return null;
         var scores = candidates.Select(c => model.Score(c.Features)).ToList();

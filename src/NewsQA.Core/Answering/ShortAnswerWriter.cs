@@ -25,7 +25,7 @@ public sealed class ShortAnswerWriter(ShortAnswerExtractor extractor, ClaimVerif
         // A phrase of no kind stays Arabic for an English reader: not written for them, so it does not lead.
         if (text.Length == 0 || (crossLingual && span.Kind is null && text == original)) return null;
         var claim = text == original ? text : $"{text} {original}";
-        return claims.Supports(claim, [cited.Text]) ? new ShortAnswer(text, original, marker, span.Kind, transliterated) : null;
+        return claims.Supports(claim, [cited.Text]) ? new ShortAnswer(text, original, marker, span.Kind, transliterated, span.Probability) : null;
     }
 
     /// <summary>The line that leads the answer: the short answer in bold, the Arabic beside a rendering of it, its marker.</summary>

@@ -43,11 +43,14 @@ public static class SpanWords
         الرئيس رئيس الوزير وزير الجنرال جنرال اللواء لواء العقيد عقيد العميد عميد الفريق الكولونيل الرائد النقيب
         الدكتور د الاستاذ السيد السيده الشيخ الامير الملك الملكه الامام المتحدث متحدث الناطق القائد قائد الامين
         المستشار مستشار المنسق منسق المدير مدير النائب نائب السفير سفير المحلل الخبير الاعلامي الصحفي الكاتب العضو
-        الباحث المبعوث الممثل المفوض المحافظ محافظ زعيم الزعيم
+        الباحث المبعوث الممثل المفوض المحافظ محافظ زعيم الزعيم القيادي قيادي المهندس المقدم الملازم رئيسه وزيره
         president minister general colonel brigadier lieutenant major captain dr doctor mr mrs ms sheikh king queen prince
         spokesman spokeswoman spokesperson commander secretary adviser advisor coordinator director ambassador analyst
-        envoy governor senator deputy chief leader
+        envoy governor senator deputy chief leader mayor
         """);
+
+    /// <summary>Titles whose office is a place, named right after them ("محافظ نينوى").</summary>
+    public static readonly HashSet<string> PlaceTitles = Set("محافظ المحافظ والي حاكم");
 
     /// <summary>Verbs of saying, after which news prose names the speaker.</summary>
     public static readonly HashSet<string> SpeechVerbs = Set(
@@ -59,12 +62,70 @@ public static class SpanWords
 
     public static readonly HashSet<string> PlacePrepositions = Set("في قرب داخل near in at inside");
 
+    /// <summary>English nouns written after a place's name ("Anbar province", "Harir base", "Erbil airport").</summary>
+    public static readonly HashSet<string> PlaceNounsAfter = Set("province city base airport region desert mountains governorate district town village port");
+
+    /// <summary>
+    /// Nouns of a role's office that stand between a title and the name without the article ("قائد عمليات محافظة
+    /// نينوى", "رئيس أركان الجيش"): not the first word of a name.
+    /// </summary>
+    public static readonly HashSet<string> RoleNouns = Set(
+        "عمليات اركان شرطه امن دفاع خارجيه داخليه مكتب دائره لجنه بلديه شؤون قسم فرقه لواء كتيبه فوج ادارة اداره الحكومه حكومه الجمهوريه جمهوريه اول ثاني ركن مستشاري قاده قيادات");
+
+    /// <summary>Adjectives of nationality, which follow a title ("جنرال أميركي") without being a name.</summary>
+    public static readonly HashSet<string> Nationalities = Set(
+        "عراقي اميركي امريكي فرنسي بريطاني ايراني تركي سوري كردي روسي الماني اسرائيلي سعودي مصري اردني لبناني فلسطيني عربي غربي اوروبي صيني ايطالي خليجي اجنبي محلي دولي كبير بارز سابق رفيع مطلع امني عسكري سياسي اخر جديد");
+
+    /// <summary>Nouns of direction, which name a place only together with a known one ("شمال بغداد", not "وسط محاولات").</summary>
+    public static readonly HashSet<string> Directions = Set("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي");
+
+    /// <summary>Organization nouns whose name, written after them, names the organization on its own ("حركة النجباء" → النجباء).</summary>
+    public static readonly HashSet<string> NamingOrganizationNouns = Set(
+        "حركه تنظيم كتائب حزب مليشيا ميليشيا منظمه جماعه تحالف جبهه شبكه موقع صحيفه وكاله فصيل");
+
+    /// <summary>Words in a capitalized English name that make it an organization's ("Higher Military Commission").</summary>
+    public static readonly HashSet<string> EnglishOrganizationWords = Set(
+        """
+        ministry commission council directorate forces force party organization organisation agency programme program bank company army command
+        committee alliance movement front militia daily news times post network university centre center institute service mission coalition
+        nations union parliament government brigades battalion unesco nato pentagon
+        """);
+
+    /// <summary>
+    /// Phrases that join clauses in news prose and are never an answer ("من جهته", "قائلا", "أثناء لقائه"): a span that
+    /// is one of them, or begins with one, is no short answer.
+    /// </summary>
+    public static readonly HashSet<string> FunctionPhrases = Set(
+        """
+        جهته جهتها جانبه جانبها قائلا قائله مضيفا مضيفه مشيرا مشيره مؤكدا مؤكده معتبرا معتبره لقائه لقائها اثناء خلال حيث كما ايضا بقوله قوله بالقول
+        بدوره بدورها وفقا نقلا حسب بحسب اضافه فضلا لاسيما سيما ذلك هذا هذه تلك الذي التي الذين عندما بينما
+        however meanwhile also said told added according saying adding
+        """);
+
     /// <summary>Nouns that begin an organization's name ("حركة النجباء", "تحالف الفتح", "Ministry of Defence").</summary>
     public static readonly HashSet<string> OrganizationNouns = Set(
-        "حركه تحالف كتائب وزاره جهاز حلف حزب مليشيا ميليشيا منظمه مجلس قياده هيئه شبكه وكاله صحيفه موقع المركز مركز جامعه شركه جبهه فصيل قوات لجنه اتحاد ministry council party movement alliance organization organisation agency university company front committee union forces");
+        "حركه تحالف كتائب وزاره جهاز حلف حزب مليشيا ميليشيا منظمه مجلس قياده هيئه شبكه وكاله صحيفه موقع المركز مركز جامعه شركه جبهه فصيل قوات لجنه اتحاد برنامج جماعه مؤسسه ministry council party movement alliance organization organisation agency university company front committee union forces");
 
     // Connectors that may stand between a role and the name it introduces ("المتحدث باسم الحشد الشعبي كريم النوري").
     public static readonly HashSet<string> RoleConnectors = Set("باسم لشؤون عن of for");
+
+    /// <summary>
+    /// Countries and capitals, Arabic and English (general knowledge, written for no data set): places wherever they
+    /// stand, where the articles' own place names are mined from the cues that introduce them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Countries = [.. Lines(
+        """
+        افريقيا اوروبا اسيا
+        العراق سوريا سوريه لبنان الاردن مصر ايران تركيا السعوديه الكويت قطر البحرين الامارات عمان اليمن فلسطين اسرائيل ليبيا تونس الجزائر المغرب السودان
+        روسيا الصين فرنسا المانيا بريطانيا ايطاليا اسبانيا امريكا اميركا اوكرانيا الهند باكستان افغانستان اليابان كندا استراليا بلجيكا هولندا النمسا
+        الولايات المتحده|المملكه المتحده|المملكه العربيه السعوديه|الاراضي الفلسطينيه|قطاع غزه|غزه|الضفه الغربيه
+        بغداد دمشق بيروت عمان القاهره طهران انقره الرياض الدوحه ابوظبي ابو ظبي موسكو بكين باريس برلين لندن روما واشنطن بروكسل جنيف نيويورك اسطنبول
+        africa europe asia
+        iraq syria lebanon jordan egypt iran turkey kuwait qatar bahrain oman yemen palestine israel libya tunisia algeria morocco sudan
+        russia china france germany britain italy spain america ukraine india pakistan afghanistan japan canada australia belgium netherlands austria
+        united states|united kingdom|saudi arabia|gaza|west bank
+        baghdad damascus beirut amman cairo tehran ankara riyadh doha moscow beijing paris berlin london rome washington brussels geneva istanbul
+        """)];
 
     private static readonly Dictionary<string, int> MonthByName = Months
         .SelectMany(m => m.Names.Where(n => !n.Contains(' ', StringComparison.Ordinal)).Select(n => (n, m.Month)))
@@ -82,6 +143,12 @@ public static class SpanWords
         ("تشرين", "الثاني" or "ثاني") => 11,
         _ => null,
     };
+
+    // Names one to a word, or separated by "|" when they have several words.
+    private static IEnumerable<string> Lines(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SelectMany(line => line.Contains('|', StringComparison.Ordinal) ? line.Split('|') : line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(n => string.Join(' ', Tokenizer.Tokenize(n).Select(t => t.Normalized)));
 
     private static HashSet<string> Set(string words) =>
         new(words.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(w => ArabicNormalizer.Normalize(w)), StringComparer.Ordinal);
