@@ -50,6 +50,7 @@ public static class NewsQAServiceCollectionExtensions
         services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PromptOptions>, PromptStartupCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnsweringOptions>, ModelStartupCheck>());
 
         // The offline generator, when AddNewsQA (which reads AI:EmbeddingModel) has not registered one.
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new HashingEmbeddingGenerator());
@@ -77,6 +78,7 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<HybridRetriever>();
         services.TryAddSingleton<AnswerabilityJudge>();
         services.TryAddSingleton<ShortAnswerExtractor>();
+        services.TryAddSingleton<ShortAnswerGate>();
         services.TryAddSingleton<ClaimVerifier>();
         services.TryAddSingleton<ShortAnswerWriter>();
         services.TryAddSingleton<LocalAnswerer>();

@@ -16,6 +16,8 @@ public static class NewsQAToolsServiceCollectionExtensions
         services.TryAddSingleton<NewsQABenchmark>();
         services.TryAddSingleton<AnswerabilityTrainer>();
         services.TryAddSingleton<ShortAnswerTrainer>();
+        services.TryAddSingleton<ShortAnswerGateTrainer>();
+        services.TryAddSingleton<QuestionAsker>();
         return services;
     }
 }

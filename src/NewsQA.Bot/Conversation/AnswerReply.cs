@@ -8,8 +8,8 @@ namespace NewsQA.Bot.Conversation;
 
 /// <summary>
 /// The message that carries a final answer: its text ([n] markers; for Web Chat also the Markdown reference
-/// definitions), and with citations the one citation entity with the AI label, feedback buttons and suggested
-/// follow-ups (open the first source; summarize its article).
+/// definitions), its confidence level (answered, closest, none) in the channel data, and with citations the one
+/// citation entity with the AI label, feedback buttons and suggested follow-ups (open the first source; summarize its article).
 /// </summary>
 public static class AnswerReply
 {
@@ -22,10 +22,13 @@ public static class AnswerReply
         reply.TextFormat = "markdown";
         var webChat = BotChannels.IsWebChat(incoming.ChannelId);
         reply.Text = answer.Citations.Count > 0 && webChat ? $"{answer.Text}\n\n{CitationEntity.LinkDefinitions(answer)}" : answer.Text;
+        // The answer's confidence level travels with it (its text says it to the reader: the closest passage is introduced as such).
+        var confidence = answer.Confidence.ToString().ToLowerInvariant();
+        reply.ChannelData = new JsonObject { ["confidence"] = confidence };
         if (answer.Citations.Count == 0) return reply;
 
         reply.Entities = [CitationEntity.Create(answer, incoming.ChannelId ?? string.Empty, baseAddress)];
-        reply.ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } };
+        reply.ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" }, ["confidence"] = confidence };
         reply.SuggestedActions = FollowUps(answer, [.. index.Documents.Select(d => d.DocumentId)]);
         return reply;
     }

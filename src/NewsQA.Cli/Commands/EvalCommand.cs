@@ -101,8 +101,10 @@ public static class EvalCommand
         passages:                         {r.Passages}
         first cited sentence has answer:  {r.FirstCitedSentenceHasAnswer:0.000}
         first citation is gold passage:   {r.FirstCitationIsGoldPassage:0.000}
-        refused:                          {r.Refused:0.000}
+        refused (none):                   {r.Refused:0.000}
+        answered / closest:               {r.Answered:0.000} / {r.Closest:0.000}
         short answer given:               {r.ShortAnswerGiven:0.000}
+        short answer right (F1 >= 0.5):   {r.ShortAnswerRight:0.000}
         short answer exact match:         {r.ShortAnswerExactMatch:0.000}
         short answer F1:                  {r.ShortAnswerF1:0.000}
         short answer F1 if always given:  {r.ShortAnswerF1IfAlwaysGiven:0.000}{(r.ShortAnswerTextF1AgainstQuestionLanguage is { } t ? $"\n        short answer text F1 (question's language): {t:0.000}" : string.Empty)}

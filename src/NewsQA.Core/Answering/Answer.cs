@@ -27,6 +27,12 @@ public sealed record Answer(
     /// <summary>The short answer that leads the text (a name, a number, a date, a place), when there is one.</summary>
     public ShortAnswer? ShortAnswer { get; init; }
 
+    /// <summary>
+    /// The person, place or organization the cited sentence gives for the question (the short answer's span, whether or
+    /// not it was sure enough to show): what a follow-up's "he", "there", "it" refers to.
+    /// </summary>
+    public string? Named { get; init; }
+
     /// <summary>How sure the answer is; a grounded answer is <see cref="AnswerConfidence.Answered"/> and an ungrounded one <see cref="AnswerConfidence.None"/> unless the answerer says otherwise.</summary>
     public AnswerConfidence Confidence
     {

@@ -16,6 +16,11 @@ public static class AnswerDates
         ? $"{date.Day.ToString(CultureInfo.InvariantCulture)} {ArabicMonths[date.Month - 1]} {date.Year.ToString(CultureInfo.InvariantCulture)}"
         : date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>The month and year alone: "March 2024", "مارس 2024".</summary>
+    public static string MonthYear(DateTimeOffset date, TextLanguage language) => language == TextLanguage.Arabic
+        ? $"{ArabicMonths[date.Month - 1]} {date.Year.ToString(CultureInfo.InvariantCulture)}"
+        : date.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>What goes before a quoted sentence to date it: "5 March 2024: ".</summary>
     public static string Prefix(DateTimeOffset date, TextLanguage language) => $"{Format(date, language)}: ";
 }

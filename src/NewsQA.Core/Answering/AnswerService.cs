@@ -131,7 +131,9 @@ public sealed class AnswerService(
             hits = [.. hits.Take(settings.Passages)];
         }
 
-        await foreach (var update in generator.AnswerAsync(new AnswerRequest(message, standalone.Text, language, index, query, hits), cancellationToken).ConfigureAwait(false))
+        // A follow-up is read against the answer it follows: its cited sentence and article are searched first.
+        var previous = standalone.CarriedContext is null ? null : FollowUpCondenser.PreviousTurn(conversation)?.Answer;
+        await foreach (var update in generator.AnswerAsync(new AnswerRequest(message, standalone.Text, language, index, query, hits) { Previous = previous }, cancellationToken).ConfigureAwait(false))
         {
             yield return update;
         }

@@ -21,6 +21,16 @@ public static class AnswerTexts
         ? $"لا يوجد مصدر برقم {marker} في الإجابة السابقة."
         : $"There is no source [{marker}] in the previous answer.";
 
+    /// <summary>Leads a <see cref="AnswerConfidence.Closest"/> answer: the articles may not answer exactly; the closest passage follows.</summary>
+    public static string Closest(TextLanguage language) => language == TextLanguage.Arabic
+        ? "قد لا تجيب المقالات عن هذا السؤال بالضبط؛ أقرب ما ورد فيها:"
+        : "The articles may not answer this exactly; the closest they come is:";
+
+    /// <summary>Leads the answers of sources that differ, newest first.</summary>
+    public static string SourcesDiffer(TextLanguage language) => language == TextLanguage.Arabic
+        ? "تختلف المصادر، من الأحدث:"
+        : "The sources differ, newest first:";
+
     /// <summary>Introduces quoted sentences that are in another language than the question.</summary>
     public static string CrossLingualLead(TextLanguage question, TextLanguage passages) => (question, passages) switch
     {

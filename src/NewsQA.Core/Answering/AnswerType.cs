@@ -9,4 +9,7 @@ public enum AnswerType
     Time,
     Place,
     Reason,
+
+    /// <summary>Which movement, group, ministry, outlet: an organization's name.</summary>
+    Organization,
 }

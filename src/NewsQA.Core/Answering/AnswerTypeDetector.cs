@@ -15,10 +15,27 @@ public static partial class AnswerTypeDetector
     private static readonly HashSet<string> TimeNouns = new(["عام", "العام", "سنه", "السنه", "يوم", "اليوم", "شهر", "الشهر", "قرن", "القرن", "تاريخ", "year", "century", "date", "day", "month", "decade"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> PlaceNouns = new(
-        ["مدينه", "المدينه", "بلد", "البلد", "دوله", "الدوله", "منطقه", "المنطقه", "مكان", "المكان", "قاره", "القاره", "محافظه", "المحافظه", "ولايه", "الولايه", "city", "country", "state", "region", "place", "continent", "province", "town"],
+        ["مدينه", "المدينه", "بلد", "البلد", "دوله", "الدوله", "منطقه", "المنطقه", "مكان", "المكان", "قاره", "القاره", "محافظه", "المحافظه", "ولايه", "الولايه", "قاعده", "القاعده",
+         "city", "country", "state", "region", "place", "continent", "province", "town", "base"],
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> NumberNouns = new(["عدد", "نسبه", "كميه", "مقدار", "مساحه", "طول", "عمر", "percentage", "percent", "number", "amount", "proportion"], StringComparer.Ordinal);
+
+    // "أي قائد", "which commander": the noun names a person; "أي حركة", "which group": an organization.
+    private static readonly HashSet<string> PersonNouns = new(
+        ["قائد", "القائد", "قيادي", "القيادي", "وزير", "الوزير", "مسؤول", "المسؤول", "عضو", "العضو", "جنرال", "الجنرال", "رئيس", "الرئيس", "متحدث", "المتحدث", "شخص", "الشخص",
+         "شخصيه", "الشخصيه", "مستشار", "المستشار", "سفير", "السفير", "مدير", "المدير", "محافظ", "المحافظ", "ضابط", "الضابط", "سياسي", "السياسي", "اعلامي", "الاعلامي",
+         "commander", "minister", "official", "member", "general", "president", "spokesman", "person", "leader", "officer", "director", "governor", "ambassador", "politician", "journalist", "analyst", "colonel"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> OrganizationNouns = new(
+        ["حركه", "جماعه", "تنظيم", "منظمه", "فصيل", "حزب", "تحالف", "ميليشيا", "مليشيا", "وزاره", "جهاز", "قوات", "هيئه", "وكاله", "موقع", "صحيفه", "برنامج", "مؤسسه", "شركه",
+         "جهه", "وسيله", "قناه", "كتائب", "organization", "organisation", "group", "movement", "militia", "party", "alliance", "ministry", "agency", "forces", "outlet", "site",
+         "newspaper", "programme", "program", "company", "faction", "network", "channel", "body", "institution"],
+        StringComparer.Ordinal);
+
+    // Words that may stand between "which"/"أي" and its noun ("which news site", "أي وسيلة إعلام").
+    private static readonly HashSet<string> NounModifiers = new(["news", "american", "iraqi", "armed", "international", "media", "military", "political", "government"], StringComparer.Ordinal);
 
     // "من" opens a who-question unless "where"/"which"/"what" follows it ("من أين": from where).
     private static readonly HashSet<string> FromWords = new(["اين", "اي", "ايه", "ماذا", "متي", "خلال", "بين", "اجل"], StringComparer.Ordinal);
@@ -28,7 +45,8 @@ public static partial class AnswerTypeDetector
     {
         var words = Tokenizer.Tokenize(question).Select(t => t.Normalized).ToList();
         var first = string.Join(' ', words.Take(3));
-        if (words.Contains("كم") || first.StartsWith("how many", StringComparison.Ordinal) || first.StartsWith("how much", StringComparison.Ordinal)) return AnswerType.Number;
+        if (words.Contains("كم") || first.StartsWith("how many", StringComparison.Ordinal) || first.StartsWith("how much", StringComparison.Ordinal)
+            || first.StartsWith("how long", StringComparison.Ordinal)) return AnswerType.Number;
         if (words.Contains("متي") || words.Contains("when") || first.StartsWith("في اي عام", StringComparison.Ordinal) || first.StartsWith("what year", StringComparison.Ordinal)) return AnswerType.Time;
         if (words.Contains("اين") || words.Contains("where")) return AnswerType.Place;
         if (words.Contains("لماذا") || words.Contains("why") || first.StartsWith("ما سبب", StringComparison.Ordinal)) return AnswerType.Reason;
@@ -36,17 +54,22 @@ public static partial class AnswerTypeDetector
         return NounType(words);
     }
 
-    // "ما عدد", "في أي مدينة", "what percentage", "which country": the noun after the question word.
+    // "ما عدد", "في أي مدينة", "مع أي موقع", "what percentage", "which country", "which news site": the noun after the
+    // question word, which may follow a preposition ("إلى أي حركة", "على أطراف أي مدينة").
     private static AnswerType NounType(List<string> words)
     {
-        var at = words.FindIndex(w => w is "ما" or "ماذا" or "اي" or "ايه" or "باي" or "what" or "which");
-        if (at < 0 || at > 1) return AnswerType.Unknown;
-        foreach (var word in words.Skip(at + 1).Take(2).Where(w => w is not ("هو" or "هي" or "the" or "is" or "was" or "are" or "were")).Take(1))
+        var at = words.FindIndex(w => w is "ما" or "ماذا" or "اي" or "ايه" or "باي" or "لاي" or "what" or "which");
+        if (at < 0 || at > 3 || (at > 1 && words[at] is "ما" or "ماذا" or "what")) return AnswerType.Unknown;
+        var nouns = words.Skip(at + 1).Where(w => w is not ("هو" or "هي" or "the" or "is" or "was" or "are" or "were") && !NounModifiers.Contains(w)).Take(1);
+        foreach (var word in nouns)
         {
             var bare = word.Length >= 4 && word[0] is 'و' or 'ب' or 'ل' or 'ف' ? word[1..] : word;
-            if (NumberNouns.Contains(word) || NumberNouns.Contains(bare)) return AnswerType.Number;
-            if (TimeNouns.Contains(word) || TimeNouns.Contains(bare)) return AnswerType.Time;
-            if (PlaceNouns.Contains(word) || PlaceNouns.Contains(bare)) return AnswerType.Place;
+            bool Is(HashSet<string> set) => set.Contains(word) || set.Contains(bare) || (word.EndsWith('s') && set.Contains(word[..^1]));
+            if (Is(NumberNouns)) return AnswerType.Number;
+            if (Is(TimeNouns)) return AnswerType.Time;
+            if (Is(PlaceNouns)) return AnswerType.Place;
+            if (Is(PersonNouns)) return AnswerType.Person;
+            if (Is(OrganizationNouns)) return AnswerType.Organization;
         }
 
         return AnswerType.Unknown;

@@ -8,13 +8,36 @@ namespace NewsQA.Core.Answering;
 /// </summary>
 public static class AnswerabilityFeatures
 {
+    /// <summary>The features, each named beside its computation (the model file lists the names).</summary>
+    public static readonly FeatureSet<Reading> Set = new(
+        new("coverage", r => r.Candidate.Coverage),
+        new("windowShare", r => WindowShare(r.Sentence, r.Words)),
+        new("focusTogether", r => r.Together),
+        // The focus is complete when every one of its words is in the sentence: the modifier that names the office, the
+        // country or the unit is what tells the asked thing from its neighbour.
+        new("focusComplete", r => r.Complete),
+        new("headPresent", r => r.HeadPresence),
+        new("typedAnswer", r => r.Typed),
+        new("typedBesideFocus", r => r.Near * r.Complete * (r.Head >= 0 ? r.InSentence[r.Head] : 1)),
+        // Words the articles never use say less than words they use elsewhere: questions paraphrase.
+        new("rarestMissing", r => r.RarestIdf > 0 ? r.Known.Select(w => (1 - r.InWindow[w]) * r.Words[w].Weight / r.RarestIdf).DefaultIfEmpty(0).Max() : 0),
+        new("namesMissing", r => r.Names.Count > 0 ? r.Names.Count(w => r.InPassage[w] < 0.5) / (double)r.Names.Count : 0),
+        new("numbersMissing", r => r.Numbers.Any(w => r.InPassage[w] < 1) ? 1 : 0),
+        // Words the articles never use: their share of the question, and whether the focus holds one ("تركيا" in
+        // "ما موقف تركيا"): the collection, not only the sentence, lacks what is asked about.
+        new("unknownShare", r => r.TotalWeight > 0 ? r.Unknown.Sum(w => r.Words[w].Weight) / r.TotalWeight : 0),
+        new("focusUnknown", r => r.Focus.Any(r.Unknown.Contains) ? 1 : 0),
+        new("modifierConflict", r => FocusConflict.Modifier(r.Words, r.Sentence)),
+        new("entityConflict", r => FocusConflict.Entity(r.Words, r.Question.Spans, r.Sentence, r.Question.Type)),
+        // No span of the asked kind, apart for each kind: dates and numbers are written in ways a rule finds every
+        // time, names and places less reliably, so their absence says more for some kinds than for others.
+        new("numberAbsent", r => r.Question.Type == AnswerType.Number ? 1 - r.Typed : 0),
+        new("timeAbsent", r => r.Question.Type == AnswerType.Time ? 1 - r.Typed : 0),
+        new("personAbsent", r => r.Question.Type == AnswerType.Person ? 1 - r.Typed : 0),
+        new("placeAbsent", r => r.Question.Type == AnswerType.Place ? 1 - r.Typed : 0));
+
     /// <summary>The features' names, in the order <see cref="Compute"/> returns them (the model file lists them too).</summary>
-    public static readonly IReadOnlyList<string> Names =
-    [
-        "coverage", "windowShare", "focusTogether", "focusComplete", "headPresent", "typedAnswer", "typedBesideFocus",
-        "rarestMissing", "namesMissing", "numbersMissing", "unknownShare", "focusUnknown", "modifierConflict", "entityConflict",
-        "numberAbsent", "timeAbsent", "personAbsent", "placeAbsent",
-    ];
+    public static IReadOnlyList<string> Names => Set.Names;
 
     // Neighbouring sentences count half, as in the coverage score: questions are often written across two sentences.
     private const double NeighbourShare = 0.5;
@@ -23,62 +46,80 @@ public static class AnswerabilityFeatures
     private const double NearnessTokens = 4;
 
     /// <summary>The features of <paramref name="candidate"/> as an answer to <paramref name="question"/>.</summary>
-    public static double[] Compute(ReadQuestion question, SentenceEvidence candidate)
+    public static double[] Compute(ReadQuestion question, SentenceEvidence candidate) => Set.Compute(new Reading(question, candidate));
+
+    /// <summary>What the features read of a candidate sentence, computed once: where each question word is found (the sentence, its neighbours, its passage), the focus, the typed answer.</summary>
+    public sealed class Reading
     {
-        var (words, type, rarestIdf) = (question.Words, question.Type, question.RarestIdf);
-        var passage = candidate.Passage;
-        var sentences = passage.Sentences;
-        var index = sentences.ToList().FindIndex(s => s.Start == candidate.Sentence.Start);
-        var sentence = SentenceMatch.Of(candidate, question);
-        var neighbours = sentences.Where((_, i) => i == index - 1 || i == index + 1).Select(s => SentenceMatch.Create(passage.Text.Substring(s.Start, s.Length), words)).ToList();
-        var whole = SentenceMatch.Create(passage.Text, words);
+        public Reading(ReadQuestion question, SentenceEvidence candidate)
+        {
+            Question = question;
+            Candidate = candidate;
+            var words = question.Words;
+            var passage = candidate.Passage;
+            var sentences = passage.Sentences;
+            var index = sentences.ToList().FindIndex(s => s.Start == candidate.Sentence.Start);
+            Sentence = SentenceMatch.Of(candidate, question);
+            var neighbours = sentences.Where((_, i) => i == index - 1 || i == index + 1).Select(s => SentenceMatch.Create(passage.Text.Substring(s.Start, s.Length), words)).ToList();
+            var whole = SentenceMatch.Create(passage.Text, words);
+            InSentence = [.. words.Select((_, w) => Sentence.Presence(w))];
+            InWindow = [.. InSentence.Select((p, w) => Math.Max(p, NeighbourShare * neighbours.Select(n => n.Presence(w)).DefaultIfEmpty(0).Max()))];
+            InPassage = [.. words.Select((_, w) => whole.Presence(w))];
+            var all = Enumerable.Range(0, words.Count).ToList();
+            Focus = [.. all.Where(w => words[w].IsFocus)];
+            Head = all.FirstOrDefault(w => words[w].IsHead, -1);
+            Names = [.. all.Where(w => words[w].IsName)];
+            Numbers = [.. all.Where(w => words[w].IsNumber)];
+            var sentenceShare = Share(words, all, InSentence);
+            var focusShare = Focus.Count > 0 ? Focus.Average(w => InSentence[w]) : sentenceShare;
+            (Together, var window) = Focus.Count > 0 ? AnswerabilityFeatures.Together(Sentence, Focus) : (sentenceShare, (0, Sentence.Tokens.Count));
+            Complete = Focus.Count > 0 ? Focus.Min(w => InSentence[w]) : sentenceShare;
+            HeadPresence = Head >= 0 ? InSentence[Head] : focusShare;
+            (Typed, Near) = TypedAnswer(Sentence, question.Type, window);
+            Known = [.. all.Where(w => words[w].Weight < question.RarestIdf)];
+            Unknown = [.. all.Where(w => words[w].Weight >= question.RarestIdf)];
+            TotalWeight = all.Sum(w => words[w].Weight);
+        }
 
-        var inSentence = words.Select((_, w) => sentence.Presence(w)).ToArray();
-        var inWindow = inSentence.Select((p, w) => Math.Max(p, NeighbourShare * neighbours.Select(n => n.Presence(w)).DefaultIfEmpty(0).Max())).ToArray();
-        var inPassage = words.Select((_, w) => whole.Presence(w)).ToArray();
-        var all = Enumerable.Range(0, words.Count).ToList();
-        var focus = all.Where(w => words[w].IsFocus).ToList();
-        var head = all.FirstOrDefault(w => words[w].IsHead, -1);
-        var predicate = all.FirstOrDefault(w => words[w].IsPredicate, -1);
-        var names = all.Where(w => words[w].IsName).ToList();
-        var numbers = all.Where(w => words[w].IsNumber).ToList();
+        public ReadQuestion Question { get; }
 
-        var sentenceShare = Share(words, all, inSentence);
-        var focusShare = focus.Count > 0 ? focus.Average(w => inSentence[w]) : sentenceShare;
-        var (together, window) = focus.Count > 0 ? Together(sentence, focus) : (sentenceShare, (0, sentence.Tokens.Count));
-        // The focus is complete when every one of its words is in the sentence: the modifier that names the office, the
-        // country or the unit is what tells the asked thing from its neighbour.
-        var complete = focus.Count > 0 ? focus.Min(w => inSentence[w]) : sentenceShare;
-        var (typed, near) = TypedAnswer(sentence, type, window);
-        // Words the articles never use say less than words they use elsewhere: questions paraphrase.
-        var known = all.Where(w => words[w].Weight < rarestIdf).ToList();
-        var totalWeight = all.Sum(w => words[w].Weight);
-        // Words the articles never use: their share of the question, and whether the focus holds one ("تركيا" in
-        // "ما موقف تركيا"): the collection, not only the sentence, lacks what is asked about.
-        var unknown = all.Where(w => words[w].Weight >= rarestIdf).ToList();
-        return
-        [
-            candidate.Coverage,
-            WindowShare(sentence, words),
-            together,
-            complete,
-            head >= 0 ? inSentence[head] : focusShare,
-            typed,
-            near * complete * (head >= 0 ? inSentence[head] : 1),
-            rarestIdf > 0 ? known.Select(w => (1 - inWindow[w]) * words[w].Weight / rarestIdf).DefaultIfEmpty(0).Max() : 0,
-            names.Count > 0 ? names.Count(w => inPassage[w] < 0.5) / (double)names.Count : 0,
-            numbers.Any(w => inPassage[w] < 1) ? 1 : 0,
-            totalWeight > 0 ? unknown.Sum(w => words[w].Weight) / totalWeight : 0,
-            focus.Any(unknown.Contains) ? 1 : 0,
-            FocusConflict.Modifier(words, sentence),
-            FocusConflict.Entity(words, question.Spans, sentence, type),
-            // No span of the asked kind, apart for each kind: dates and numbers are written in ways a rule finds every
-            // time, names and places less reliably, so their absence says more for some kinds than for others.
-            type == AnswerType.Number ? 1 - typed : 0,
-            type == AnswerType.Time ? 1 - typed : 0,
-            type == AnswerType.Person ? 1 - typed : 0,
-            type == AnswerType.Place ? 1 - typed : 0,
-        ];
+        public SentenceEvidence Candidate { get; }
+
+        public SentenceMatch Sentence { get; }
+
+        public IReadOnlyList<QuestionWord> Words => Question.Words;
+
+        public double RarestIdf => Question.RarestIdf;
+
+        public double[] InSentence { get; }
+
+        public double[] InWindow { get; }
+
+        public double[] InPassage { get; }
+
+        public List<int> Focus { get; }
+
+        public int Head { get; }
+
+        public List<int> Names { get; }
+
+        public List<int> Numbers { get; }
+
+        public double Together { get; }
+
+        public double Complete { get; }
+
+        public double HeadPresence { get; }
+
+        public double Typed { get; }
+
+        public double Near { get; }
+
+        public List<int> Known { get; }
+
+        public List<int> Unknown { get; }
+
+        public double TotalWeight { get; }
     }
 
     // Question words cluster around an answer; scattered over a long news sentence they are a coincidence. The best
@@ -149,6 +190,7 @@ public static class AnswerabilityFeatures
         AnswerType.Number => [SpanKind.Number],
         AnswerType.Time => [SpanKind.Time],
         AnswerType.Place => [SpanKind.Place],
+        AnswerType.Organization => [SpanKind.Organization],
         _ => [],
     };
 }

@@ -19,6 +19,16 @@ public sealed class AnswerabilityJudge(QueryBuilder queries, IOptions<AnsweringO
     public double Threshold(ReadQuestion question, SentenceEvidence candidate) =>
         options.Value.MinAnswerability ?? _model.Value.ThresholdFor(options.Value.ResolvedRefusalCalibration, IsCrossLingual(question, candidate));
 
+    /// <summary>The probability from which an answer from this sentence is answered rather than the closest passage.</summary>
+    public double AnsweredThreshold(ReadQuestion question, SentenceEvidence candidate) =>
+        options.Value.MinAnswered ?? (IsCrossLingual(question, candidate) ? _model.Value.AnsweredCrossLingualThreshold : _model.Value.AnsweredThreshold) ?? 0;
+
+    /// <summary>The confidence level of an answer from this sentence with this answerability.</summary>
+    public AnswerConfidence Level(ReadQuestion question, SentenceEvidence candidate, double probability) =>
+        probability < Threshold(question, candidate) ? AnswerConfidence.None
+        : probability < AnsweredThreshold(question, candidate) ? AnswerConfidence.Closest
+        : AnswerConfidence.Answered;
+
     /// <summary>Whether the sentence is in another language than the question (its evidence passed through translation).</summary>
     public static bool IsCrossLingual(ReadQuestion question, SentenceEvidence candidate) =>
         LanguageDetector.DetectAnswerLanguage(candidate.Passage.Text) != question.Language;

@@ -26,6 +26,16 @@ public sealed record LinearModel(
     /// <inheritdoc cref="NewsThreshold"/>
     public double? NewsCrossLingualThreshold { get; init; }
 
+    /// <summary>
+    /// The probability from which an answer is <see cref="AnswerConfidence.Answered"/> rather than
+    /// <see cref="AnswerConfidence.Closest"/> (the answerability model's; absent in other models and in a model fitted
+    /// without it, when every answer not refused is answered).
+    /// </summary>
+    public double? AnsweredThreshold { get; init; }
+
+    /// <inheritdoc cref="AnsweredThreshold"/>
+    public double? AnsweredCrossLingualThreshold { get; init; }
+
     /// <summary>The threshold for a sentence in the question's language or not, under a calibration (the general one where the model has no other).</summary>
     public double ThresholdFor(RefusalCalibration calibration, bool crossLingual) => (calibration, crossLingual) switch
     {
@@ -77,6 +87,8 @@ public sealed record LinearModel(
             CrossLingualThreshold = Round(CrossLingualThreshold),
             NewsThreshold = Round(NewsThreshold),
             NewsCrossLingualThreshold = Round(NewsCrossLingualThreshold),
+            AnsweredThreshold = Round(AnsweredThreshold),
+            AnsweredCrossLingualThreshold = Round(AnsweredCrossLingualThreshold),
         };
         File.WriteAllText(path, JsonSerializer.Serialize(rounded, Json) + "\n");
     }

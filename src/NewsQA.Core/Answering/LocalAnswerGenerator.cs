@@ -19,7 +19,7 @@ public sealed class LocalAnswerGenerator(LocalAnswerer answerer, ExtractiveSumma
     public IAsyncEnumerable<AnswerUpdate> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken) => Once(Summarize(request));
 
     /// <summary>The extractive answer, at once (also the model generator's fallback).</summary>
-    public Answer Answer(AnswerRequest r) => answerer.Answer(r.Message, r.Standalone, r.Language, r.Index, r.Query, r.Hits);
+    public Answer Answer(AnswerRequest r) => answerer.Answer(r);
 
     /// <summary>The extractive summary, at once (also the model generator's fallback).</summary>
     public Answer Summarize(SummaryRequest r) => summarizer.Summarize(r.Message, r.Standalone, r.Language, r.Scope);

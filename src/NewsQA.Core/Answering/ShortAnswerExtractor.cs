@@ -39,8 +39,38 @@ public sealed class ShortAnswerExtractor(IOptions<AnsweringOptions> options)
         return new ExtractedSpan(sentence.Passage, new SentenceSpan(sentence.Sentence.Start + start, end - start), chosen.Kind, 1 / total);
     }
 
-    /// <summary>Whether the question asks for a name, a number, a date or a place (a span an English reader of Arabic gets too).</summary>
-    public static bool IsTyped(AnswerType type) => type is AnswerType.Person or AnswerType.Number or AnswerType.Time or AnswerType.Place;
+    /// <summary>
+    /// The span the model ranks first among the sentence's spans of the asked kind (<see cref="AskedKind"/>), leaving
+    /// out those made only of the question's own words and those that open with a joining phrase ("من جهته"); null when
+    /// the question asks for no kind or the sentence holds none.
+    /// </summary>
+    public KindCandidate? BestOfKind(ReadQuestion question, SentenceEvidence sentence) => BestOfKind(question, sentence, _model.Value);
+
+    /// <inheritdoc cref="BestOfKind(ReadQuestion, SentenceEvidence)"/>
+    public static KindCandidate? BestOfKind(ReadQuestion question, SentenceEvidence sentence, LinearModel model)
+    {
+        if (AskedKind.Of(question.Type) is not { } kind || !AsksForSpan(question)) return null;
+        var match = SentenceMatch.Of(sentence, question);
+        var tokens = match.Tokens;
+        var typed = match.Spans.Where(s => s.Kind == kind && !TypedSpanFinder.IsFunctionWord(tokens[s.Start].Normalized)
+            && Enumerable.Range(s.Start, s.Length).Any(t => !match.IsQuestionToken(t) && TextAnalyzer.AnalyzeToken(tokens[t]) is not null)).ToList();
+        if (typed.Count == 0) return null;
+        var all = AnswerSpanFeatures.Candidates(question, match);
+        var candidates = all.Where(c => typed.Any(t => t.Start == c.Start && t.End == c.End)).ToList();
+        if (candidates.Count == 0) return null;
+        var scores = candidates.Select(c => model.Score(c.Features)).ToList();
+        var top = scores.Max();
+        var total = scores.Sum(s => Math.Exp(s - top));
+        var allTotal = all.Sum(c => Math.Exp(model.Score(c.Features) - top));
+        var chosen = candidates[scores.IndexOf(top)];
+        var start = tokens[chosen.Start].Start;
+        var end = tokens[chosen.End - 1].Start + tokens[chosen.End - 1].Length;
+        var extracted = new ExtractedSpan(sentence.Passage, new SentenceSpan(sentence.Sentence.Start + start, end - start), kind, 1 / total);
+        return new KindCandidate(question, sentence, match, chosen, extracted, 1 / total, candidates.Count) { AmongAllSpans = 1 / allTotal };
+    }
+
+    /// <summary>Whether the question asks for a name, a number, a date, a place or an organization (a span an English reader of Arabic gets too).</summary>
+    public static bool IsTyped(AnswerType type) => AskedKind.Of(type) is not null;
 
     /// <summary>Whether the question asks for a span at all: not a yes-or-no question, not a why.</summary>
     public static bool AsksForSpan(ReadQuestion question)

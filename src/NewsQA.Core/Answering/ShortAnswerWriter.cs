@@ -6,17 +6,24 @@ using NewsQA.Core.Text;
 namespace NewsQA.Core.Answering;
 
 /// <summary>
-/// The short answer that leads an offline factoid answer, and its lead line: the span of the cited sentence
-/// (<see cref="ShortAnswerExtractor"/>), written for the reader (<see cref="ShortAnswerRenderer"/> for an English reader
-/// of Arabic), and kept only when the claim check finds it in the cited sentence (<see cref="ClaimVerifier"/>), as
-/// every claim of a model's answer must be.
+/// The short answer that leads an offline factoid answer, and its lead line: the span of the asked kind in the cited
+/// sentence, when the gate judges it likely right (<see cref="ShortAnswerGate"/>), written for the reader
+/// (<see cref="ShortAnswerRenderer"/> for an English reader of Arabic: names romanized with the Arabic beside, numbers
+/// with what they count), and kept only when the claim check finds it in the cited sentence (<see cref="ClaimVerifier"/>),
+/// as every claim of a model's answer must be.
 /// </summary>
-public sealed class ShortAnswerWriter(ShortAnswerExtractor extractor, ClaimVerifier claims, Lazy<QueryTranslator> translator, IOptions<RetrievalOptions> retrieval)
+public sealed class ShortAnswerWriter(ShortAnswerGate gate, ClaimVerifier claims, Lazy<QueryTranslator> translator, IOptions<RetrievalOptions> retrieval)
 {
-    /// <summary>The short answer from the sentence cited as [<paramref name="marker"/>], or null.</summary>
+    /// <summary>The short answer from the sentence cited as [<paramref name="marker"/>], or null when none is likely right.</summary>
     public ShortAnswer? Write(ReadQuestion question, SentenceEvidence cited, TextLanguage language, int marker = 1)
     {
-        if (extractor.Extract(question, cited) is not { } span) return null;
+        if (gate.Judge(question, cited) is not { } judged || judged.Probability < gate.Threshold) return null;
+        return Render(judged.Candidate.Extracted, judged.Probability, cited, language, marker);
+    }
+
+    /// <summary>A span written for the reader, or null when it cannot be (or its claim is not in the cited sentence).</summary>
+    public ShortAnswer? Render(ExtractedSpan span, double confidence, SentenceEvidence cited, TextLanguage language, int marker)
+    {
         var original = span.Text;
         var crossLingual = language == TextLanguage.English && original.Any(ArabicNormalizer.IsArabicLetter);
         var (text, transliterated) = crossLingual
@@ -25,7 +32,7 @@ public sealed class ShortAnswerWriter(ShortAnswerExtractor extractor, ClaimVerif
         // A phrase of no kind stays Arabic for an English reader: not written for them, so it does not lead.
         if (text.Length == 0 || (crossLingual && span.Kind is null && text == original)) return null;
         var claim = text == original ? text : $"{text} {original}";
-        return claims.Supports(claim, [cited.Text]) ? new ShortAnswer(text, original, marker, span.Kind, transliterated, span.Probability) : null;
+        return claims.Supports(claim, [cited.Text]) ? new ShortAnswer(text, original, marker, span.Kind, transliterated, confidence) : null;
     }
 
     /// <summary>The line that leads the answer: the short answer in bold, the Arabic beside a rendering of it, its marker.</summary>

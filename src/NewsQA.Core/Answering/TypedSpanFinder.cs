@@ -321,7 +321,7 @@ public static class TypedSpanFinder
     {
         var first = tokens[start].Normalized;
         if (!tokens[start].IsArabic) return start;
-        if (!IsContent(tokens[start]) || HasArticle(first) || Complementizers.Contains(first) || IsConjoined(first) || IsTimeOrOrganizationWord(first)
+        if (!(IsContent(tokens[start]) || IsAli(sentence, tokens[start])) || HasArticle(first) || Complementizers.Contains(first) || IsConjoined(first) || IsTimeOrOrganizationWord(first)
             || IsNumber(first) || SpanWords.Titles.Contains(Bare(first)) || SpanWords.SpeechVerbs.Contains(Bare(first)) || IsFunctionWord(first)
             || (IsImperfectVerb(tokens[start]) && first.Length >= 5) || SpanWords.Nationalities.Contains(first) || IsPrepositionalNoun(first)) return start;
         var end = start + 1;
@@ -330,12 +330,15 @@ public static class TypedSpanFinder
             var word = tokens[end].Normalized;
             var previous = tokens[end - 1].Normalized;
             var joined = NameJoiners.Contains(previous) || word is "الله" or "الرحمن" or "الدين";
-            var nisba = word.StartsWith("ال", StringComparison.Ordinal) && word.EndsWith('ي') && word.Length > 4;
+            // A family name with the article: a nisba ("العبادي"), or after a one-word first name, one that ends the
+            // phrase ("علي البيدر عن …").
+            var nisba = word.StartsWith("ال", StringComparison.Ordinal) && word.Length > 4
+                && (word.EndsWith('ي') || (end == start + 1 && !word.EndsWith('ه') && !IsTimeOrOrganizationWord(word[2..]) && !SpanWords.Titles.Contains(word)
+                    && (end + 1 >= tokens.Count || !Joined(sentence, tokens, end, end + 1) || !IsContent(tokens[end + 1]))));
             // A word joined by و usually starts the next phrase; a long one may be a name ("ويليامز"). One with a
             // preposition's ل ("لتقريب") is a phrase of its own.
             var plain = !HasArticle(word) && IsContent(tokens[end]) && !IsNumber(word) && !SpanWords.SpeechVerbs.Contains(Bare(word)) && !IsConjoined(word)
-                        && !(word[0] == 'ل' && word.Length >= 5) && !IsTimeOrOrganizationWord(word) && !IsFunctionWord(word) && !(IsImperfectVerb(tokens[end]) && word.Length >= 5)
-                        && !SpanWords.Nationalities.Contains(word);
+                        && !(word[0] == 'ل' && word.Length >= 5) && !IsTimeOrOrganizationWord(word) && !IsFunctionWord(word) && !SpanWords.Nationalities.Contains(word);
             if (!(joined || nisba || plain) || SpanWords.Titles.Contains(Bare(word))) break;
             end++;
             if (nisba) break; // the family name closes the name
@@ -347,6 +350,9 @@ public static class TypedSpanFinder
     // "بتجديد", "لدراسات", "بإنهاء": a preposition before a verbal noun, not a name's first word ("برهم", "لويد" are short).
     private static bool IsPrepositionalNoun(string word) =>
         word.Length >= 5 && word[0] is 'ب' or 'ل' && (word[1] is 'ت' or 'ا' or 'م' || word[0] == 'ل');
+
+    // The name علي is written as the preposition على is normalized; its final ي tells it apart.
+    private static bool IsAli(string sentence, Token token) => token.Normalized == "علي" && sentence[token.Start + token.Length - 1] == 'ي';
 
     // "وقال", "والتقى": a conjunction before a word; a long word that starts with و and not وال may be a name ("ويليامز").
     private static bool IsConjoined(string word) => word[0] == 'و' && word.Length > 3 && (word.Length < 6 || word.StartsWith("وال", StringComparison.Ordinal));
@@ -364,8 +370,10 @@ public static class TypedSpanFinder
             if (tokens[i].IsArabic && CalledWords.Contains(tokens[i].Normalized) && i - lastNoun <= MaxCalledTokens && i + 1 < tokens.Count && Joined(sentence, tokens, i, i + 1))
             {
                 var end = i + 1;
+                // The name's first word may be a construct noun ("سرايا الفجر"); then words with the article, or "في" and a place.
                 while (end < tokens.Count && end - i <= MaxCalledTokens && Joined(sentence, tokens, end - 1, end)
-                       && (HasArticle(tokens[end].Normalized) || (tokens[end].Normalized == "في" && end + 1 < tokens.Count && end > i + 1))) end++;
+                       && ((end == i + 1 && IsContent(tokens[end]) && !IsImperfectVerb(tokens[end])) || HasArticle(tokens[end].Normalized)
+                           || (tokens[end].Normalized == "في" && end + 1 < tokens.Count && end > i + 1))) end++;
                 if (end > i + 1 && tokens[end - 1].Normalized != "في") yield return (i + 1, end);
                 i = end - 1;
                 continue;

@@ -19,7 +19,7 @@ namespace NewsQA.Tools.Evaluation;
 /// and <see cref="CorrectDeclineBudget"/> of those the answerer gets right, in each source as the answerer meets them
 /// (its own chosen sentence, the evidence floor too).
 /// </summary>
-public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever retriever, AnswerabilityJudge judge, IOptions<AnsweringOptions> options)
+public sealed class AnswerabilityTrainer(QuestionAsker asker, IOptions<AnsweringOptions> options)
 {
     /// <summary>
     /// The share of answerable questions the threshold may decline (issue 13 allows 0.08 declined on XQuAD, where the
@@ -74,12 +74,8 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
         return examples;
     }
 
-    private async Task<(ReadQuestion Read, List<SearchHit> Hits, List<SentenceEvidence> Evidence)> AskAsync(string question, PassageIndex index, int passages, CancellationToken cancellationToken)
-    {
-        var query = await queries.BuildAsync(index, question, cancellationToken).ConfigureAwait(false);
-        var hits = (await retriever.SearchAsync(index, query, passages, cancellationToken: cancellationToken).ConfigureAwait(false)).ToList();
-        return (judge.Read(question, index), hits, SentenceScorer.Score(index, query, question, hits));
-    }
+    private Task<(ReadQuestion Read, List<SearchHit> Hits, List<SentenceEvidence> Evidence)> AskAsync(string question, PassageIndex index, int passages, CancellationToken cancellationToken) =>
+        asker.AskAsync(question, index, passages, cancellationToken);
 
     /// <summary>Fits the model on every example and chooses the threshold by cross-validation; the report is its record.</summary>
     public (LinearModel Model, Dictionary<string, JsonElement> Report) Fit(IReadOnlyList<TrainingExample> examples)
@@ -110,12 +106,15 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
         double ThresholdOf(TrainingExample e) => e.CrossLingual ? crossThreshold : threshold;
         double NewsThresholdOf(TrainingExample e) => e.CrossLingual ? newsCrossThreshold : newsThreshold;
 
+        var (answered, answeredCross, answeredReport) = AnsweredLevelCalibration.Choose(examples, heldOut, e => Declined(e, ThresholdOf(e)));
         var (weights, bias) = FitOn(training);
         var model = new LinearModel("answerability", AnswerabilityFeatures.Names, weights, bias, threshold, new Dictionary<string, JsonElement>())
         {
             CrossLingualThreshold = crossThreshold,
             NewsThreshold = newsThreshold,
             NewsCrossLingualThreshold = newsCrossThreshold,
+            AnsweredThreshold = answered,
+            AnsweredCrossLingualThreshold = answeredCross,
         };
         double Rate(IEnumerable<TrainingExample> set, Func<TrainingExample, double>? thresholdOf = null)
         {
@@ -168,6 +167,7 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
                 ["arcdAnswerableDeclined"] = Rate(answerable.Where(e => e.Question.Source != "seed"), NewsThresholdOf),
             },
             ["heldOutCurve"] = curve,
+            ["answeredLevel"] = answeredReport,
         };
         var json = report.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value));
         return (model with { Training = json }, json);

@@ -1,0 +1,11 @@
+namespace NewsQA.Core.Answering;
+
+/// <summary>
+/// The best span of the asked kind in a cited sentence: the span, its match against the question, its softmax share
+/// among the sentence's spans of that kind (<see cref="SpanProbability"/>) and how many there were.
+/// </summary>
+public sealed record KindCandidate(ReadQuestion Question, SentenceEvidence Sentence, SentenceMatch Match, AnswerSpan Span, ExtractedSpan Extracted, double SpanProbability, int Candidates)
+{
+    /// <summary>Its softmax share among every candidate span of the sentence, of any kind or none.</summary>
+    public double AmongAllSpans { get; init; }
+}
