@@ -48,12 +48,21 @@ public static class TrainCommand
                 var path = Path.Combine(folder, "answerability.json");
                 LinearModel? model = null;
                 Dictionary<string, JsonElement>? report = null;
+                // The gate reads each training question with an answerability model fitted without its fold (the
+                // shipped model when only the short answers are refitted).
+                Func<TrainingQuestion, LinearModel> answerabilityOf = _ => model!;
                 if (!result.GetValue(shortAnswerOnly))
                 {
                     var examples = await trainer.CollectAsync(questions, ct);
                     if (result.GetValue(examplesPath) is { } dump) TrainingExampleFile.Write(dump, examples);
                     (model, report) = trainer.Fit(examples);
                     model.Save(path);
+                    var folds = AnswerabilityTrainer.FoldModels(examples);
+                    answerabilityOf = q => folds[q.Fold];
+                }
+                else
+                {
+                    model = LinearModel.Load(path, AnswerabilityFeatures.Set.Names);
                 }
 
                 var spans = services.GetRequiredService<ShortAnswerTrainer>();
@@ -62,12 +71,12 @@ public static class TrainCommand
                 spanModel.Save(spanPath);
                 // The gate judges the spans the model just fitted chooses.
                 var gates = services.GetRequiredService<ShortAnswerGateTrainer>();
-                var (gateModel, gateReport) = gates.Fit(await gates.CollectAsync(questions, spanModel, ct));
+                var (gateModel, gateReport) = gates.Fit(await gates.CollectAsync(questions, spanModel, answerabilityOf, ct));
                 var gatePath = Path.Combine(folder, "short-answer-gate.json");
                 gateModel.Save(gatePath);
                 Console.WriteLine(result.GetValue(json)
                     ? JsonOutput.Line(new { answerability = report, shortAnswer = spanReport, shortAnswerGate = gateReport })
-                    : (model is null ? string.Empty : $"answerability: thresholds {model.Threshold:0.000} / {model.CrossLingualThreshold:0.000} (cross-lingual); news calibration {model.NewsThreshold:0.000} / {model.NewsCrossLingualThreshold:0.000}, written to {path}\n{JsonOutput.Line(report!)}\n") +
+                    : (report is null ? string.Empty : $"answerability: thresholds {model.Threshold:0.000} / {model.CrossLingualThreshold:0.000} (cross-lingual); news calibration {model.NewsThreshold:0.000} / {model.NewsCrossLingualThreshold:0.000}, written to {path}\n{JsonOutput.Line(report!)}\n") +
                       $"short answers: written to {spanPath}\n{JsonOutput.Line(spanReport)}\n" +
                       $"short-answer gate: threshold {gateModel.Threshold:0.000}, written to {gatePath}\n{JsonOutput.Line(gateReport)}");
             }

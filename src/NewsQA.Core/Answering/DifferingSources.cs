@@ -36,12 +36,13 @@ public static class DifferingSources
         return [.. sources.OrderByDescending(s => index.FindArticle(s.Sentence.Passage.DocumentId)?.Published?.UtcTicks ?? long.MinValue)];
     }
 
-    /// <summary>"X (outlet, month year)": what is known of the source, never a guessed date.</summary>
+    /// <summary>" (outlet, month year)": what is known of the source, never a guessed date.</summary>
     public static string Credit(IndexedArticle? article, TextLanguage language)
     {
         string?[] parts = [article?.Source, article?.Published is { } date ? AnswerDates.MonthYear(date, language) : null];
         var known = parts.OfType<string>().ToList();
-        return known.Count > 0 ? $" ({string.Join(", ", known)})" : article is null ? string.Empty : $" ({article.Title})";
+        // With neither, the marker alone tells the sources apart.
+        return known.Count > 0 ? $" ({string.Join(language == TextLanguage.Arabic ? "، " : ", ", known)})" : string.Empty;
     }
 
     // Two spans agree unless they plainly say different things: different numbers, different years or months, or names

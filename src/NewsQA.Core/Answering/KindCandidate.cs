@@ -8,4 +8,7 @@ public sealed record KindCandidate(ReadQuestion Question, SentenceEvidence Sente
 {
     /// <summary>Its softmax share among every candidate span of the sentence, of any kind or none.</summary>
     public double AmongAllSpans { get; init; }
+
+    /// <summary>The answerability model's probability that the sentence answers the question.</summary>
+    public double Answerability { get; init; }
 }

@@ -21,8 +21,9 @@ public sealed class LocalAnswerer(IOptions<AnsweringOptions> options, Answerabil
     // sentence, not a weaker competitor.
     private const double SecondSentenceShare = 0.85;
 
-    // How many of the best-scored sentences the answerability model reads to choose the one that leads.
-    private const int AnswerabilityRerankDepth = 5;
+    // Another source's sentence may hold the question's focus this much less well than the answer's (a word matched by
+    // its grams rather than its stem) and still stand beside it.
+    private const double FocusTolerance = 0.1;
 
     /// <summary>Answers from retrieved passages (and, for a follow-up, from the answer it follows).</summary>
     public Answer Answer(AnswerRequest request)
@@ -34,7 +35,7 @@ public sealed class LocalAnswerer(IOptions<AnsweringOptions> options, Answerabil
         var evidence = SentenceScorer.Score(index, query, read, request.Hits);
         var context = request.Previous is { } previous ? FollowUpContext.Find(index, query, read, previous, options.Value.MinEvidence) : null;
         if (context is not null) evidence = [context, .. evidence.Where(e => !SameText(e, context))];
-        else evidence = MostAnswering(read, evidence);
+        else if (query.Time.IsEmpty) evidence = MostAnswering(read, evidence);
 
         var best = evidence.FirstOrDefault();
         if (best is null || (context is null && best.Coverage < options.Value.MinEvidence))
@@ -52,7 +53,7 @@ public sealed class LocalAnswerer(IOptions<AnsweringOptions> options, Answerabil
         if (context is not null && level == AnswerConfidence.None) level = AnswerConfidence.Closest;
         if (level == AnswerConfidence.None) return Refusal(question, standalone, language, best.Coverage) with { Answerability = probability };
 
-        var judged = gate.Judge(read, best);
+        var judged = gate.Judge(read, best, probability);
         var named = judged?.Candidate.Extracted is { Kind: SpanKind.Person or SpanKind.Place or SpanKind.Organization } span ? span.Text : null;
         Func<Ingestion.Passage, DateTimeOffset?>? dateOf = AboutTime(query, read) ? p => index.FindArticle(p.DocumentId)?.Published : null;
         if (level == AnswerConfidence.Closest)
@@ -69,8 +70,17 @@ public sealed class LocalAnswerer(IOptions<AnsweringOptions> options, Answerabil
 
         var shown = judged is { } j && j.Probability >= gate.Threshold ? j : ((KindCandidate Candidate, double Probability)?)null;
         // Another article's answer stands beside this one only when its sentence too answers the question, at this level.
-        (KindCandidate Candidate, double Probability)? Other(SentenceEvidence e) =>
-            answerability.Level(read, e, answerability.Probability(read, e)) == AnswerConfidence.Answered ? gate.Judge(read, e) : null;
+        // Its sentence must hold the question's focus as well as the answer's does ("the French forces", not another
+        // commander's forces), with no other modifier in its place.
+        var focus = new AnswerabilityFeatures.Reading(read, best).Complete;
+        (KindCandidate Candidate, double Probability)? Other(SentenceEvidence e)
+        {
+            var p = answerability.Probability(read, e);
+            if (answerability.Level(read, e, p) != AnswerConfidence.Answered) return null;
+            var reading = new AnswerabilityFeatures.Reading(read, e);
+            return reading.Complete >= focus - FocusTolerance && FocusConflict.Modifier(read.Words, reading.Sentence) == 0 ? gate.Judge(read, e, p) : null;
+        }
+
         if (shown is { } lead && context is null && DifferingSources.Find(index, evidence, best, lead.Candidate, lead.Probability, Other, gate.Threshold) is { } sources)
         {
             return Differing(request, sources, probability, named, dateOf);
@@ -92,15 +102,12 @@ public sealed class LocalAnswerer(IOptions<AnsweringOptions> options, Answerabil
         };
     }
 
-    // The first sentences by score are read by the answerability model, and the one it judges most likely to answer
-    // leads: a sentence in the question's own language that shares its words can outscore, on words alone, the sentence
-    // in the other language that holds the answer ("Who is the US defense secretary?" over an English article on the
-    // Pentagon's spokesman and an Arabic one naming the secretary).
+    // The sentence the answerability model judges most likely to answer, among rivals in both languages (LeadingSentence).
     private List<SentenceEvidence> MostAnswering(ReadQuestion read, List<SentenceEvidence> evidence)
     {
-        var candidates = evidence.Take(AnswerabilityRerankDepth).Where(e => e.Coverage >= options.Value.MinEvidence).ToList();
-        if (candidates.Count < 2) return evidence;
-        var best = candidates.MaxBy(e => answerability.Probability(read, e))!;
+        var rivals = LeadingSentence.Rivals(read, evidence, options.Value.MinEvidence);
+        if (rivals.Count < 2) return evidence;
+        var best = rivals.MaxBy(e => answerability.Probability(read, e))!;
         return ReferenceEquals(best, evidence[0]) ? evidence : [best, .. evidence.Where(e => !ReferenceEquals(e, best))];
     }
 
@@ -111,8 +118,9 @@ public sealed class LocalAnswerer(IOptions<AnsweringOptions> options, Answerabil
         var language = request.Language;
         var answers = sources.Select((s, i) => shortAnswers.Render(s.Span.Extracted, s.Probability, s.Sentence, language, i + 1)
             ?? new ShortAnswer(s.Span.Extracted.Text, s.Span.Extracted.Text, i + 1, s.Span.Extracted.Kind, false, s.Probability)).ToList();
-        var list = string.Join("; ", answers.Select((a, i) =>
-            $"**{a.Text}**{DifferingSources.Credit(request.Index.FindArticle(sources[i].Sentence.Passage.DocumentId), language)} [{a.Citation}]"));
+        // A romanized name keeps its Arabic beside it, as the short answer's lead does.
+        var list = string.Join(language == TextLanguage.Arabic ? "؛ " : "; ", answers.Select((a, i) =>
+            $"**{a.Text}**{(a.Text == a.Original ? string.Empty : $" «{a.Original}»")}{DifferingSources.Credit(request.Index.FindArticle(sources[i].Sentence.Passage.DocumentId), language)} [{a.Citation}]"));
         var (text, citations) = AnswerComposer.Compose(language, [.. sources.Select(s => s.Sentence)], $"{AnswerTexts.SourcesDiffer(language)} {list}", dateOf: dateOf);
         return new Answer(request.Message, request.Standalone, language, text, true, AnswerMode.Local, AnswerKind.Factoid, citations, sources[0].Sentence.Coverage)
         {

@@ -65,8 +65,17 @@ public sealed class ShortAnswerExtractor(IOptions<AnsweringOptions> options)
         var chosen = candidates[scores.IndexOf(top)];
         var start = tokens[chosen.Start].Start;
         var end = tokens[chosen.End - 1].Start + tokens[chosen.End - 1].Length;
+        // A one-letter preposition or conjunction on the first word ("لموقع", "بمحافظة", "والعبادي") is not the answer's.
+        if (HasPrefixLetter(tokens[chosen.Start], question.Entities)) start++;
         var extracted = new ExtractedSpan(sentence.Passage, new SentenceSpan(sentence.Sentence.Start + start, end - start), kind, 1 / total);
         return new KindCandidate(question, sentence, match, chosen, extracted, 1 / total, candidates.Count) { AmongAllSpans = 1 / allTotal };
+    }
+
+    private static bool HasPrefixLetter(Token token, EntityLexicon names)
+    {
+        if (!token.IsArabic) return false;
+        var bare = TypedSpanFinder.Bare(token.Normalized);
+        return bare != token.Normalized && (SpanWords.OrganizationNouns.Contains(bare) || SpanWords.PlaceNouns.Contains(bare) || SpanWords.Titles.Contains(bare) || names.KindOf(bare) is not null);
     }
 
     /// <summary>Whether the question asks for a name, a number, a date, a place or an organization (a span an English reader of Arabic gets too).</summary>

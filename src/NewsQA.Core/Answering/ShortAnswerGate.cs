@@ -17,10 +17,14 @@ public sealed class ShortAnswerGate(ShortAnswerExtractor extractor, IOptions<Ans
     /// <summary>The probability from which a short answer is shown.</summary>
     public double Threshold => options.Value.MinShortAnswerConfidence ?? _model.Value.Threshold;
 
-    /// <summary>The candidate span of the asked kind and its probability of being right, or null when there is none.</summary>
-    public (KindCandidate Candidate, double Probability)? Judge(ReadQuestion question, SentenceEvidence sentence)
+    /// <summary>
+    /// The candidate span of the asked kind and its probability of being right, or null when there is none;
+    /// <paramref name="answerability"/> is the answerability model's probability that the sentence answers.
+    /// </summary>
+    public (KindCandidate Candidate, double Probability)? Judge(ReadQuestion question, SentenceEvidence sentence, double answerability)
     {
-        if (extractor.BestOfKind(question, sentence) is not { } candidate) return null;
+        if (extractor.BestOfKind(question, sentence) is not { } found) return null;
+        var candidate = found with { Answerability = answerability };
         return (candidate, _model.Value.Probability(ShortAnswerGateFeatures.Set.Compute(candidate)));
     }
 }

@@ -2,8 +2,8 @@ namespace NewsQA.Core.Answering;
 
 /// <summary>
 /// What the short-answer gate weighs of the span chosen among the cited sentence's spans of the asked kind: how sure the
-/// span model is of it among them and how many there were; how well the sentence holds the question (coverage, its
-/// focus beside the span); how near the span stands to the question's words; whether it repeats part of the question;
+/// span model is of it among them and how many there were; how well the sentence holds the question (coverage, the
+/// answerability model's probability, its focus beside the span); how near the span stands to the question's words; whether it repeats part of the question;
 /// its kind and length; whether the sentence is in the other language than the question.
 /// </summary>
 public static class ShortAnswerGateFeatures
@@ -16,6 +16,7 @@ public static class ShortAnswerGateFeatures
         new("amongAllSpans", c => c.AmongAllSpans),
         new("onlyCandidate", c => c.Candidates == 1 ? 1 : 0),
         new("coverage", c => c.Sentence.Coverage),
+        new("answerability", c => c.Answerability),
         new("focusShare", FocusShare),
         new("focusComplete", FocusComplete),
         new("besideQuestion", c => Distance(c) == 1 ? 1 : 0),

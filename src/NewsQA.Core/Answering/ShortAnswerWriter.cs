@@ -12,15 +12,8 @@ namespace NewsQA.Core.Answering;
 /// with what they count), and kept only when the claim check finds it in the cited sentence (<see cref="ClaimVerifier"/>),
 /// as every claim of a model's answer must be.
 /// </summary>
-public sealed class ShortAnswerWriter(ShortAnswerGate gate, ClaimVerifier claims, Lazy<QueryTranslator> translator, IOptions<RetrievalOptions> retrieval)
+public sealed class ShortAnswerWriter(ClaimVerifier claims, Lazy<QueryTranslator> translator, IOptions<RetrievalOptions> retrieval)
 {
-    /// <summary>The short answer from the sentence cited as [<paramref name="marker"/>], or null when none is likely right.</summary>
-    public ShortAnswer? Write(ReadQuestion question, SentenceEvidence cited, TextLanguage language, int marker = 1)
-    {
-        if (gate.Judge(question, cited) is not { } judged || judged.Probability < gate.Threshold) return null;
-        return Render(judged.Candidate.Extracted, judged.Probability, cited, language, marker);
-    }
-
     /// <summary>A span written for the reader, or null when it cannot be (or its claim is not in the cited sentence).</summary>
     public ShortAnswer? Render(ExtractedSpan span, double confidence, SentenceEvidence cited, TextLanguage language, int marker)
     {

@@ -122,7 +122,7 @@ public static class TypedSpanFinder
                 for (var k = 0; k < m.Tokens; k++) core[i + k] = true;
                 i += m.Tokens - 1;
             }
-            else if (SpanWords.Weekdays.Contains(Bare(word)) || SpanWords.TimeWords.Contains(word) || IsYear(word))
+            else if (SpanWords.Weekdays.Contains(Bare(word)) || SpanWords.TimeWords.Contains(word) || (IsYear(word) && !CountsSomething(sentence, tokens, i)))
             {
                 core[i] = true;
             }
@@ -155,7 +155,7 @@ public static class TypedSpanFinder
     {
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (used[i] || !IsNumber(tokens[i].Normalized)) continue;
+            if (used[i] || !(IsNumber(tokens[i].Normalized) || (IsYear(tokens[i].Normalized) && CountsSomething(sentence, tokens, i)))) continue;
             var end = i + 1;
             while (end < tokens.Count && !used[end] && Joined(sentence, tokens, end - 1, end) && IsNumber(tokens[end].Normalized)) end++;
             // The counted noun or unit right after the number ("4000 فرد", "30 مسلحا", "three decades").
@@ -466,6 +466,17 @@ public static class TypedSpanFinder
 
     private static bool IsNumber(string word) =>
         (word.All(char.IsAsciiDigit) && !IsYear(word)) || (NumberWords.Value(word) is not null && word != "one") || CountWords.Contains(word);
+
+    // "2000 جندي", "1,900 troops": a year-like number followed by the indefinite noun it counts is a count, not a year.
+    private static bool CountsSomething(string sentence, IReadOnlyList<Token> tokens, int i)
+    {
+        if (i + 1 >= tokens.Count || !Joined(sentence, tokens, i, i + 1)) return false;
+        var next = tokens[i + 1];
+        var word = next.Normalized;
+        return IsContent(next) && !(next.IsArabic && HasArticle(word)) && MonthAt(tokens, i + 1) is null && !SpanWords.TimeRight.Contains(word)
+            && !SpanWords.Weekdays.Contains(Bare(word)) && !IsNumber(word) && !word.All(char.IsAsciiDigit) && !PeriodNouns.Contains(word)
+            && (next.IsArabic || !char.IsUpper(sentence[next.Start]));
+    }
 
     private static bool IsYear(string word) => word.Length == 4 && word.All(char.IsAsciiDigit) && int.Parse(word, System.Globalization.CultureInfo.InvariantCulture) is >= 1800 and <= 2100;
 

@@ -48,7 +48,9 @@ public sealed class AnswerabilityTrainer(QuestionAsker asker, IOptions<Answering
             var index = question.Corpus.Full;
             var (read, runtimeHits, evidence) = await AskAsync(question.Text, index, passages, cancellationToken).ConfigureAwait(false);
             if (evidence.Count == 0) continue;
-            examples.Add(Example(question, read, evidence[0], question.IsAnswerable && Holds(evidence[0], question) ? 1 : 0, runtime: true));
+            var rivals = LeadingSentence.Rivals(read, evidence, options.Value.MinEvidence)
+                .Select(e => Example(question, read, e, question.IsAnswerable && Holds(e, question) ? 1 : 0, runtime: true)).ToList();
+            examples.Add(Example(question, read, evidence[0], question.IsAnswerable && Holds(evidence[0], question) ? 1 : 0, runtime: true) with { Rivals = rivals.Count > 1 ? rivals : null });
             if (!question.IsAnswerable)
             {
                 examples.Add(Example(question, read, evidence[0], 0, runtime: false));
@@ -82,6 +84,8 @@ public sealed class AnswerabilityTrainer(QuestionAsker asker, IOptions<Answering
     {
         var training = examples.Where(e => !e.Runtime).ToList();
         var heldOut = HeldOut(examples);
+        // The answerer's own choice, as each fold's model makes it: thresholds are chosen on the sentences that lead.
+        examples = [.. examples.Select(e => e.Rivals is { } rivals ? rivals.MaxBy(r => heldOut[r])! : e)];
 
         var minEvidence = options.Value.MinEvidence;
         bool Declined(TrainingExample e, double t) => e.Coverage < minEvidence || heldOut[e] < t;
@@ -173,6 +177,17 @@ public sealed class AnswerabilityTrainer(QuestionAsker asker, IOptions<Answering
         return (model with { Training = json }, json);
     }
 
+    /// <summary>The model fitted without each fold's questions (index: the fold), for a probability held out from the question's own fold.</summary>
+    public static LinearModel[] FoldModels(IReadOnlyList<TrainingExample> examples)
+    {
+        var training = examples.Where(e => !e.Runtime).ToList();
+        return [.. Enumerable.Range(0, Folds).Select(fold =>
+        {
+            var (w, b) = FitOn([.. training.Where(e => e.Question.Fold != fold)]);
+            return new LinearModel("answerability", AnswerabilityFeatures.Names, w, b, 0, new Dictionary<string, JsonElement>());
+        })];
+    }
+
     /// <summary>Each example's probability from the model fitted on the other folds.</summary>
     public static Dictionary<TrainingExample, double> HeldOut(IReadOnlyList<TrainingExample> examples)
     {
@@ -181,7 +196,10 @@ public sealed class AnswerabilityTrainer(QuestionAsker asker, IOptions<Answering
         for (var fold = 0; fold < Folds; fold++)
         {
             var (w, b) = FitOn(training.Where(e => e.Question.Fold != fold).ToList());
-            foreach (var e in examples.Where(e => e.Question.Fold == fold)) heldOut[e] = LogisticRegression.Sigmoid(Score(w, b, e.Features));
+            foreach (var e in examples.Where(e => e.Question.Fold == fold).SelectMany(e => e.Rivals is { } rivals ? [e, .. rivals] : (IEnumerable<TrainingExample>)[e]))
+            {
+                heldOut[e] = LogisticRegression.Sigmoid(Score(w, b, e.Features));
+            }
         }
 
         return heldOut;

@@ -29,15 +29,26 @@ public sealed class ShortAnswerGateTrainer(QuestionAsker asker, IOptions<Answeri
     /// <summary>One gated span: its features, whether it is right, its kind, its question.</summary>
     public sealed record Example(TrainingQuestion Question, double[] Features, double Label, SpanKind Kind);
 
-    /// <summary>The gated span of every answerable question the answerer does not refuse for lack of evidence, chosen by <paramref name="spans"/> (the short-answer model).</summary>
-    public async Task<List<Example>> CollectAsync(IEnumerable<TrainingQuestion> questions, LinearModel spans, CancellationToken cancellationToken)
+    /// <summary>
+    /// The gated span of every answerable question the answerer does not refuse for lack of evidence, in the sentence it
+    /// leads with (chosen among rivals by the answerability model, as the answerer does), chosen by
+    /// <paramref name="spans"/> (the short-answer model). <paramref name="answerabilityOf"/> gives each question the
+    /// answerability model to read it with: one fitted without its fold, so that the gate learns what a held-out
+    /// probability is worth.
+    /// </summary>
+    public async Task<List<Example>> CollectAsync(IEnumerable<TrainingQuestion> questions, LinearModel spans, Func<TrainingQuestion, LinearModel> answerabilityOf, CancellationToken cancellationToken)
     {
         var examples = new List<Example>();
         foreach (var question in questions.Where(q => q.IsAnswerable))
         {
             var (read, _, evidence) = await asker.AskAsync(question.Text, question.Corpus.Full, options.Value.Passages, cancellationToken).ConfigureAwait(false);
             if (evidence.Count == 0 || evidence[0].Coverage < options.Value.MinEvidence) continue;
-            if (ShortAnswerExtractor.BestOfKind(read, evidence[0], spans) is not { } candidate) continue;
+            var answerability = answerabilityOf(question);
+            double P(SentenceEvidence e) => answerability.Probability(AnswerabilityFeatures.Compute(read, e));
+            var rivals = LeadingSentence.Rivals(read, evidence, options.Value.MinEvidence);
+            var best = rivals.Count > 1 ? rivals.MaxBy(P)! : evidence[0];
+            if (ShortAnswerExtractor.BestOfKind(read, best, spans) is not { } found) continue;
+            var candidate = found with { Answerability = P(best) };
             var right = FirstLine.IsRightSpan(candidate.Extracted.Text, [question.Answer!]);
             examples.Add(new Example(question, ShortAnswerGateFeatures.Set.Compute(candidate), right ? 1 : 0, candidate.Extracted.Kind!.Value));
         }
