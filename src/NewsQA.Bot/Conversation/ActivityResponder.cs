@@ -17,7 +17,7 @@ namespace NewsQA.Bot.Conversation;
 /// answer feedback is stored; every other activity is ignored.
 /// </summary>
 public sealed partial class ActivityResponder(
-    AnswerService answers, IndexHolder index, ConversationStore conversations, FeedbackStore feedback, TimeProvider clock, ILogger<ActivityResponder> logger)
+    AnswerService answers, IndexHolder index, ConversationStore conversations, FeedbackStore feedback, SourceLinks links, TimeProvider clock, ILogger<ActivityResponder> logger)
 {
     public const string FeedbackInvoke = "message/submitAction";
 
@@ -112,7 +112,7 @@ public sealed partial class ActivityResponder(
                 else stream?.Update(update.Text, cancellationToken);
             }
 
-            return AnswerReply.Create(activity, answer!, current, baseAddress);
+            return AnswerReply.Create(activity, answer!, current, citation => links.SourcePage(citation, baseAddress));
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -16,7 +16,7 @@ public static class AnswerReply
     private static readonly string[] ArabicOrdinals = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"];
     private static readonly string[] EnglishOrdinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
-    public static Activity Create(Activity incoming, Answer answer, PassageIndex index, Uri baseAddress)
+    public static Activity Create(Activity incoming, Answer answer, PassageIndex index, Func<Citation, Uri> sourcePage)
     {
         var reply = incoming.CreateReply();
         reply.TextFormat = "markdown";
@@ -24,7 +24,7 @@ public static class AnswerReply
         reply.Text = answer.Citations.Count > 0 && webChat ? $"{answer.Text}\n\n{CitationEntity.LinkDefinitions(answer)}" : answer.Text;
         if (answer.Citations.Count == 0) return reply;
 
-        reply.Entities = [CitationEntity.Create(answer, incoming.ChannelId ?? string.Empty, baseAddress)];
+        reply.Entities = [CitationEntity.Create(answer, incoming.ChannelId ?? string.Empty, sourcePage)];
         reply.ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } };
         reply.SuggestedActions = FollowUps(answer, [.. index.Documents.Select(d => d.DocumentId)]);
         return reply;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using NewsQA.Bot.Rest;
 using NewsQA.Bot.Schema;
 using NewsQA.Core.Answering;
 
@@ -20,7 +19,7 @@ public static class CitationEntity
     private const int MaxKeywords = 3;
     private const int MaxKeyword = 28;
 
-    public static JsonObject Create(Answer answer, string channelId, Uri baseAddress)
+    public static JsonObject Create(Answer answer, string channelId, Func<Citation, Uri> sourcePage)
     {
         var webChat = BotChannels.IsWebChat(channelId);
         var claims = new JsonArray();
@@ -40,7 +39,7 @@ public static class CitationEntity
             };
             // Web Chat opens a dialog for a citation without a URL (its card links the article); Teams opens the URL
             // from its hover card: the article itself, else the source page with the sentence highlighted.
-            if (!webChat) appearance["url"] = citation.Article?.Url ?? new Uri(baseAddress, SourceEndpoints.Link(citation)).ToString();
+            if (!webChat) appearance["url"] = citation.Article?.Url ?? sourcePage(citation).ToString();
             claims.Add(new JsonObject { ["@type"] = "Claim", ["position"] = citation.Marker, ["appearance"] = appearance });
         }
 

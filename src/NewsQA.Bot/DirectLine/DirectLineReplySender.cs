@@ -17,7 +17,7 @@ public sealed class DirectLineReplySender(DirectLineConversation conversation, T
 
     public Task<string?> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
-        activity.From = DirectLineEndpoints.BotAccount;
+        activity.From = DirectLineBot.Account;
         return Task.FromResult<string?>(conversation.Append(activity, clock.GetUtcNow()).Id);
     }
 

@@ -42,7 +42,10 @@ public static class NewsQABotServiceCollectionExtensions
         services.AddNewsQA(builder.Configuration);
         services.AddNewsQATelemetry("newsqa-bot", t => t.AddAspNetCoreInstrumentation(), m => m.AddAspNetCoreInstrumentation());
         services.AddOptions<BotHostOptions>().BindConfiguration(BotHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddProblemDetails();
+        // Every 4xx is a problem details body with its reason; JSON is written with the one configuration (JsonBody).
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Explain);
+        services.ConfigureHttpJsonOptions(o => JsonBody.Configure(o.SerializerOptions));
+        services.AddSingleton<SourceLinks>();
         // A query value that does not bind (?watermark=abc) is the caller's mistake: 400, in Development too.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
