@@ -73,11 +73,11 @@ public sealed class RetrievalOptions : IValidatableObject
     /// <summary>Translate questions into the other language when the articles are (partly) in it; `--no-translate` turns it off.</summary>
     public bool Translate { get; set; } = true;
 
-    /// <summary>The bilingual lexicon (lexicon/en-ar.tsv, from FreeDict); relative paths are taken from the program's folder.</summary>
+    /// <summary>The bilingual lexicon (lexicon/en-ar.tsv, from FreeDict); a relative path is read as <see cref="ConfiguredPath.Shipped"/> says.</summary>
     [Required]
     public string LexiconPath { get; set; } = "lexicon/en-ar.tsv";
 
-    public string ResolvedLexiconPath => Resolve(LexiconPath);
+    public string ResolvedLexiconPath => ConfiguredPath.Shipped(LexiconPath);
 
     /// <summary>
     /// Related English words (lexicon/en-related.tsv, from WordNet), through which a word the lexicon translates thinly
@@ -85,9 +85,7 @@ public sealed class RetrievalOptions : IValidatableObject
     /// </summary>
     public string RelatedWordsPath { get; set; } = "lexicon/en-related.tsv";
 
-    public string? ResolvedRelatedWordsPath => string.IsNullOrWhiteSpace(RelatedWordsPath) ? null : Resolve(RelatedWordsPath);
-
-    private static string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+    public string? ResolvedRelatedWordsPath => string.IsNullOrWhiteSpace(RelatedWordsPath) ? null : ConfiguredPath.Shipped(RelatedWordsPath);
 
     // The lexicon files ship beside every host; a path that names no file is a setting's mistake, reported at start-up
     // rather than leaving every cross-lingual question silently untranslated.
