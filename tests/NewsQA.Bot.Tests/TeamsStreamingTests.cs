@@ -130,7 +130,7 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         var claim = Assert.Single(message.GetProperty("citation").EnumerateArray());
         Assert.Equal(1, claim.GetProperty("position").GetInt32());
         var card = JsonDocument.Parse(claim.GetProperty("appearance").GetProperty("text").GetString()!).RootElement;
-        Assert.Contains("كريم النوري", card.GetProperty("body")[2].GetProperty("text").GetString());
+        Assert.Contains("كريم النوري", card.GetProperty("body")[2].GetProperty("items")[0].GetProperty("text").GetString());
         Assert.True(_citedPassage.Single() > 0);
     }
 

@@ -147,6 +147,28 @@ public sealed class WebChatStreamingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStreamedAnswerReplacedAtTheEnd_SaysSo_InOneLineInTheReadersLanguage()
+    {
+        // A reply that cites nothing is shown as it is written, then, ungrounded twice, replaced by the offline answer.
+        _model.Reply = r => r.IsAnswer ? ["المتحدث ", "باسم ", "الحشد ", "الشعبي ", "معروف ", "منذ ", "سنوات."] : ["NOT_FOUND"];
+        var client = await DirectLineClient.StartAsync(_bot.CreateClient());
+        (await client.PostAsync(Question)).EnsureSuccessStatusCode();
+
+        static bool IsFinal(JsonElement a) => a.TryGetProperty("channelData", out var d) && d.TryGetProperty("streamType", out var t) && t.GetString() == "final";
+        List<JsonElement> history = [];
+        Assert.True(await Eventually.HoldsAsync(async () =>
+        {
+            (history, _, _) = await client.ReadAllAsync();
+            return history.Any(IsFinal);
+        }));
+
+        var final = history.Single(IsFinal).GetProperty("text").GetString()!;
+        Assert.StartsWith("_استُبدلت إجابة النموذج بإجابة مأخوذة من المقالات مباشرة._\n\n", final);
+        Assert.Contains("كريم النوري", final);
+        Assert.DoesNotContain("معروف منذ سنوات", final);
+    }
+
+    [Fact]
     public async Task AskStream_SendsDeltasAsTheModelWrites_ThenTheCitedAnswer_ThenDone()
     {
         var response = await _bot.CreateClient().PostAsJsonAsync("/api/ask/stream", new { question = Question });

@@ -106,13 +106,21 @@ public sealed partial class ActivityResponder(
         {
             var conversation = conversations.GetOrCreate(conversationKey);
             Answer? answer = null;
+            var shown = string.Empty;
             await foreach (var update in answers.AskStreamingAsync(current, text, conversation, cancellationToken))
             {
-                if (update.Final is { } final) answer = final;
-                else stream?.Update(update.Text, cancellationToken);
+                if (update.Final is { } final)
+                {
+                    answer = final;
+                }
+                else if (stream is not null)
+                {
+                    stream.Update(update.Text, cancellationToken);
+                    shown = update.Text;
+                }
             }
 
-            return AnswerReply.Create(activity, answer!, current, citation => links.SourcePage(citation, baseAddress));
+            return AnswerReply.Create(activity, answer!, current, citation => links.SourcePage(citation, baseAddress), AnswerTexts.FinalChange(shown, answer!));
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
