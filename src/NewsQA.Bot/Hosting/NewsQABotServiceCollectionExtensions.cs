@@ -37,7 +37,11 @@ public static class NewsQABotServiceCollectionExtensions
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         // ASP.NET Core logs every request's URL at Information, query string and all, and a Direct Line streamUrl
         // carries a token there; this rule comes after the configuration's, so no setting brings those lines back.
+        // (The other per-request lines, routing's and the HTTP client's, are quieted in appsettings.json's Logging.)
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // Semantic Kernel logs every prompt call twice at Information, under the prompt's name ("answer"); the spans
+        // and metrics carry the same (prompt and duration), and a failure is logged by the answerer.
+        foreach (var prompt in Core.Prompts.PromptNames.Required) builder.Logging.AddFilter(prompt, LogLevel.Warning);
         var services = builder.Services;
         services.AddNewsQA(builder.Configuration);
         services.AddNewsQATelemetry("newsqa-bot", t => t.AddAspNetCoreInstrumentation(), m => m.AddAspNetCoreInstrumentation());
@@ -59,6 +63,7 @@ public static class NewsQABotServiceCollectionExtensions
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<BotFrameworkReplies>();
         services.AddHostedService<AnonymousModeWarning>();
+        services.AddHostedService<StartupLog>();
         services.AddSingleton<IndexHolder>();
         services.AddSingleton<ActivityResponder>();
         services.AddSingleton<DirectLineTokens>();

@@ -10,8 +10,9 @@ namespace NewsQA.Cli.Output;
 /// </summary>
 public static class StreamedAnswer
 {
-    public static async Task<Answer> WriteAsync(IAsyncEnumerable<AnswerUpdate> updates, TextWriter output)
+    public static async Task<Answer> WriteAsync(IAsyncEnumerable<AnswerUpdate> updates, TextWriter output, TerminalText? terminal = null)
     {
+        terminal ??= new TerminalText(ansi: false);
         var shown = string.Empty;
         Answer? final = null;
         // Read to the end, not to the final update: the conversation records the turn after it.
@@ -24,15 +25,15 @@ public static class StreamedAnswer
             }
 
             if (update.Text.Length <= shown.Length || !update.Text.StartsWith(shown, StringComparison.Ordinal)) continue;
-            await output.WriteAsync(update.Text[shown.Length..]).ConfigureAwait(false);
+            await output.WriteAsync(terminal.Write(update.Text[shown.Length..])).ConfigureAwait(false);
             await output.FlushAsync().ConfigureAwait(false);
             shown = update.Text;
         }
 
         ArgumentNullException.ThrowIfNull(final, "the answer's final update");
-        if (shown.Length == 0) await output.WriteLineAsync(AnswerText.Describe(final)).ConfigureAwait(false);
-        else if (final.Text == shown) await output.WriteLineAsync("\n" + AnswerText.Citations(final)).ConfigureAwait(false);
-        else await output.WriteLineAsync($"\n── {AnswerTexts.FinalChange(shown, final)}\n{AnswerText.Describe(final)}").ConfigureAwait(false);
+        if (shown.Length == 0) await output.WriteLineAsync(terminal.Render(AnswerText.Describe(final))).ConfigureAwait(false);
+        else if (final.Text == shown) await output.WriteLineAsync(terminal.End() + "\n" + AnswerText.Citations(final)).ConfigureAwait(false);
+        else await output.WriteLineAsync($"{terminal.End()}\n── {AnswerTexts.FinalChange(shown, final)}\n{terminal.Render(AnswerText.Describe(final))}").ConfigureAwait(false);
         return final;
     }
 }
