@@ -32,7 +32,7 @@ public sealed class AnsweringOptions : IValidatableObject
 
     /// <summary>
     /// Below this answerability (0 to 1) the answer is a refusal; empty to use the threshold chosen when the model was
-    /// fitted (recorded in the model file and in docs/EXPERIMENTS.md). Lower answers more and refuses less.
+    /// fitted (recorded in the model file and in docs/lab/EXPERIMENTS.md). Lower answers more and refuses less.
     /// </summary>
     [Range(0.0, 1.0)]
     public double? MinAnswerability { get; set; }

@@ -54,7 +54,7 @@ public sealed class RetrievalOptions : IValidatableObject
     /// <summary>
     /// MaxScore's cut in the lexical legs: once the clauses left cannot lift a passage into either top k, they are read
     /// only at the passages that still can. Exact (the same results either way), but off by default: on the benchmark's
-    /// questions, with both legs at depth 100, it saved postings yet cost more time than it saved (docs/lexical-speed.md).
+    /// questions, with both legs at depth 100, it saved postings yet cost more time than it saved (docs/lab/lexical-speed.md).
     /// </summary>
     public bool Pruning { get; set; }
 
