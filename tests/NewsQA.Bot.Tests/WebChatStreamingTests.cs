@@ -10,7 +10,7 @@ namespace NewsQA.Bot.Tests;
 
 /// <summary>
 /// With AI:Provider=OpenAICompatible pointed at a loopback model: the answer streams into Web Chat over Direct Line
-/// (livestreaming, PROTOCOL.md b4) and into /api/ask/stream as delta events, and the final answer cites the passage
+/// (livestreaming, docs/protocol.md, Web Chat) and into /api/ask/stream as delta events, and the final answer cites the passage
 /// the model was given.
 /// </summary>
 public sealed class WebChatStreamingTests : IAsyncLifetime

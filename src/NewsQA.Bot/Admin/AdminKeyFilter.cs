@@ -19,7 +19,7 @@ public sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpointFi
         var admin = options.Value;
         if (!admin.Enabled)
         {
-            return Problems.Problem(StatusCodes.Status404NotFound, "Not found", "The admin API is off: set NEWSQA_Admin__ApiKey to turn it on (see README, Admin API).");
+            return Problems.Problem(StatusCodes.Status404NotFound, "Not found", "The admin API is off: set NEWSQA_Admin__ApiKey to turn it on (see docs/live-news.md, Admin API).");
         }
 
         var header = context.HttpContext.Request.Headers.Authorization.ToString();

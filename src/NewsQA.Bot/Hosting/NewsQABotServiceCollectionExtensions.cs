@@ -94,7 +94,7 @@ public static class NewsQABotServiceCollectionExtensions
         var committedKey = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .Build()[$"{AdminOptions.SectionName}:{nameof(AdminOptions.ApiKey)}"];
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations()
-            .Validate(_ => string.IsNullOrEmpty(committedKey), "Admin:ApiKey is a secret: set it in the environment (NEWSQA_Admin__ApiKey), not in appsettings.json. See README, section Admin API")
+            .Validate(_ => string.IsNullOrEmpty(committedKey), "Admin:ApiKey is a secret: set it in the environment (NEWSQA_Admin__ApiKey), not in appsettings.json. See docs/live-news.md, Admin API")
             .ValidateOnStart();
         services.AddSingleton<AdminKeyFilter>();
     }

@@ -14,7 +14,7 @@ public sealed class AnsweringOptions : IValidatableObject
 
     /// <summary>
     /// Below this evidence (the share of the question's idf-weighted terms found in the best sentence) the answer is a
-    /// refusal. Measured on the seed questions (README, Refusals): off-topic questions reach at most 0.19, answerable
+    /// refusal. Measured on the seed questions (docs/answering.md, Refusals): off-topic questions reach at most 0.19, answerable
     /// ones at least 0.34; 0.25 is about midway, rounded toward answering.
     /// </summary>
     [Range(0.0, 1.0)]

@@ -23,13 +23,13 @@ public sealed class RetrievalOptions : IValidatableObject
     [Range(0.0, 1.0)]
     public double GramWeight { get; set; } = 0.25;
 
-    /// <summary>How the legs are fused: Score (measured best, see README) or ReciprocalRank.</summary>
+    /// <summary>How the legs are fused: Score (measured best, see docs/retrieval.md) or ReciprocalRank.</summary>
     public FusionMethod Fusion { get; set; } = FusionMethod.Score;
 
     /// <summary>
     /// Weight of the vector leg in score fusion, against 1 for the keyword leg. The offline hashing embedding sees the
     /// same words and grams as BM25 with coarser weighting, so it is set a priori to half; with a provider's semantic
-    /// embeddings, 1 is the usual choice. README, Retrieval quality, shows both measured.
+    /// embeddings, 1 is the usual choice. docs/lab/EXPERIMENTS.md shows both measured.
     /// </summary>
     [Range(0.0, 10.0)]
     public double VectorWeight { get; set; } = 0.5;
