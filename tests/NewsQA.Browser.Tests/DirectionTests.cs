@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using NewsQA.Testing;
 
 namespace NewsQA.Browser.Tests;
 
@@ -8,7 +7,7 @@ namespace NewsQA.Browser.Tests;
 /// page, the English welcome and example left to right in the Arabic page; a citation links to its source page with
 /// the sentence highlighted; on a phone the header leaves the screen to the conversation. Screenshots in screenshots/.
 /// </summary>
-public sealed class DirectionTests
+public sealed class DirectionTests(WebChatFixture web) : IClassFixture<WebChatFixture>
 {
     private static Task<string> DirectionAsync(ILocator element) => element.EvaluateAsync<string>("e => getComputedStyle(e).direction");
 
@@ -18,14 +17,8 @@ public sealed class DirectionTests
     [BrowserFact]
     public async Task TheArabicPage_ShowsTheEnglishWelcomeAndExample_LeftToRight()
     {
-        await using var bot = await BotProcess.StartAsync();
-        using var playwright = await Playwright.CreateAsync();
-        var (browser, page) = await Chromium.OpenAsync(playwright);
-        await using var _ = browser;
-
-        await page.GotoAsync(bot.Address.ToString());
+        var page = await web.OpenAsync();
         var english = Shown(page, "I answer questions from the news articles");
-        await english.WaitForAsync(new() { Timeout = 30_000 });
 
         Assert.Equal("rtl", await DirectionAsync(page.Locator("html")));
         Assert.Equal("rtl", await DirectionAsync(Shown(page, "مرحبا! أنا NewsQA")));
@@ -37,13 +30,7 @@ public sealed class DirectionTests
     [BrowserFact]
     public async Task TheEnglishPage_ShowsAnArabicQuoteAndItsSource_RightToLeft_AndLinksTheHighlightedSentence()
     {
-        await using var bot = await BotProcess.StartAsync();
-        using var playwright = await Playwright.CreateAsync();
-        var (browser, page) = await Chromium.OpenAsync(playwright);
-        await using var _ = browser;
-
-        await page.GotoAsync(bot.Address.ToString());
-        await page.GetByText("مرحبا! أنا NewsQA").First.WaitForAsync(new() { Timeout = 30_000 });
+        var page = await web.OpenAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         var box = page.GetByPlaceholder("Type your question");
         await box.FillAsync("What did Defense Secretary Lloyd Austin say about the attacks?");
@@ -66,7 +53,7 @@ public sealed class DirectionTests
         var href = await link.GetAttributeAsync("href");
         Assert.Contains("/sources/", href);
 
-        var source = await browser.NewPageAsync();
+        var source = await web.Browser.NewPageAsync();
         await source.GotoAsync(href!);
         var mark = source.Locator("mark");
         Assert.Contains("هذه الهجمات يجب أن تتوقف", await mark.InnerTextAsync());
@@ -77,14 +64,7 @@ public sealed class DirectionTests
     [BrowserFact]
     public async Task OnAPhone_TheHeaderAndExamplesTakeLittleOfTheScreen()
     {
-        await using var bot = await BotProcess.StartAsync();
-        using var playwright = await Playwright.CreateAsync();
-        var (browser, _) = await Chromium.OpenAsync(playwright);
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
-
-        await page.GotoAsync(bot.Address.ToString());
-        await page.GetByText("مرحبا! أنا NewsQA").First.WaitForAsync(new() { Timeout = 30_000 });
+        var page = await web.OpenAsync(width: 390, height: 844);
 
         var examples = await page.Locator(".examples").BoundingBoxAsync();
         Assert.True(examples!.Y + examples.Height <= 110, $"the header and examples end {examples.Y + examples.Height} px down a 844 px screen");
