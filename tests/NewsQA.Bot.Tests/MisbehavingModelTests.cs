@@ -94,6 +94,29 @@ public sealed class MisbehavingModelTests : IAsyncLifetime
         Assert.DoesNotContain("Sorry", final);
     }
 
+    [Theory]
+    [MemberData(nameof(BrokenReplies))]
+    public async Task ABrokenReply_EndsTheTeamsStreamWithTheOfflineAnswerAsItsFinalMessage(string broken)
+    {
+        var misbehaviour = Broken(broken);
+        _model.Misbehave = _ => misbehaviour;
+        await using var channel = await ChannelServer.StartAsync();
+        _bot.Settings["Bot:TeamsStreamIntervalMilliseconds"] = "0";
+        var message = new
+        {
+            type = "message", id = "1700000000001", channelId = "msteams", serviceUrl = channel.BaseUrl, text = Question,
+            from = new { id = "29:user" }, recipient = new { id = "28:bot" }, conversation = new { id = "a:personal", conversationType = "personal" },
+        };
+
+        (await _bot.CreateClient().PostAsJsonAsync("/api/messages", message)).EnsureSuccessStatusCode();
+
+        var received = (await channel.WaitUntilAsync(a => a.GetProperty("type").GetString() == "message")).Select(r => r.Body).ToList();
+        var final = received[^1];
+        Assert.Equal("final", StreamParts.StreamInfo(final)!.Value.GetProperty("streamType").GetString());
+        Assert.Contains(Answer, final.GetProperty("text").GetString());
+        Assert.DoesNotContain("Sorry", final.GetProperty("text").GetString());
+    }
+
     [Fact]
     public async Task AModelThatTrickles_IsCutOffAtTheAnswersDeadline_AndTheStreamEndsWithTheOfflineAnswer()
     {
