@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using NewsQA.Core.Answering;
@@ -72,7 +73,8 @@ public static class NewsQAServiceCollectionExtensions
     /// <summary>
     /// The strategies the settings choose, each by one switch, made when first resolved (so that every configuration
     /// source counts, a test's included): with a language model (AI:Provider other than Local) answers and query
-    /// rewrites come from the prompt files, else from the offline answerer; with an embedding model (AI:EmbeddingModel)
+    /// rewrites come from the prompt files, with the offline answerer behind the model's answers, else from the offline
+    /// answerer alone; with an embedding model (AI:EmbeddingModel)
     /// passages carry its vectors, else the vector leg is the lexical cosine over the index's own postings and nothing
     /// is embedded; with Retrieval:Translate questions are translated through the lexicon files.
     /// </summary>
@@ -81,7 +83,9 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<IAnswerGenerator>(sp => AI(sp).Provider switch
         {
             AIProvider.Local => sp.GetRequiredService<LocalAnswerGenerator>(),
-            _ => ActivatorUtilities.CreateInstance<ModelAnswerGenerator>(sp),
+            // The offline generator answers whenever the model does not.
+            _ => new FallbackAnswerGenerator(
+                ActivatorUtilities.CreateInstance<ModelAnswerGenerator>(sp), sp.GetRequiredService<LocalAnswerGenerator>(), sp.GetRequiredService<ILogger<FallbackAnswerGenerator>>()),
         });
         services.TryAddSingleton<IQueryRewriter>(sp => AI(sp).Provider switch
         {

@@ -5,6 +5,7 @@ using NewsQA.Bot.Hosting;
 using NewsQA.Bot.Watching;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Conversations;
+using NewsQA.Core.Text;
 
 namespace NewsQA.Bot.Rest;
 
@@ -14,7 +15,7 @@ namespace NewsQA.Bot.Rest;
 /// validated answer, then done; GET /healthz tells whether the index is loaded, and how many changed files wait to be
 /// applied. A conversationId names a conversation of the REST API only (see <see cref="ConversationKeys"/>).
 /// </summary>
-public static class AskEndpoints
+public static partial class AskEndpoints
 {
     public static IEndpointRouteBuilder MapAsk(this IEndpointRouteBuilder routes)
     {
@@ -37,7 +38,7 @@ public static class AskEndpoints
     }
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> StreamAsync(
-        HttpContext context, AnswerService answers, IndexHolder index, ConversationStore conversations, CancellationToken ct)
+        HttpContext context, AnswerService answers, IndexHolder index, ConversationStore conversations, ILoggerFactory loggers, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<AskRequest>(context.Request, ct);
         problem ??= ConversationIdProblem(body!);
@@ -47,19 +48,31 @@ public static class AskEndpoints
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         await WriteEventAsync(context, "status", new { state = "searching" }, ct);
+        var question = body!.Question ?? string.Empty;
         var shown = string.Empty;
-        await foreach (var update in answers.AskStreamingAsync(current, body!.Question ?? string.Empty, Conversation(body, conversations), ct))
+        var answered = false;
+        try
         {
-            if (update.Final is { } answer)
+            await foreach (var update in answers.AskStreamingAsync(current, question, Conversation(body, conversations), ct))
             {
-                await WriteEventAsync(context, "answer", AnswerPayload.From(answer), ct);
+                if (update.Final is { } answer)
+                {
+                    await WriteEventAsync(context, "answer", AnswerPayload.From(answer), ct);
+                    answered = true;
+                }
+                else if (update.Text.Length > shown.Length)
+                {
+                    // Updates are cumulative and only grow; a delta is what this one adds.
+                    await WriteEventAsync(context, "delta", new { text = update.Text[shown.Length..] }, ct);
+                    shown = update.Text;
+                }
             }
-            else if (update.Text.Length > shown.Length)
-            {
-                // Updates are cumulative and only grow; a delta is what this one adds.
-                await WriteEventAsync(context, "delta", new { text = update.Text[shown.Length..] }, ct);
-                shown = update.Text;
-            }
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && e is not OutOfMemoryException)
+        {
+            // The status is sent: a stream that fails ends as every stream does, with an answer (the apology) and done.
+            LogStreamFailed(loggers.CreateLogger(typeof(AskEndpoints).FullName!), e);
+            if (!answered) await WriteEventAsync(context, "answer", AnswerPayload.From(Apology(question)), ct);
         }
 
         await WriteEventAsync(context, "done", new { }, ct);
@@ -80,6 +93,9 @@ public static class AskEndpoints
             ? Problems.BadRequest($"conversationId is longer than {AskRequest.MaxConversationIdChars} characters.")
             : null;
 
+    private static Answer Apology(string question) =>
+        new(question, question, LanguageDetector.DetectAnswerLanguage(question), ActivityResponder.ApologyText, false, AnswerMode.Local, AnswerKind.Help, [], 0);
+
     private static ProblemHttpResult NotReady() => Problems.IndexLoading();
 
     private static async Task WriteEventAsync<T>(HttpContext context, string name, T data, CancellationToken ct)
@@ -87,4 +103,7 @@ public static class AskEndpoints
         await context.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, JsonBody.Options)}\n\n", ct);
         await context.Response.Body.FlushAsync(ct);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Answering an event stream failed; it ended with an apology")]
+    private static partial void LogStreamFailed(ILogger logger, Exception exception);
 }

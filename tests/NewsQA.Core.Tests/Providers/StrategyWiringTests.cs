@@ -62,7 +62,7 @@ public class StrategyWiringTests
         var (_, provider) = Build(WithModel());
         using var _ = provider;
 
-        Assert.IsType<ModelAnswerGenerator>(provider.GetRequiredService<IAnswerGenerator>());
+        Assert.IsType<FallbackAnswerGenerator>(provider.GetRequiredService<IAnswerGenerator>()); // the model's, with the offline one behind it
         Assert.IsType<PromptQueryRewriter>(provider.GetRequiredService<IQueryRewriter>());
         Assert.False(provider.GetRequiredService<PassageEncoder>().Embeds);
 
