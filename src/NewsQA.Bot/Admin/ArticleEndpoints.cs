@@ -26,7 +26,7 @@ public static class ArticleEndpoints
     }
 
     public static async Task<Results<Created<ArticlePayload>, ProblemHttpResult>> CreateAsync(
-        HttpRequest request, CorpusArticleWriter writer, CorpusFolder corpus, ICorpusChangeListener changes, CancellationToken ct)
+        HttpRequest request, CorpusArticleWriter writer, CorpusFolder corpus, ICorpusChangeListener changes, SourceLinks links, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<ArticleSubmission>(request, ct);
         if (problem is not null) return problem;
@@ -42,7 +42,7 @@ public static class ArticleEndpoints
 
         // The file is written: the index catches up even if the client goes away meanwhile.
         await changes.CorpusChangedAsync([write.Path!], CancellationToken.None);
-        return TypedResults.Created($"/api/articles/{Uri.EscapeDataString(write.DocumentId)}", ArticlePayload.From(write.DocumentId, article!.Metadata));
+        return TypedResults.Created(links.Article(write.DocumentId), ArticlePayload.From(write.DocumentId, article!.Metadata));
     }
 
     public static Results<Ok<ArticlePayload>, ProblemHttpResult> Get(string documentId, CorpusFolder corpus, IOptions<CorpusOptions> options)

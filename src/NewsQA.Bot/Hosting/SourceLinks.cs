@@ -4,8 +4,8 @@ namespace NewsQA.Bot.Hosting;
 
 /// <summary>
 /// Every link the bot writes: the address the service was reached at (a reply written later, outside the request,
-/// links back to it), a citation's source page (its paragraph with the cited sentence highlighted), and a Direct Line
-/// conversation's stream. Behind a reverse proxy the address is the one the proxy forwards (Host, and the scheme with
+/// links back to it), a citation's source page (its paragraph with the cited sentence highlighted), a Direct Line
+/// conversation's stream, and an article of the admin API. Behind a reverse proxy the address is the one the proxy forwards (Host, and the scheme with
 /// ASPNETCORE_FORWARDEDHEADERS_ENABLED=true; see README, Teams).
 /// </summary>
 public sealed class SourceLinks
@@ -26,6 +26,9 @@ public sealed class SourceLinks
 
     /// <summary>The source page of a citation, absolute, for a channel that opens it from elsewhere (Teams).</summary>
     public Uri SourcePage(Citation citation, Uri baseAddress) => new(baseAddress, SourcePage(citation));
+
+    /// <summary>An article of the corpus, as the admin API serves it.</summary>
+    public string Article(string documentId) => $"/api/articles/{Uri.EscapeDataString(documentId)}";
 
     /// <summary>A Direct Line conversation's WebSocket stream, opened with its own token, from where the watermark says.</summary>
     public string DirectLineStream(HttpRequest request, string conversationId, string streamToken, int? watermark) =>
