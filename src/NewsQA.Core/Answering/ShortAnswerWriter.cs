@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using NewsQA.Core.Configuration;
 using NewsQA.Core.CrossLingual;
 using NewsQA.Core.Text;
 
@@ -12,7 +10,7 @@ namespace NewsQA.Core.Answering;
 /// with what they count), and kept only when the claim check finds it in the cited sentence (<see cref="ClaimVerifier"/>),
 /// as every claim of a model's answer must be.
 /// </summary>
-public sealed class ShortAnswerWriter(ClaimVerifier claims, Lazy<QueryTranslator> translator, IOptions<RetrievalOptions> retrieval)
+public sealed class ShortAnswerWriter(ClaimVerifier claims, QueryTranslator translator)
 {
     /// <summary>A span written for the reader, or null when it cannot be (or its claim is not in the cited sentence).</summary>
     public ShortAnswer? Render(ExtractedSpan span, double confidence, SentenceEvidence cited, TextLanguage language, int marker)
@@ -20,7 +18,7 @@ public sealed class ShortAnswerWriter(ClaimVerifier claims, Lazy<QueryTranslator
         var original = span.Text;
         var crossLingual = language == TextLanguage.English && original.Any(ArabicNormalizer.IsArabicLetter);
         var (text, transliterated) = crossLingual
-            ? ShortAnswerRenderer.ForEnglishReader(original, span.Kind, retrieval.Value.Translate ? translator.Value.Lexicon : null)
+            ? ShortAnswerRenderer.ForEnglishReader(original, span.Kind, translator.Lexicon)
             : (original, false);
         // A phrase of no kind stays Arabic for an English reader: not written for them, so it does not lead.
         if (text.Length == 0 || (crossLingual && span.Kind is null && text == original)) return null;
