@@ -59,6 +59,7 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<AnswerabilityJudge>();
         services.TryAddSingleton<ShortAnswerExtractor>();
         services.TryAddSingleton<ShortAnswerGate>();
+        services.TryAddSingleton<ModelAnswerLevel>();
         services.TryAddSingleton<ClaimVerifier>();
         services.TryAddSingleton<ShortAnswerWriter>();
         services.TryAddSingleton<LocalAnswerer>();

@@ -14,14 +14,15 @@ namespace NewsQA.Core.Answering;
 /// <summary>
 /// The language-model generator: the prompt files run through Semantic Kernel, the answer streamed as the model writes
 /// it (markers checked as it goes, the reply read up to AI:MaxAnswerChars), the final reply checked claim by claim
-/// against what it cites (<see cref="ClaimVerifier"/>) and its citations validated by <see cref="CitationValidator"/>.
+/// against what it cites (<see cref="ClaimVerifier"/>), its citations validated by <see cref="CitationValidator"/>, and
+/// its level and leading bold held to the offline rules (<see cref="ModelAnswerLevel"/>).
 /// A reply left with nothing supported and validly cited, or in the wrong language, is asked for once more; when that
 /// holds nothing either, the answer ends without a final one. Provider failures are thrown as they come. Both are the
 /// cue for <see cref="FallbackAnswerGenerator"/>, which wraps this generator at start-up, to answer offline. Each
 /// prompt runs within the answer's <see cref="ModelDeadline"/>, and none starts when too little of it is left.
 /// </summary>
 public sealed partial class ModelAnswerGenerator(
-    Kernel kernel, PromptFunctions prompts, ClaimVerifier claims, IOptions<PromptOptions> options, IOptions<AIOptions> ai, ILogger<ModelAnswerGenerator> logger) : IAnswerGenerator
+    Kernel kernel, PromptFunctions prompts, ClaimVerifier claims, ModelAnswerLevel levels, IOptions<PromptOptions> options, IOptions<AIOptions> ai, ILogger<ModelAnswerGenerator> logger) : IAnswerGenerator
 {
     public const string NotFound = "NOT_FOUND";
 
@@ -94,7 +95,9 @@ public sealed partial class ModelAnswerGenerator(
             return LocalAnswerer.Refusal(request.Message, request.Standalone, request.Language, Evidence(request), AnswerMode.Llm);
         }
 
-        return Grounded(reply.Text, passages, request.Message, request.Standalone, request.Language, AnswerKind.Factoid, Evidence(request)) is { } answer ? Noted(answer, reply) : null;
+        return Grounded(reply.Text, passages, request.Message, request.Standalone, request.Language, AnswerKind.Factoid, Evidence(request)) is { } answer
+            ? Noted(levels.Apply(request, answer), reply)
+            : null;
     }
 
     // How well the best sentence of the retrieved passages covers the question, as the offline answerer measures it.
