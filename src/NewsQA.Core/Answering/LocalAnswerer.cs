@@ -56,10 +56,15 @@ public sealed class LocalAnswerer(IOptions<AnsweringOptions> options, Answerabil
         var judged = gate.Judge(read, best, probability);
         var named = judged?.Candidate.Extracted is { Kind: SpanKind.Person or SpanKind.Place or SpanKind.Organization } span ? span.Text : null;
         Func<Ingestion.Passage, DateTimeOffset?>? dateOf = AboutTime(query, read) ? p => index.FindArticle(p.DocumentId)?.Published : null;
+        var chosen = new List<SentenceEvidence> { best };
+        var second = evidence.Skip(1).FirstOrDefault(e =>
+            e.Score >= SecondSentenceShare * best.Score && e.Coverage >= options.Value.MinEvidence && !SameText(e, best));
+        if (second is not null) chosen.Add(second);
         if (level == AnswerConfidence.Closest)
         {
-            // The articles may not answer exactly: the closest sentence is quoted as it is, and nothing is asserted in bold.
-            var (closest, cited) = AnswerComposer.Compose(language, [best], AnswerTexts.Closest(language), dateOf: dateOf);
+            // The articles may not answer exactly: the closest sentences are quoted as they are (the second one completing
+            // the first, as for an answer), and nothing is asserted in bold.
+            var (closest, cited) = AnswerComposer.Compose(language, chosen, AnswerTexts.Closest(language), dateOf: dateOf);
             return new Answer(question, standalone, language, closest, true, AnswerMode.Local, AnswerKind.Factoid, cited, best.Coverage)
             {
                 Answerability = probability,
@@ -85,11 +90,6 @@ public sealed class LocalAnswerer(IOptions<AnsweringOptions> options, Answerabil
         {
             return Differing(request, sources, probability, named, dateOf);
         }
-
-        var chosen = new List<SentenceEvidence> { best };
-        var second = evidence.Skip(1).FirstOrDefault(e =>
-            e.Score >= SecondSentenceShare * best.Score && e.Coverage >= options.Value.MinEvidence && !SameText(e, best));
-        if (second is not null) chosen.Add(second);
 
         // The short answer leads (a name, a number, a date…), then the quote it comes from, dated when the question is about time.
         var shortAnswer = shown is { } s ? shortAnswers.Render(s.Candidate.Extracted, s.Probability, best, language, 1) : null;
