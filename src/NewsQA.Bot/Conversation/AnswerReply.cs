@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NewsQA.Bot.Schema;
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Grounding;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Text;
 

@@ -4,6 +4,7 @@ using NewsQA.Bot.Conversation;
 using NewsQA.Bot.Hosting;
 using NewsQA.Bot.Watching;
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Payloads;
 using NewsQA.Core.Conversations;
 using NewsQA.Core.Text;
 

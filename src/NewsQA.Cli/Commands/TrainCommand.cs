@@ -1,8 +1,9 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Cli.Output;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.Models;
 using NewsQA.Core.Indexing;
 using NewsQA.Tools.Evaluation;
 

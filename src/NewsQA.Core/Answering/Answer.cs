@@ -1,3 +1,6 @@
+using NewsQA.Core.Answering.Grounding;
+using NewsQA.Core.Answering.Questions;
+using NewsQA.Core.Answering.ShortAnswers;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Answering;

@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
+using NewsQA.Core.Answering.Generators;
+using NewsQA.Core.Answering.Grounding;
+using NewsQA.Core.Answering.Questions;
+using NewsQA.Core.Answering.Summaries;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Conversations;
 using NewsQA.Core.Indexing;

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
 
 namespace NewsQA.Core.Configuration;
 
@@ -49,12 +49,12 @@ public sealed class AnsweringOptions : IValidatableObject
     /// Which fitted thresholds apply when <see cref="MinAnswerability"/> is empty: <c>General</c> (chosen on ARCD's
     /// training questions and the seed news questions together) or <c>News</c> (on the seed news questions alone).
     /// </summary>
-    [AllowedValues(nameof(Answering.RefusalCalibration.General), nameof(Answering.RefusalCalibration.News), ErrorMessage = "Answering:RefusalCalibration must be General or News.")]
-    public string RefusalCalibration { get; set; } = nameof(Answering.RefusalCalibration.General);
+    [AllowedValues(nameof(Answering.Evidence.RefusalCalibration.General), nameof(Answering.Evidence.RefusalCalibration.News), ErrorMessage = "Answering:RefusalCalibration must be General or News.")]
+    public string RefusalCalibration { get; set; } = nameof(Answering.Evidence.RefusalCalibration.General);
 
     // Read as a string and checked at start-up, so that a misspelt value is named there rather than failing to convert.
     public RefusalCalibration ResolvedRefusalCalibration =>
-        Enum.TryParse<RefusalCalibration>(RefusalCalibration, out var calibration) ? calibration : Answering.RefusalCalibration.General;
+        Enum.TryParse<RefusalCalibration>(RefusalCalibration, out var calibration) ? calibration : Answering.Evidence.RefusalCalibration.General;
 
     /// <summary>The fitted short-answer model (models/short-answer.json): which span of the cited sentence answers.</summary>
     [Required]

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Kinds;
 
 namespace NewsQA.Core.Indexing;
 

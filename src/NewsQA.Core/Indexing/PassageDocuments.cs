@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Kinds;
 using NewsQA.Core.Indexing.Analysis;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Text;

@@ -1,6 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Util;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Kinds;
 using NewsQA.Core.Ingestion;
 
 namespace NewsQA.Core.Indexing;

@@ -1,4 +1,4 @@
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Kinds;
 
 namespace NewsQA.Core.Ingestion;
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.ShortAnswers;
 using NewsQA.Core.Ingestion;
 
 namespace NewsQA.Tools.Evaluation;

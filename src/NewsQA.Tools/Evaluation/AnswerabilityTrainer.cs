@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.Models;
+using NewsQA.Core.Answering.Questions;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Retrieval;

@@ -1,4 +1,5 @@
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.Questions;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Retrieval;
 

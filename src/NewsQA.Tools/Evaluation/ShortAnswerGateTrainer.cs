@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.Kinds;
+using NewsQA.Core.Answering.Models;
+using NewsQA.Core.Answering.ShortAnswers;
 using NewsQA.Core.Configuration;
 
 namespace NewsQA.Tools.Evaluation;

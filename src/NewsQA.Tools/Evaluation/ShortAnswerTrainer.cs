@@ -1,5 +1,8 @@
 using System.Text.Json;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.Models;
+using NewsQA.Core.Answering.Questions;
+using NewsQA.Core.Answering.ShortAnswers;
 
 namespace NewsQA.Tools.Evaluation;
 

@@ -12,7 +12,7 @@ public sealed record TrainingExample(TrainingQuestion Question, double[] Feature
     public bool AnswerRemoved { get; init; }
 
     /// <summary>
-    /// For the answerer's own choice: the sentences that compete to lead (<see cref="Core.Answering.LeadingSentence"/>),
+    /// For the answerer's own choice: the sentences that compete to lead (<see cref="Core.Answering.Evidence.LeadingSentence"/>),
     /// this one among them, as examples; held out, the one the fold's model judges most likely leads. Null when the order
     /// by score stands.
     /// </summary>

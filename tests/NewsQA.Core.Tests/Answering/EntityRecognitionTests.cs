@@ -1,4 +1,4 @@
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Kinds;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Tests.Support;
 using NewsQA.Core.Text;

@@ -1,4 +1,5 @@
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Kinds;
 using NewsQA.Core.Conversations;
 using NewsQA.Core.Tests.Support;
 

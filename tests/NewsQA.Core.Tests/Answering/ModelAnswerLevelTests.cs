@@ -1,5 +1,7 @@
 using Microsoft.Extensions.AI;
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.Generators;
 using NewsQA.Core.Tests.Support;
 
 namespace NewsQA.Core.Tests.Answering;

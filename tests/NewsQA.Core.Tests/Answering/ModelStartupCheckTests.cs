@@ -1,4 +1,4 @@
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Models;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Tests.Support;
 

@@ -1,6 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.Kinds;
+using NewsQA.Core.Answering.Questions;
+using NewsQA.Core.Answering.ShortAnswers;
 using NewsQA.Core.Retrieval;
 using NewsQA.Core.Tests.Support;
 using NewsQA.Core.Text;

@@ -1,4 +1,4 @@
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Kinds;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Tests.Answering;

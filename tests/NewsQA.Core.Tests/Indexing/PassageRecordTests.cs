@@ -1,5 +1,5 @@
 using Lucene.Net.Store;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Kinds;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Tests.Support;
