@@ -22,9 +22,10 @@ public static class AskEndpoints
             var (body, problem) = await JsonBody.ReadAsync<AskRequest>(request, ct);
             problem ??= ConversationIdProblem(body!);
             if (problem is not null) return problem;
-            if (index.Current is null) return NotReady();
+            using var lease = index.TryAcquire();
+            if (lease is null) return NotReady();
             var conversation = Conversation(body!, conversations);
-            var answer = await answers.AskAsync(index.Current, body!.Question ?? string.Empty, conversation, ct);
+            var answer = await answers.AskAsync(lease.Index, body!.Question ?? string.Empty, conversation, ct);
             return Results.Json(AnswerPayload.From(answer), JsonBody.Options);
         });
 
@@ -38,7 +39,8 @@ public static class AskEndpoints
                 return;
             }
 
-            if (index.Current is null)
+            using var lease = index.TryAcquire();
+            if (lease is null)
             {
                 await NotReady().ExecuteAsync(context);
                 return;
@@ -49,7 +51,7 @@ public static class AskEndpoints
             await WriteEventAsync(context, "status", new { state = "searching" }, ct);
             var conversation = Conversation(body!, conversations);
             var shown = string.Empty;
-            await foreach (var update in answers.AskStreamingAsync(index.Current, body!.Question ?? string.Empty, conversation, ct))
+            await foreach (var update in answers.AskStreamingAsync(lease.Index, body!.Question ?? string.Empty, conversation, ct))
             {
                 if (update.Final is { } answer)
                 {
@@ -66,9 +68,13 @@ public static class AskEndpoints
             await WriteEventAsync(context, "done", new { }, ct);
         });
 
-        routes.MapGet("/healthz", (IndexHolder index, CorpusWatcher watcher) => index.Current is { } current
-            ? Results.Ok(new { status = "ready", documents = current.Documents.Count, passages = current.Count, pendingChanges = watcher.Pending, workingSetBytes = Environment.WorkingSet })
-            : Results.Json(new { status = "loading" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        routes.MapGet("/healthz", (IndexHolder index, CorpusWatcher watcher) =>
+        {
+            using var lease = index.TryAcquire();
+            return lease is null
+                ? Results.Json(new { status = "loading" }, statusCode: StatusCodes.Status503ServiceUnavailable)
+                : Results.Ok(new { status = "ready", documents = lease.Index.ArticleCount, passages = lease.Index.Count, pendingChanges = watcher.Pending, workingSetBytes = Environment.WorkingSet });
+        });
         return routes;
     }
 

@@ -18,10 +18,11 @@ public static class SourceEndpoints
     {
         routes.MapGet("/sources/{passageId}", (string passageId, string? start, string? length, HttpRequest request, IndexHolder index) =>
         {
-            if (index.Current is null) return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Index loading");
+            using var lease = index.TryAcquire();
+            if (lease is null) return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Index loading");
             if (!TryOffset(start, out var s) || !TryOffset(length, out var l)) return JsonBody.BadRequest("start and length are character offsets: whole numbers from 0.");
             var highlight = s is not null && l is not null ? new SentenceSpan(s.Value, l.Value) : (SentenceSpan?)null;
-            var view = SourceViewer.View(index.Current, passageId, highlight);
+            var view = SourceViewer.View(lease.Index, passageId, highlight);
             if (view is null) return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown source", detail: $"No passage has the id '{passageId}'.");
             return request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true)
                 ? Results.Json(Describe(view), JsonBody.Options)
