@@ -4,6 +4,7 @@ using Lucene.Net.Util;
 using NewsQA.Core.CrossLingual;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Ingestion;
+using NewsQA.Core.Retrieval;
 using NewsQA.Core.Tests.Support;
 using NewsQA.Core.Text;
 
@@ -74,10 +75,14 @@ public sealed class LiveIndexTests : IDisposable
     {
         using var live = await SeedsAsync();
         AtomicReader before;
+        SegmentCursor cursor;
         using (var lease = live.Acquire())
         {
             Warm(lease.Index);
             before = Assert.Single(lease.Index.Segments).AtomicReader;
+            cursor = SegmentCursor.Rent(before); // a query's enumerators over the segment, given back after it
+            Assert.NotNull(cursor.Terms(before, IndexFields.Words));
+            cursor.Return();
         }
 
         await ArriveAsync(live, "news", "Quillon announced a new agreement with the coalition in Baghdad today.");
@@ -91,6 +96,7 @@ public sealed class LiveIndexTests : IDisposable
         Assert.Same(SegmentDates.Of(before), SegmentDates.Of(kept));
         Assert.Same(SegmentTotals.Of(before), SegmentTotals.Of(kept)); // no deletions in it: its live counts too
         Assert.Same(SegmentTransliterations.Of(before), SegmentTransliterations.Of(kept));
+        Assert.Same(cursor, SegmentCursor.Rent(kept)); // the next snapshot's query reuses it, enumerators and all
         Assert.NotSame(SegmentArticles.Of(before), SegmentArticles.Of(added));
         Assert.Equal(["news"], SegmentArticles.Of(added).Records.Select(r => r.Article.DocumentId));
         Assert.Contains("quillon", TransliteratedTerms.Find(after.Index, "en:" + TransliterationKey.FromLatin("quillon")));
