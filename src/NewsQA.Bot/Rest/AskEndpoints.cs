@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NewsQA.Bot.Conversation;
+using NewsQA.Bot.DirectLine;
 using NewsQA.Bot.Hosting;
 using NewsQA.Bot.Watching;
 using NewsQA.Core.Answering;
@@ -10,8 +11,9 @@ namespace NewsQA.Bot.Rest;
 /// <summary>
 /// The REST API: POST /api/ask returns the `newsqa ask --json` shape; POST /api/ask/stream sends it as server-sent
 /// events: status (before the search starts), delta with each new piece of the text as a model writes it, then the
-/// validated answer, then done; GET /healthz tells whether the index is loaded, and how many changed files wait to be
-/// applied. A conversationId names a conversation of the REST API only (see <see cref="ConversationKeys"/>).
+/// validated answer, then done; GET /healthz tells whether the index is loaded, how many changed files wait to be
+/// applied, and the process's memory: its working set, its managed heap at the last collection, and what the
+/// conversations hold (as their stores estimate it). A conversationId names a conversation of the REST API only (see <see cref="ConversationKeys"/>).
 /// </summary>
 public static class AskEndpoints
 {
@@ -68,12 +70,21 @@ public static class AskEndpoints
             await WriteEventAsync(context, "done", new { }, ct);
         });
 
-        routes.MapGet("/healthz", (IndexHolder index, CorpusWatcher watcher) =>
+        routes.MapGet("/healthz", (IndexHolder index, CorpusWatcher watcher, ConversationStore conversations, DirectLineConversations directLine) =>
         {
             using var lease = index.TryAcquire();
             return lease is null
                 ? Results.Json(new { status = "loading" }, statusCode: StatusCodes.Status503ServiceUnavailable)
-                : Results.Ok(new { status = "ready", documents = lease.Index.ArticleCount, passages = lease.Index.Count, pendingChanges = watcher.Pending, workingSetBytes = Environment.WorkingSet });
+                : Results.Ok(new
+                {
+                    status = "ready",
+                    documents = lease.Index.ArticleCount,
+                    passages = lease.Index.Count,
+                    pendingChanges = watcher.Pending,
+                    workingSetBytes = Environment.WorkingSet,
+                    managedHeapBytes = GC.GetGCMemoryInfo().HeapSizeBytes,
+                    conversationBytes = conversations.Bytes + directLine.Bytes,
+                });
         });
         return routes;
     }

@@ -90,5 +90,5 @@ public static class BenchSoakCommand
     }
 
     private static string Line(SoakInterval i) => string.Create(CultureInfo.InvariantCulture,
-        $"{TimeSpan.FromSeconds(Math.Round(i.EndSeconds)):h\\:mm\\:ss}  {i.AnswersPerSecond,7:N1} answers/s  p50 {i.P50Ms,7:N1} ms  p99 {i.P99Ms,7:N1} ms  errors {i.Errors}  RSS {i.ResidentBytes / 1e6,6:N0} MB  articles {i.ArticlesArrived:N0}, index {i.Documents:N0} docs / {i.Passages:N0} passages  load {i.LoadAverage}");
+        $"{TimeSpan.FromSeconds(Math.Round(i.EndSeconds)):h\\:mm\\:ss}  {i.AnswersPerSecond,7:N1} answers/s  p50 {i.P50Ms,7:N1} ms  p99 {i.P99Ms,7:N1} ms  errors {i.Errors}  RSS {i.ResidentBytes / 1e6,6:N0} MB (heap {i.ManagedHeapBytes / 1e6:N0}, conversations {i.ConversationBytes / 1e6:N0})  articles {i.ArticlesArrived:N0}, index {i.Documents:N0} docs / {i.Passages:N0} passages  load {i.LoadAverage}");
 }

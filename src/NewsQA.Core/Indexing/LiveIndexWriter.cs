@@ -74,7 +74,9 @@ public sealed class LiveIndexWriter(LiveIndex live, PassageEncoder encoder, int 
             if (batch.Committed)
             {
                 writer.Commit();
-                live.Refresh();
+                live.Refresh(); // answerable now
+                writer.Dispose(); // waits for the merges the commit started and commits them
+                live.Refresh(); // so readers move to the merged segments and let the small ones go
             }
 
             return batch with { Elapsed = timer.Elapsed };

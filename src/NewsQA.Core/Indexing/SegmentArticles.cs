@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace NewsQA.Core.Indexing;
@@ -26,15 +25,7 @@ internal sealed class SegmentArticles
 
     private SegmentArticles(AtomicReader reader)
     {
-        var records = new List<ArticleRecord>();
-        var kinds = reader.GetTerms(IndexFields.Kind)?.GetEnumerator();
-        if (kinds is not null && kinds.SeekExact(new BytesRef(IndexFields.ArticleKind)))
-        {
-            var docs = kinds.Docs(null, null, DocsFlags.NONE);
-            int doc;
-            while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) records.Add(Read(reader, doc));
-        }
-
+        var records = SegmentPostings.Of(reader, new Term(IndexFields.Kind, IndexFields.ArticleKind), accepted: null).Select(doc => Read(reader, doc));
         // Corpus order (by file path, then id), so snapshots merge the segments' lists rather than sort them.
         Records = [.. records.OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.Article.DocumentId, StringComparer.Ordinal)];
         _byId = Enumerable.Range(0, Records.Count).GroupBy(i => Records[i].Article.DocumentId, StringComparer.Ordinal)

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace NewsQA.Core.Indexing;
@@ -48,11 +47,7 @@ internal sealed class SegmentFrequencies
         var union = new FixedBitSet(Math.Max(1, reader.MaxDoc));
         foreach (var term in terms)
         {
-            var enumerator = reader.GetTerms(term.Field)?.GetEnumerator();
-            if (enumerator is null || !enumerator.SeekExact(term.Bytes)) continue;
-            var docs = enumerator.Docs(reader.LiveDocs, null, DocsFlags.NONE);
-            int doc;
-            while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) union.Set(doc);
+            foreach (var doc in SegmentPostings.Of(reader, term, reader.LiveDocs)) union.Set(doc);
         }
 
         return union.Cardinality;

@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace NewsQA.Core.Indexing;
 
@@ -17,15 +15,15 @@ internal sealed class SegmentTotals
     private SegmentTotals(AtomicReader reader)
     {
         var values = SegmentValues.Of(reader);
-        foreach (var passage in Live(reader, new Term(IndexFields.Kind, IndexFields.PassageKind)))
+        foreach (var passage in SegmentPostings.Of(reader, new Term(IndexFields.Kind, IndexFields.PassageKind), reader.LiveDocs))
         {
             Passages++;
             WordLengths += values.WordLengths[passage];
             GramLengths += values.GramLengths[passage];
         }
 
-        ArabicPassages = Live(reader, new Term(IndexFields.Language, "ar")).Count();
-        Articles = Live(reader, new Term(IndexFields.Kind, IndexFields.ArticleKind)).Count();
+        ArabicPassages = SegmentPostings.Of(reader, new Term(IndexFields.Language, "ar"), reader.LiveDocs).Count();
+        Articles = SegmentPostings.Of(reader, new Term(IndexFields.Kind, IndexFields.ArticleKind), reader.LiveDocs).Count();
     }
 
     public int Passages { get; }
@@ -40,13 +38,4 @@ internal sealed class SegmentTotals
 
     /// <summary>The totals of a segment as this reader sees it (keyed by its core and deletions together).</summary>
     public static SegmentTotals Of(AtomicReader reader) => Cache.GetValue(reader.CombinedCoreAndDeletesKey, _ => new SegmentTotals(reader));
-
-    private static IEnumerable<int> Live(AtomicReader reader, Term term)
-    {
-        var terms = reader.GetTerms(term.Field)?.GetEnumerator();
-        if (terms is null || !terms.SeekExact(term.Bytes)) yield break;
-        var docs = terms.Docs(reader.LiveDocs, null, DocsFlags.NONE);
-        int doc;
-        while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) yield return doc;
-    }
 }

@@ -170,6 +170,27 @@ public sealed class LiveIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task OneArticleBatches_KeepTheIndexMerged_SoReadersSeeAFewSegments_NotOnePerBatch()
+    {
+        var corpus = _temp.CopySeeds();
+        using var live = (await _services.Indexer.UpdateAsync(corpus, _temp.File("index"))).Live;
+        using var writer = new LiveIndexWriter(live, _services.Encoder, maxPassageChars: 1200, maxFileBytes: 1 << 20);
+        for (var n = 0; n < 40; n++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(corpus, $"news-{n}.txt"), $"News number {n}\n\nQuillon{n} spoke to the coalition about agreement number {n} in Baghdad.\n");
+            Assert.Equal(1, (await writer.ApplyAsync(corpus, [$"news-{n}"], CancellationToken.None)).Added);
+        }
+
+        using var lease = live.Acquire();
+        Assert.Equal(5 + 40, lease.Index.ArticleCount);
+        // Each batch commits one small segment; its writer's close commits the merges that commit started. (An earlier
+        // version rolled those merges back as uncommitted changes: 41 segments here, and every question sought its
+        // terms in each.)
+        Assert.InRange(lease.Index.Segments.Count, 1, 15);
+        Assert.NotNull(lease.Index.FindArticle("news-39"));
+    }
+
+    [Fact]
     public async Task ADisposedOwner_GivesNoMoreLeases()
     {
         var live = await SeedsAsync();

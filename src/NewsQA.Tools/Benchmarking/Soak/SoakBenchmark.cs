@@ -58,10 +58,11 @@ public sealed class SoakBenchmark(string botPath, string seedFolder, string work
 
                 var now = clock.Elapsed.TotalSeconds;
                 var (answers, errors, latencies) = recorder.Take();
-                var (documents, passages) = await IndexSizeAsync(http, service.Address, cancellationToken);
+                var health = await HealthAsync(http, service.Address, cancellationToken);
                 var interval = new SoakInterval(now, now - last, answers, errors, answers / (now - last),
                     latencies.Count > 0 ? Percentiles.Of(latencies, 50) : 0, latencies.Count > 0 ? Percentiles.Of(latencies, 99) : 0,
-                    service.ResidentBytes(), documents, passages, Volatile.Read(ref arrived), MachineLoad.Averages().Split(' ')[0]);
+                    service.ResidentBytes(), health.ManagedHeapBytes, health.ConversationBytes, health.Documents, health.Passages,
+                    Volatile.Read(ref arrived), MachineLoad.Averages().Split(' ')[0]);
                 intervals.Add(interval);
                 sampled(interval);
                 last = now;
@@ -122,16 +123,18 @@ public sealed class SoakBenchmark(string botPath, string seedFolder, string work
         }
     }
 
-    private static async Task<(int Documents, int Passages)> IndexSizeAsync(HttpClient http, Uri service, CancellationToken cancellationToken)
+    private static async Task<(long ManagedHeapBytes, long ConversationBytes, int Documents, int Passages)> HealthAsync(
+        HttpClient http, Uri service, CancellationToken cancellationToken)
     {
         try
         {
             var health = await http.GetFromJsonAsync<JsonElement>(new Uri(service, "/healthz"), cancellationToken);
-            return (health.GetProperty("documents").GetInt32(), health.GetProperty("passages").GetInt32());
+            return (health.GetProperty("managedHeapBytes").GetInt64(), health.GetProperty("conversationBytes").GetInt64(),
+                health.GetProperty("documents").GetInt32(), health.GetProperty("passages").GetInt32());
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or KeyNotFoundException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return (-1, -1);
+            return (-1, -1, -1, -1);
         }
     }
 }
