@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Text;
@@ -12,9 +11,10 @@ namespace NewsQA.Core.CrossLingual;
 /// </summary>
 internal static class SegmentTransliterations
 {
-    private static readonly ConditionalWeakTable<object, ILookup<string, string>> Cache = new();
+    /// <summary>The keys of each segment core.</summary>
+    internal static readonly PerSegment<ILookup<string, string>> Table = PerSegment<ILookup<string, string>>.ByCore(Build);
 
-    public static ILookup<string, string> Of(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => Build(reader));
+    public static ILookup<string, string> Of(AtomicReader reader) => Table.Of(reader);
 
     private static ILookup<string, string> Build(AtomicReader reader) => WordTerms(reader)
         .Where(t => char.IsLetter(t[0]))

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
@@ -13,7 +12,8 @@ namespace NewsQA.Core.Indexing;
 /// </summary>
 internal sealed class SegmentArticles
 {
-    private static readonly ConditionalWeakTable<object, SegmentArticles> Cache = new();
+    /// <summary>The records of each segment core.</summary>
+    internal static readonly PerSegment<SegmentArticles> Table = PerSegment<SegmentArticles>.ByCore(reader => new SegmentArticles(reader));
 
     private static readonly HashSet<string> Fields =
     [
@@ -36,7 +36,7 @@ internal sealed class SegmentArticles
     public IReadOnlyList<ArticleRecord> Records { get; }
 
     /// <summary>The records of a segment, keyed by its core (shared across snapshots while the segment lives).</summary>
-    public static SegmentArticles Of(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => new SegmentArticles(reader));
+    public static SegmentArticles Of(AtomicReader reader) => Table.Of(reader);
 
     /// <summary>The live record of this article in the segment, or null.</summary>
     public ArticleRecord? Find(string documentId, IBits? live)

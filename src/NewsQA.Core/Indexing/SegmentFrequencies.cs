@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
@@ -18,8 +17,8 @@ internal sealed class SegmentFrequencies
     private const int MinEntries = 4_096;
     private const int MaxEntries = 200_000;
 
-    private static readonly ConditionalWeakTable<object, SegmentFrequencies> ByCore = new();
-    private static readonly ConditionalWeakTable<object, SegmentFrequencies> ByReader = new();
+    private static readonly PerSegment<SegmentFrequencies> ByCore = PerSegment<SegmentFrequencies>.ByCore(reader => new SegmentFrequencies(reader, 1));
+    private static readonly PerSegment<SegmentFrequencies> ByReader = PerSegment<SegmentFrequencies>.ByReader(reader => new SegmentFrequencies(reader, 4));
 
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly int _bound;
@@ -28,11 +27,11 @@ internal sealed class SegmentFrequencies
 
     /// <summary>Document frequency of a Lucene term in the segment (deleted documents included, as Lucene counts it).</summary>
     public static int DocumentFrequency(AtomicReader reader, string key, Term term) =>
-        ByCore.GetValue(reader.CoreCacheKey, _ => new SegmentFrequencies(reader, 1)).Count(key, () => reader.DocFreq(term));
+        ByCore.Of(reader).Count(key, () => reader.DocFreq(term));
 
     /// <summary>Live passages of the segment holding at least one of <paramref name="terms"/>; <paramref name="key"/> names the group.</summary>
     public static int GroupFrequency(AtomicReader reader, string key, IEnumerable<Term> terms) =>
-        ByReader.GetValue(reader.CombinedCoreAndDeletesKey, _ => new SegmentFrequencies(reader, 4)).Count(key, () => Union(reader, terms));
+        ByReader.Of(reader).Count(key, () => Union(reader, terms));
 
     private int Count(string key, Func<int> count)
     {

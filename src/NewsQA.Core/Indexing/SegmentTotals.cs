@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 
 namespace NewsQA.Core.Indexing;
@@ -10,7 +9,8 @@ namespace NewsQA.Core.Indexing;
 /// </summary>
 internal sealed class SegmentTotals
 {
-    private static readonly ConditionalWeakTable<object, SegmentTotals> Cache = new();
+    /// <summary>The totals of each segment reader (core and deletions).</summary>
+    internal static readonly PerSegment<SegmentTotals> Table = PerSegment<SegmentTotals>.ByReader(reader => new SegmentTotals(reader));
 
     private SegmentTotals(AtomicReader reader)
     {
@@ -37,5 +37,5 @@ internal sealed class SegmentTotals
     public long GramLengths { get; }
 
     /// <summary>The totals of a segment as this reader sees it (keyed by its core and deletions together).</summary>
-    public static SegmentTotals Of(AtomicReader reader) => Cache.GetValue(reader.CombinedCoreAndDeletesKey, _ => new SegmentTotals(reader));
+    public static SegmentTotals Of(AtomicReader reader) => Table.Of(reader);
 }

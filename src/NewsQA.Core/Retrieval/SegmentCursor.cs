@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
+using NewsQA.Core.Indexing;
 
 namespace NewsQA.Core.Retrieval;
 
@@ -13,7 +13,8 @@ namespace NewsQA.Core.Retrieval;
 /// </summary>
 internal sealed class SegmentCursor
 {
-    private static readonly ConditionalWeakTable<object, ConcurrentBag<SegmentCursor>> Pools = new();
+    /// <summary>The spare cursors of each segment core (dropped, file handles and all, when Lucene closes the core).</summary>
+    internal static readonly PerSegment<ConcurrentBag<SegmentCursor>> Pools = PerSegment<ConcurrentBag<SegmentCursor>>.ByCore(_ => []);
 
     private readonly ConcurrentBag<SegmentCursor> _pool;
     private readonly Dictionary<string, TermsEnum?> _enums = new(StringComparer.Ordinal);
@@ -24,7 +25,7 @@ internal sealed class SegmentCursor
     /// <summary>A cursor over <paramref name="reader"/>'s core for one query on one thread; give it back with <see cref="Return"/>.</summary>
     public static SegmentCursor Rent(AtomicReader reader)
     {
-        var pool = Pools.GetValue(reader.CoreCacheKey, _ => []);
+        var pool = Pools.Of(reader);
         return pool.TryTake(out var cursor) ? cursor : new SegmentCursor(pool);
     }
 

@@ -103,6 +103,70 @@ public sealed class LiveIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task ASegmentsData_IsDroppedWhenLuceneClosesIt_ACoreOnceNoSnapshotKeepsIt_AReaderOnceNewerDeletionsReplacedIt()
+    {
+        using var live = await SeedsAsync();
+        await ArriveAsync(live, "news", "Quillon announced a new agreement with the coalition in Baghdad today.", title: "First version");
+        AtomicReader seeds, news;
+        string seed;
+        using (var lease = live.Acquire())
+        {
+            Warm(lease.Index);
+            seeds = lease.Index.Segments.Single(s => SegmentArticles.Of(s.AtomicReader).Records.Count == 5).AtomicReader;
+            news = lease.Index.Segments.Single(s => s.AtomicReader != seeds).AtomicReader;
+            seed = lease.Index.Documents[0].DocumentId;
+            SegmentCursor.Rent(news).Return();
+            Assert.True(SegmentArticles.Table.Holds(news) && SegmentTotals.Table.Holds(seeds));
+        }
+
+        // The new version replaces the only article of its segment, which Lucene drops at the commit; replacing a seed
+        // gives the seeds' segment deletions, so a new reader over the same core.
+        await ArriveAsync(live, "news", "Quillon withdrew the agreement with the coalition and left Baghdad today.", title: "Second version");
+        await ArriveAsync(live, seed, "Quillon replaced this seed article in Erbil.", title: "Replaced seed");
+
+        using var current = live.Acquire();
+        Warm(current.Index);
+        Assert.DoesNotContain(current.Index.Segments, s => s.AtomicReader.CoreCacheKey == news.CoreCacheKey);
+        Assert.False(SegmentArticles.Table.Holds(news));
+        Assert.False(SegmentValues.Table.Holds(news));
+        Assert.False(SegmentDates.Table.Holds(news));
+        Assert.False(SegmentTransliterations.Table.Holds(news));
+        Assert.False(SegmentTotals.Table.Holds(news));
+        Assert.False(SegmentCursor.Pools.Holds(news));
+
+        var reread = current.Index.Segments.Single(s => s.AtomicReader.CoreCacheKey == seeds.CoreCacheKey).AtomicReader;
+        Assert.NotSame(seeds, reread);
+        Assert.False(SegmentTotals.Table.Holds(seeds)); // its deletions changed: the old reader's counts went with it
+        Assert.Same(SegmentArticles.Of(seeds), SegmentArticles.Of(reread)); // the core's records stay, deleted one and all
+        Assert.Same(SegmentDates.Of(seeds), SegmentDates.Of(reread));
+        Assert.Equal(5 + 1, current.Index.ArticleCount);
+        Assert.Equal("Replaced seed", current.Index.FindArticle(seed)!.Title);
+    }
+
+    [Fact]
+    public async Task ASnapshotStillReadingAnArticleDeletedSince_SeesItsDate_WhicheverSnapshotReadTheSegmentsDatesFirst()
+    {
+        using var live = await SeedsAsync();
+        var published = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        using (var writer = live.OpenWriter())
+        {
+            writer.Replace(await ArticleAsync("dated", "Quillon signed the agreement in Baghdad.", published));
+            writer.Replace(await ArticleAsync("other", "The coalition met Quillon in Erbil.", published.AddDays(1)));
+            writer.Commit();
+        }
+
+        live.Refresh();
+        using var before = live.Acquire();
+        await ArriveAsync(live, "dated", "Quillon withdrew from the agreement.");
+        using (var after = live.Acquire()) Assert.NotEmpty(after.Index.PublishedTicks); // the newer snapshot reads the kept segment's dates first
+
+        // Dates are the core's, whatever a reader sees deleted (an earlier version read them with the first reader's
+        // deletions, so the older snapshot lost the date of the article it still holds).
+        Assert.True(before.Index.HasPassagesPublished(published.UtcTicks, published.UtcTicks + 1));
+        Assert.Contains(published.UtcTicks, before.Index.PublishedTicks);
+    }
+
+    [Fact]
     public async Task AfterAnArticleIsReplaced_TheSnapshotCountsItOnce_AndEveryStatisticMatchesTheIndexRecountedFromScratch()
     {
         using var live = await SeedsAsync();
@@ -203,20 +267,23 @@ public sealed class LiveIndexTests : IDisposable
     // An article arriving as the watcher applies one: written under its id, committed, then the owner refreshed.
     private async Task ArriveAsync(LiveIndex live, string id, string text, string? title = null)
     {
-        var passage = new Passage($"{id}:1", id, title ?? id, 1, 1, null, text, SentenceSplitter.Split(text));
-        var encoded = await _services.Encoder.EncodeAsync([passage], CancellationToken.None);
+        var article = await ArticleAsync(id, text, DateTimeOffset.UtcNow, title);
         using (var writer = live.OpenWriter())
         {
-            writer.Replace(new IndexedDocument(id, $"hash-of-{text.GetHashCode(StringComparison.Ordinal)}", title ?? id, "wire", $"{id}.txt", encoded)
-            {
-                Published = DateTimeOffset.UtcNow,
-            });
+            writer.Replace(article);
             writer.Commit();
         }
 
         live.Refresh(); // or a reader's refresh did it first
         using var lease = live.Acquire();
         Assert.Equal(title ?? id, lease.Index.FindArticle(id)?.Title);
+    }
+
+    private async Task<IndexedDocument> ArticleAsync(string id, string text, DateTimeOffset published, string? title = null)
+    {
+        var passage = new Passage($"{id}:1", id, title ?? id, 1, 1, null, text, SentenceSplitter.Split(text));
+        var encoded = await _services.Encoder.EncodeAsync([passage], CancellationToken.None);
+        return new IndexedDocument(id, $"hash-of-{text.GetHashCode(StringComparison.Ordinal)}", title ?? id, "wire", $"{id}.txt", encoded) { Published = published };
     }
 
     // Everything a question asks of the whole index, so each per-segment part is built.
