@@ -10,7 +10,7 @@ app.MapNewsQABot();
 try
 {
     app.Run();
-    return Environment.ExitCode;
+    return app.Services.GetRequiredService<BackgroundServiceFailures>().ExitCode;
 }
 catch (Exception e) when (e is StartupException or OptionsValidationException)
 {

@@ -42,6 +42,8 @@ public static class NewsQABotServiceCollectionExtensions
         services.AddNewsQA(builder.Configuration);
         services.AddNewsQATelemetry("newsqa-bot", t => t.AddAspNetCoreInstrumentation(), m => m.AddAspNetCoreInstrumentation());
         services.AddOptions<BotHostOptions>().BindConfiguration(BotHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BackgroundServiceFailures>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundServiceFailures>());
         services.AddProblemDetails();
         // A query value that does not bind (?watermark=abc) is the caller's mistake: 400, in Development too.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
@@ -81,6 +83,7 @@ public static class NewsQABotServiceCollectionExtensions
         services.AddSingleton<CorpusWatcher>();
         services.Replace(ServiceDescriptor.Singleton<ICorpusChangeListener>(sp => sp.GetRequiredService<CorpusWatcher>()));
         services.AddHostedService(sp => sp.GetRequiredService<CorpusWatcher>()); // after IndexLoader, which starts it
+        services.AddHostedService<OwnAddresses>(); // before the first poll: the service never fetches from itself
         services.AddHostedService<FeedPollingService>(); // after IndexLoader: the first poll finds the index loaded
         // The admin key is a secret: a key in the committed appsettings.json stops start-up instead of being used.
         var committedKey = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
