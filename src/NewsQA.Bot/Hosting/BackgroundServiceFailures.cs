@@ -8,12 +8,22 @@ namespace NewsQA.Bot.Hosting;
 /// </summary>
 public sealed partial class BackgroundServiceFailures(IServiceProvider services, ILogger<BackgroundServiceFailures> logger) : IHostedLifecycleService
 {
+    private IReadOnlyList<BackgroundService> _watched = [];
+
     /// <summary>1 when a background service failed, else 0.</summary>
     public int ExitCode { get; private set; }
 
+    // Once every hosted service exists (asking for them while they are being made would be a cycle), and before a host
+    // being disposed can no longer give them.
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        _watched = [.. services.GetServices<IHostedService>().OfType<BackgroundService>()];
+        return Task.CompletedTask;
+    }
+
     public Task StoppedAsync(CancellationToken cancellationToken)
     {
-        foreach (var service in services.GetServices<IHostedService>().OfType<BackgroundService>())
+        foreach (var service in _watched)
         {
             if (service.ExecuteTask is not { IsFaulted: true } task) continue;
             LogFailed(logger, task.Exception!.InnerExceptions.Count == 1 ? task.Exception.InnerException! : task.Exception, service.GetType().Name);
@@ -26,8 +36,6 @@ public sealed partial class BackgroundServiceFailures(IServiceProvider services,
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
