@@ -81,30 +81,21 @@ public sealed class HostileFeedPollingTests : IAsyncLifetime
     [Fact]
     public async Task ItemsLinkingToALoopbackAddress_OrRedirectedToOne_AreNotFetched_NotIndexed_AndLogged()
     {
-        var secret = _site.Url("/internal/secret.html").AbsoluteUri; // http://127.0.0.1:port/...
-        _site.Serve("/internal/secret.html", "text/html", "<html><body><article><p>The vault code of the internal billing service is 7-4-1-9, the administrator wrote on Friday.</p></article></body></html>");
-        _site.Map("/redirect-internal", context =>
-        {
-            context.Response.StatusCode = 302;
-            context.Response.Headers["Location"] = secret;
-            return Task.CompletedTask;
-        });
-        var site = _site.LocalhostUrl("/").AbsoluteUri.TrimEnd('/');
-        _site.Serve("/ssrf.xml", "application/rss+xml", HostileInputs.Rss("Intranet Wire",
-            ("Vault", secret, null), ("Vault again", $"{site}/redirect-internal", null), ("Dam", $"{site}/articles/dam.html", null)));
+        var feed = _site.ServeIntranetFeed();
+        var secret = _site.Url(NewsSite.SecretPath).AbsoluteUri;
         // The site is opened by name, as an intranet news site is; its address 127.0.0.1 is not.
         _factory.Settings["Ingestion:AllowPrivateHosts:0"] = "localhost";
-        _factory.Settings["Ingestion:Feeds:0"] = _site.LocalhostUrl("/ssrf.xml").AbsoluteUri;
+        _factory.Settings["Ingestion:Feeds:0"] = feed.AbsoluteUri;
         var client = _factory.CreateClient();
 
         Assert.True(await Eventually.HoldsAsync(async () => await DocumentsAsync(client) == 6), "the dam article was not indexed");
         var answer = await AskAsync(client, "What is the vault code of the internal billing service?");
-        Assert.DoesNotContain("7-4-1-9", answer.GetRawText());
+        Assert.DoesNotContain(NewsSite.SecretCode, answer.GetRawText());
         Assert.DoesNotContain(Citations(answer), c => c.TryGetProperty("url", out var url) && url.GetString()!.Contains("127.0.0.1", StringComparison.Ordinal));
-        Assert.False(Requested("/internal/secret.html"));
+        Assert.False(Requested(NewsSite.SecretPath));
         var refusals = _factory.Logs.Entries.Where(e => e.Message.Contains("not fetched: 127.0.0.1 is a loopback", StringComparison.Ordinal)).ToList();
         Assert.Contains(refusals, e => e.Message.Contains(secret, StringComparison.Ordinal));
-        Assert.Contains(refusals, e => e.Message.Contains($"{site}/redirect-internal", StringComparison.Ordinal));
+        Assert.Contains(refusals, e => e.Message.Contains(_site.LocalhostUrl("/redirect-internal").AbsoluteUri, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -26,6 +26,26 @@ public sealed class NewsSite : IAsyncDisposable
         _loop = Task.Run(ServeAsync);
     }
 
+    /// <summary>The one page of the site that must never be fetched: it stands for an intranet page a feed points to.</summary>
+    public const string SecretPath = "/internal/secret.html";
+
+    public const string SecretCode = "7-4-1-9";
+
+    /// <summary>
+    /// Serves a feed at <c>/intranet.xml</c>, to be read at the site's name, localhost, whose items are the secret page
+    /// at 127.0.0.1, a page at localhost that redirects to it, and the dam article at localhost, in that order.
+    /// </summary>
+    public Uri ServeIntranetFeed()
+    {
+        var secret = Url(SecretPath).AbsoluteUri;
+        Serve(SecretPath, "text/html", $"<html><body><article><p>The vault code of the internal billing service is {SecretCode}, the administrator wrote on Friday.</p></article></body></html>");
+        _routes["/redirect-internal"] = context => Redirect(context, 302, secret);
+        var local = LocalhostUrl("/").AbsoluteUri.TrimEnd('/');
+        Serve("/intranet.xml", "application/rss+xml", HostileInputs.Rss("Intranet Wire",
+            ("Vault", secret, null), ("Vault again", $"{local}/redirect-internal", null), ("Dam", $"{local}/articles/dam.html", null)));
+        return LocalhostUrl("/intranet.xml");
+    }
+
     /// <summary>Serves whatever <paramref name="handler"/> writes at <paramref name="path"/> (replacing what was there).</summary>
     public void Map(string path, Func<HttpListenerContext, Task> handler) => _routes[path] = handler;
 

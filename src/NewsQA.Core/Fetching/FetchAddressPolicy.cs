@@ -59,6 +59,7 @@ public sealed class FetchAddressPolicy
         var port = context.DnsEndPoint.Port;
         var literal = IPAddress.TryParse(host, out var parsed);
         var addresses = literal ? [parsed!] : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        if (addresses.Length == 0) throw new SocketException((int)SocketError.HostNotFound);
         var allowPrivate = _allowed.Contains(IngestionOptions.NormalizeHost(host));
         foreach (var address in addresses)
         {

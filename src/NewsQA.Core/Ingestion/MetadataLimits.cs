@@ -21,6 +21,7 @@ public static class MetadataLimits
     public static string? Cut(string? text, int maxChars)
     {
         if (text is null || text.Length <= maxChars) return text;
+        if (maxChars < 2) return "…";
         var end = maxChars - 1;
         if (char.IsHighSurrogate(text[end - 1])) end--; // never half a character
         var space = text.LastIndexOf(' ', end - 1, end / 5);

@@ -90,10 +90,11 @@ public sealed class HostileDocuments(Random random)
 
     private string NextText() => random.Next(5) switch
     {
-        0 => Sentence() + HostileInputs.Repeat(" word", random.Next(10_000, 200_000)), // one line of a megabyte
-        1 => "Title\n\n" + string.Concat(Enumerable.Range(0, random.Next(10_000, 80_000)).Select(i => $"Section {i}\nLine {i}.\n")),
+        // Long, but text: every line of it is indexed, so it is kept to what indexes in a moment.
+        0 => Sentence() + HostileInputs.Repeat(" word", random.Next(10_000, 50_000)), // one line of up to 250 KB
+        1 => "Title\n\n" + string.Concat(Enumerable.Range(0, random.Next(1_000, 5_000)).Select(i => $"Section {i}\nLine {i}.\n")),
         2 => Sentence() + "\n" + Bytes(random.Next(100, 100_000)),
-        3 => HostileInputs.Repeat("(" + Sentence() + ")\n", random.Next(1_000, 10_000)),
+        3 => HostileInputs.Repeat("(" + Sentence() + ")\n", random.Next(100, 2_000)),
         _ => HostileInputs.Repeat("[1] ", 50_000) + Sentence(),
     };
 

@@ -43,10 +43,11 @@ public sealed class HostileInputFuzzTests(ITestOutputHelper output)
         var port = site.BaseAddress.Port;
         documents.PrivateLinks =
         [
-            $"http://127.0.0.1:{port}/internal/secret.html", $"http://[::1]:{port}/internal/secret.html", $"http://0.0.0.0:{port}/internal/secret.html",
-            "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/internal/", $"http://[::ffff:127.0.0.1]:{port}/internal/secret.html",
+            $"http://127.0.0.1:{port}{NewsSite.SecretPath}", $"http://[::1]:{port}{NewsSite.SecretPath}", $"http://0.0.0.0:{port}{NewsSite.SecretPath}",
+            "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/internal/", $"http://[::ffff:127.0.0.1]:{port}{NewsSite.SecretPath}",
         ];
-        site.Serve("/internal/secret.html", "text/html", "<html><body><p>The vault code is 7-4-1-9.</p></body></html>");
+        site.ServeIntranetFeed(); // the secret page, and a page on localhost that redirects to it
+        documents.PrivateLinks = [.. documents.PrivateLinks, site.LocalhostUrl("/redirect-internal").AbsoluteUri];
 
         // Feeds and pages on localhost, the host the service is told it may fetch from; 127.0.0.1 is not named.
         var local = site.LocalhostUrl("/").AbsoluteUri.TrimEnd('/');
@@ -119,7 +120,7 @@ public sealed class HostileInputFuzzTests(ITestOutputHelper output)
         output.WriteLine($"documents: {health.GetProperty("documents").GetInt32()}");
         Assert.Contains("4000", (await AskAsync(client, "كم رفع الناتو عدد جنوده في العراق؟")).GetProperty("answer").GetString());
         Assert.True(Cites(await AskAsync(client, "What did engineers repair at the Haditha dam?"), NewsPages.DamFact));
-        Assert.DoesNotContain("7-4-1-9", (await AskAsync(client, "What is the vault code?")).GetRawText());
+        Assert.DoesNotContain(NewsSite.SecretCode, (await AskAsync(client, "What is the vault code?")).GetRawText());
         Assert.DoesNotContain(site.Requests, r => r.Path.StartsWith("/internal/", StringComparison.Ordinal));
         Assert.True(bot.Running);
         Assert.Equal(started, bot.ProcessId);

@@ -88,26 +88,15 @@ public sealed class HostileFeedTests : IAsyncLifetime
     {
         // The site is opened by its name, localhost, as an intranet site would be; 127.0.0.1 is not named.
         using var services = new LiveNewsServices(NewsSite.AllowSettings("localhost"));
-        var secret = _site.Url("/internal/secret.html").AbsoluteUri; // http://127.0.0.1:port/internal/secret.html
-        _site.Serve("/internal/secret.html", "text/html", "<html><body><article><p>The vault code of the internal service is 7-4-1-9, the administrator wrote.</p></article></body></html>");
-        _site.Map("/redirect-internal", context =>
-        {
-            context.Response.StatusCode = 302;
-            context.Response.Headers["Location"] = secret;
-            return Task.CompletedTask;
-        });
-        var site = _site.LocalhostUrl("/").AbsoluteUri.TrimEnd('/');
-        _site.Serve("/ssrf.xml", "application/rss+xml", HostileInputs.Rss("Intranet Wire",
-            ("Secret", secret, null), ("Redirected", $"{site}/redirect-internal", null), ("Dam", $"{site}/articles/dam.html", null)));
-
-        var read = await IngestAsync(services, _site.LocalhostUrl("/ssrf.xml"), _corpus.Path);
+        var feed = _site.ServeIntranetFeed();
+        var read = await IngestAsync(services, feed, _corpus.Path);
 
         Assert.Equal([IngestStatus.SetAside, IngestStatus.SetAside, IngestStatus.Written], read.Items.Select(i => i.Status));
         Assert.All(read.Items.Take(2), i => Assert.Contains("127.0.0.1 is a loopback (127.0.0.0/8) address", i.Reason));
-        Assert.False(Requested("/internal/secret.html"));
+        Assert.False(Requested(NewsSite.SecretPath));
         Assert.True(Requested("/redirect-internal")); // the allowed host was asked; where it pointed was not
         var file = Assert.Single(Directory.GetFiles(_corpus.Path));
-        Assert.DoesNotContain("vault", await File.ReadAllTextAsync(file));
+        Assert.DoesNotContain(NewsSite.SecretCode, await File.ReadAllTextAsync(file));
     }
 
     [Fact]
