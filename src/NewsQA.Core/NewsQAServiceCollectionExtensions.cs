@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using NewsQA.Core.Answering;
@@ -30,9 +31,10 @@ public static class NewsQAServiceCollectionExtensions
         }
 
         services.AddNewsQAProviders();
-        // The strategy is chosen once, when first needed: with a model, answers and query rewrites come from the prompt files.
+        // The strategy is chosen once, when first needed: with a model, answers and query rewrites come from the prompt
+        // files, and the offline generator answers whenever the model does not.
         services.TryAddSingleton<IAnswerGenerator>(sp => AIProviderServiceCollectionExtensions.HasModel(sp)
-            ? ActivatorUtilities.CreateInstance<ModelAnswerGenerator>(sp)
+            ? new FallbackAnswerGenerator(ActivatorUtilities.CreateInstance<ModelAnswerGenerator>(sp), sp.GetRequiredService<LocalAnswerGenerator>(), sp.GetRequiredService<ILogger<FallbackAnswerGenerator>>())
             : sp.GetRequiredService<LocalAnswerGenerator>());
         services.TryAddSingleton<IQueryRewriter>(sp => AIProviderServiceCollectionExtensions.HasModel(sp)
             ? ActivatorUtilities.CreateInstance<PromptQueryRewriter>(sp)

@@ -69,11 +69,14 @@ public sealed partial class ActivityResponder(
         return reply;
     }
 
+    /// <summary>What the user is told when answering failed unexpectedly, on every channel.</summary>
+    public const string ApologyText = "Sorry, something went wrong while answering. / عذرا، حدث خطأ أثناء الإجابة.";
+
     /// <summary>What the user is told when answering failed unexpectedly, so that no message goes unanswered.</summary>
     public static Activity Apology(Activity to)
     {
         var apology = to.CreateReply();
-        apology.Text = "Sorry, something went wrong while answering. / عذرا، حدث خطأ أثناء الإجابة.";
+        apology.Text = ApologyText;
         return apology;
     }
 

@@ -4,6 +4,7 @@ using NewsQA.Bot.Hosting;
 using NewsQA.Bot.Watching;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Conversations;
+using NewsQA.Core.Text;
 
 namespace NewsQA.Bot.Rest;
 
@@ -13,7 +14,7 @@ namespace NewsQA.Bot.Rest;
 /// validated answer, then done; GET /healthz tells whether the index is loaded, and how many changed files wait to be
 /// applied. A conversationId names a conversation of the REST API only (see <see cref="ConversationKeys"/>).
 /// </summary>
-public static class AskEndpoints
+public static partial class AskEndpoints
 {
     public static IEndpointRouteBuilder MapAsk(this IEndpointRouteBuilder routes)
     {
@@ -28,7 +29,7 @@ public static class AskEndpoints
             return Results.Json(AnswerPayload.From(answer), JsonBody.Options);
         });
 
-        routes.MapPost("/api/ask/stream", async (HttpContext context, AnswerService answers, IndexHolder index, ConversationStore conversations, CancellationToken ct) =>
+        routes.MapPost("/api/ask/stream", async (HttpContext context, AnswerService answers, IndexHolder index, ConversationStore conversations, ILoggerFactory loggers, CancellationToken ct) =>
         {
             var (body, problem) = await JsonBody.ReadAsync<AskRequest>(context.Request, ct);
             problem ??= ConversationIdProblem(body!);
@@ -48,19 +49,31 @@ public static class AskEndpoints
             context.Response.Headers.CacheControl = "no-cache";
             await WriteEventAsync(context, "status", new { state = "searching" }, ct);
             var conversation = Conversation(body!, conversations);
+            var question = body!.Question ?? string.Empty;
             var shown = string.Empty;
-            await foreach (var update in answers.AskStreamingAsync(index.Current, body!.Question ?? string.Empty, conversation, ct))
+            var answered = false;
+            try
             {
-                if (update.Final is { } answer)
+                await foreach (var update in answers.AskStreamingAsync(index.Current, question, conversation, ct))
                 {
-                    await WriteEventAsync(context, "answer", AnswerPayload.From(answer), ct);
+                    if (update.Final is { } answer)
+                    {
+                        await WriteEventAsync(context, "answer", AnswerPayload.From(answer), ct);
+                        answered = true;
+                    }
+                    else if (update.Text.Length > shown.Length)
+                    {
+                        // Updates are cumulative and only grow; a delta is what this one adds.
+                        await WriteEventAsync(context, "delta", new { text = update.Text[shown.Length..] }, ct);
+                        shown = update.Text;
+                    }
                 }
-                else if (update.Text.Length > shown.Length)
-                {
-                    // Updates are cumulative and only grow; a delta is what this one adds.
-                    await WriteEventAsync(context, "delta", new { text = update.Text[shown.Length..] }, ct);
-                    shown = update.Text;
-                }
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested && e is not OutOfMemoryException)
+            {
+                // The status is sent: a stream that fails ends as every stream does, with an answer (the apology) and done.
+                LogStreamFailed(loggers.CreateLogger(typeof(AskEndpoints).FullName!), e);
+                if (!answered) await WriteEventAsync(context, "answer", AnswerPayload.From(Apology(question)), ct);
             }
 
             await WriteEventAsync(context, "done", new { }, ct);
@@ -82,6 +95,9 @@ public static class AskEndpoints
             ? JsonBody.BadRequest($"conversationId is longer than {AskRequest.MaxConversationIdChars} characters.")
             : null;
 
+    private static Answer Apology(string question) =>
+        new(question, question, LanguageDetector.DetectAnswerLanguage(question), ActivityResponder.ApologyText, false, AnswerMode.Local, AnswerKind.Help, [], 0);
+
     private static IResult NotReady() =>
         Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Index loading", detail: "The articles are still being indexed; try again in a moment.");
 
@@ -90,4 +106,7 @@ public static class AskEndpoints
         await context.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, JsonBody.Options)}\n\n", ct);
         await context.Response.Body.FlushAsync(ct);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Answering an event stream failed; it ended with an apology")]
+    private static partial void LogStreamFailed(ILogger logger, Exception exception);
 }

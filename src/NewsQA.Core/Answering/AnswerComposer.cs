@@ -27,7 +27,8 @@ public static class AnswerComposer
 
         for (var i = 0; i < sentences.Count; i++)
         {
-            var sentence = sentences[i].Text;
+            // An article's own "[3]" is quoted as "(3)": in an answer, only NewsQA's markers are bracketed numbers.
+            var sentence = CitationLookalikes.Neutralize(sentences[i].Text);
             var date = dateOf?.Invoke(sentences[i].Passage) is { } d ? AnswerDates.Prefix(d, language) : string.Empty;
             var quoted = date + (crossLingual ? $"«{sentence}»" : sentence);
             if (bullets) builder.Append("- ").Append(quoted).Append($" [{i + 1}]").Append('\n');
