@@ -99,6 +99,26 @@ public sealed class HostileFeedPollingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnItemLinkingToTheServiceItself_IsNotFetched_EvenWhenItsHostIsNamed()
+    {
+        // The feed is written once the service listens, naming the service's own address as an item's link.
+        var own = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _site.Map("/own.xml", async context =>
+        {
+            var item = new Uri(await own.Task, "/healthz").AbsoluteUri;
+            var body = System.Text.Encoding.UTF8.GetBytes(HostileInputs.Rss("Loop Wire", ("Itself", item, null)));
+            context.Response.ContentType = "application/rss+xml";
+            await context.Response.OutputStream.WriteAsync(body);
+        });
+        _factory.Settings["Ingestion:AllowPrivateHosts:0"] = NewsSite.AllowedHost; // the service listens at 127.0.0.1 too
+        _factory.Settings["Ingestion:Feeds:0"] = _site.Url("/own.xml").AbsoluteUri;
+        own.SetResult(_factory.StartKestrel());
+
+        Assert.True(await _factory.Logs.WaitForAsync("this service's own listening address"), string.Join("\n", _factory.Logs.Entries.Select(e => e.Category + ": " + e.Message).Where(m => m.Contains("NewsQA", StringComparison.Ordinal))));
+        Assert.Contains(_factory.Logs.Entries, e => e.Message.Contains("/healthz set aside: not fetched", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ALoopbackFeed_IsNotFetched_UnlessItsHostIsNamed_AndTheRefusalIsLogged()
     {
         _factory.Settings["Ingestion:Feeds:0"] = _site.Url("/atom.xml").AbsoluteUri;

@@ -7,17 +7,18 @@ using NewsQA.Core.Feeds;
 namespace NewsQA.Bot.Feeds;
 
 /// <summary>
-/// Polls Ingestion:Feeds every Ingestion:PollInterval (the first poll at start-up), writes new items into the corpus
-/// folder and tells the running index. The feeds of one poll are read at the same time, so a slow site delays only
-/// its own feeds (the fetcher still sends one request at a time to each host), and a poll is given at most one poll
-/// interval: what is unfinished then is cancelled and read at the next poll. A feed or page that fails is logged with
-/// its URL and tried again, or set aside, by the ingestors; nothing a feed does can stop the service.
+/// Polls Ingestion:Feeds every Ingestion:PollInterval (the first poll as soon as the service has started), writes new
+/// items into the corpus folder and tells the running index. The feeds of one poll are read at the same time, so a slow
+/// site delays only its own feeds (the fetcher still sends one request at a time to each host), and a poll is given at
+/// most one poll interval: what is unfinished then is cancelled and read at the next poll. A feed or page that fails
+/// is logged with its URL and tried again, or set aside, by the ingestors; nothing a feed does can stop the service.
 /// </summary>
 public sealed partial class FeedPollingService(
     FeedIngestor feeds,
     ICorpusChangeListener changes,
     CorpusFolder corpus,
     IOptions<IngestionOptions> options,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<FeedPollingService> logger) : BackgroundService
 {
@@ -31,6 +32,13 @@ public sealed partial class FeedPollingService(
         LogPolling(logger, settings.Feeds.Count, settings.PollInterval);
         try
         {
+            // Once the service has started: its listening addresses are then known, and refused (OwnAddresses).
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            {
+                await started.Task.WaitAsync(stoppingToken);
+            }
+
             while (!stoppingToken.IsCancellationRequested)
             {
                 await PollOnceAsync(stoppingToken);
