@@ -10,7 +10,7 @@ namespace NewsQA.Bot.Tests;
 
 /// <summary>
 /// With AI:Provider=OpenAICompatible pointed at a loopback model: the answer streams into Web Chat over Direct Line
-/// (livestreaming, PROTOCOL.md b4) and into /api/ask/stream as delta events, and the final answer cites the passage
+/// (livestreaming, docs/protocol.md, Web Chat) and into /api/ask/stream as delta events, and the final answer cites the passage
 /// the model was given.
 /// </summary>
 public sealed class WebChatStreamingTests : IAsyncLifetime
@@ -144,6 +144,28 @@ public sealed class WebChatStreamingTests : IAsyncLifetime
         Assert.DoesNotContain("streaming", types);
         Assert.DoesNotContain("informative", types);
         Assert.Contains("final", types);
+    }
+
+    [Fact]
+    public async Task AStreamedAnswerReplacedAtTheEnd_SaysSo_InOneLineInTheReadersLanguage()
+    {
+        // A reply that cites nothing is shown as it is written, then, ungrounded twice, replaced by the offline answer.
+        _model.Reply = r => r.IsAnswer ? ["المتحدث ", "باسم ", "الحشد ", "الشعبي ", "معروف ", "منذ ", "سنوات."] : ["NOT_FOUND"];
+        var client = await DirectLineClient.StartAsync(_bot.CreateClient());
+        (await client.PostAsync(Question)).EnsureSuccessStatusCode();
+
+        static bool IsFinal(JsonElement a) => a.TryGetProperty("channelData", out var d) && d.TryGetProperty("streamType", out var t) && t.GetString() == "final";
+        List<JsonElement> history = [];
+        Assert.True(await Eventually.HoldsAsync(async () =>
+        {
+            (history, _, _) = await client.ReadAllAsync();
+            return history.Any(IsFinal);
+        }));
+
+        var final = history.Single(IsFinal).GetProperty("text").GetString()!;
+        Assert.StartsWith("_استُبدلت إجابة النموذج بإجابة مأخوذة من المقالات مباشرة._\n\n", final);
+        Assert.Contains("كريم النوري", final);
+        Assert.DoesNotContain("معروف منذ سنوات", final);
     }
 
     [Fact]

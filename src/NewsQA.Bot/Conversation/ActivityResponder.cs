@@ -17,7 +17,7 @@ namespace NewsQA.Bot.Conversation;
 /// answer feedback is stored; every other activity is ignored.
 /// </summary>
 public sealed partial class ActivityResponder(
-    AnswerService answers, IndexHolder index, ConversationStore conversations, FeedbackStore feedback, TimeProvider clock, ILogger<ActivityResponder> logger)
+    AnswerService answers, IndexHolder index, ConversationStore conversations, FeedbackStore feedback, SourceLinks links, TimeProvider clock, ILogger<ActivityResponder> logger)
 {
     public const string FeedbackInvoke = "message/submitAction";
 
@@ -109,13 +109,21 @@ public sealed partial class ActivityResponder(
         {
             var conversation = conversations.GetOrCreate(conversationKey);
             Answer? answer = null;
+            var shown = string.Empty;
             await foreach (var update in answers.AskStreamingAsync(current, text, conversation, cancellationToken))
             {
-                if (update.Final is { } final) answer = final;
-                else stream?.Update(update.Text, cancellationToken);
+                if (update.Final is { } final)
+                {
+                    answer = final;
+                }
+                else if (stream is not null)
+                {
+                    stream.Update(update.Text, cancellationToken);
+                    shown = update.Text;
+                }
             }
 
-            return AnswerReply.Create(activity, answer!, current, baseAddress);
+            return AnswerReply.Create(activity, answer!, current, citation => links.SourcePage(citation, baseAddress), AnswerTexts.FinalChange(shown, answer!));
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -58,11 +58,14 @@ public static class ArticleLoader
         return ArticleParser.Parse(file.Text);
     }
 
-    private static ParsedArticle WithMetadata(ParsedArticle article, ArticleMetadata metadata) => article with
+    // An untitled article whose outlet and date are known is named by them ("Tigris Daily, 2024-03-05") rather than by
+    // its first words.
+    private static ParsedArticle WithMetadata(ParsedArticle article, ArticleMetadata metadata)
     {
-        Source = metadata.Source ?? article.Source,
-        Published = metadata.Published,
-        Url = metadata.Url,
-        Language = metadata.Language,
-    };
+        var source = metadata.Source ?? article.Source;
+        var title = article.Untitled && source is not null && metadata.Published is { } date
+            ? $"{source}, {date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}"
+            : article.Title;
+        return article with { Title = title, Source = source, Published = metadata.Published, Url = metadata.Url, Language = metadata.Language };
+    }
 }

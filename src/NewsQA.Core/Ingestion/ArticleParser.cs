@@ -13,7 +13,9 @@ public static class ArticleParser
     // Up to this length, a line with no closing punctuation is a heading or byline rather than prose.
     private const int MaxHeadingLength = 80;
 
-    private const int DerivedTitleWords = 12;
+    // An untitled article is named by its first words: enough to tell it from another, short enough that a citation's
+    // name (80 characters in Teams) keeps its paragraph number and date beside it.
+    private const int DerivedTitleWords = 8;
 
     // Shorter than this, a line before the first paragraph is a byline or a photo credit.
     private const int MaxFrontMatterLength = 60;
@@ -29,6 +31,7 @@ public static class ArticleParser
 
         var first = cleaned.FindIndex(l => l.Length > 0);
         string title;
+        var untitled = false;
         if (knownTitle is { Length: > 0 })
         {
             title = knownTitle.Trim();
@@ -42,10 +45,11 @@ public static class ArticleParser
         else
         {
             title = first >= 0 ? DeriveTitle(cleaned[first]) : string.Empty;
+            untitled = true;
         }
 
         cleaned.RemoveAll(l => l == title); // a title repeated under itself
-        return new ParsedArticle(MetadataLimits.Title(title)!, MetadataLimits.Source(source), GroupParagraphs(cleaned));
+        return new ParsedArticle(MetadataLimits.Title(title)!, MetadataLimits.Source(source), GroupParagraphs(cleaned)) { Untitled = untitled };
     }
 
     private static List<ArticleParagraph> GroupParagraphs(List<string> lines)

@@ -40,6 +40,20 @@ public class FrontMatterTests
     }
 
     [Fact]
+    public void AnUntitledArticle_IsNamedByItsOutletAndDate_WhenKnown_ElseByItsFirstWords()
+    {
+        const string Body = "The coalition said on Thursday that its combat role in Iraq had ended after months of talks with Baghdad, officials added, in a long first paragraph that goes on well past any headline's length because it was copied without one, as wire copy often is when it arrives.";
+        using var temp = new TempFolder();
+        temp.Write("dated.md", $"---\ndate: 2021-12-09T10:00:00+03:00\nsource: Tigris Daily\n---\n{Body}");
+        temp.Write("plain.txt", Body);
+        var articles = CorpusReader.Read(temp.Path, [], CorpusOptions.DefaultMaxFileBytes).ToDictionary(f => f.DocumentId, f => ArticleLoader.Load(f, 1200).Article);
+
+        Assert.Equal("Tigris Daily, 2021-12-09", articles["dated"].Title);
+        Assert.Equal("The coalition said on Thursday that its combat…", articles["plain"].Title);
+        Assert.StartsWith("The coalition said", articles["dated"].Paragraphs[0].Text); // the first paragraph is still text
+    }
+
+    [Fact]
     public void Markdown_WithoutFrontMatter_HasNoDate()
     {
         using var temp = new TempFolder();
