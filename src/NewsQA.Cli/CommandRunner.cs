@@ -29,7 +29,7 @@ public static class CommandRunner
         catch (OptionsValidationException e)
         {
             var failures = string.Join("; ", e.Failures.Select(f => f.TrimEnd('.')));
-            var pointer = failures.Contains("README", StringComparison.Ordinal) ? string.Empty : " See README, section Configuration.";
+            var pointer = failures.Contains("See ", StringComparison.OrdinalIgnoreCase) ? string.Empty : " See docs/configuration.md.";
             await Console.Error.WriteLineAsync($"error: invalid settings ({e.OptionsType.Name}): {failures}.{pointer}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }

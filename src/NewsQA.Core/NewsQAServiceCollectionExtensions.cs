@@ -2,12 +2,12 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.CrossLingual;
-using NewsQA.Core.Embeddings;
 using NewsQA.Core.Feeds;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Prompts;
@@ -19,7 +19,7 @@ namespace NewsQA.Core;
 /// <summary>Registers NewsQA's services; both hosts call <see cref="AddNewsQA"/>.</summary>
 public static class NewsQAServiceCollectionExtensions
 {
-    /// <summary>The provider chosen by AI:Provider, then the core services.</summary>
+    /// <summary>The provider chosen by AI:Provider, then the core services and the strategies the settings choose.</summary>
     public static IServiceCollection AddNewsQA(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = configuration[$"{AIOptions.SectionName}:{nameof(AIOptions.Provider)}"];
@@ -30,14 +30,8 @@ public static class NewsQAServiceCollectionExtensions
         }
 
         services.AddNewsQAProviders();
-        // The strategy is chosen once, when first needed: with a model, answers and query rewrites come from the prompt files.
-        services.TryAddSingleton<IAnswerGenerator>(sp => AIProviderServiceCollectionExtensions.HasModel(sp)
-            ? ActivatorUtilities.CreateInstance<ModelAnswerGenerator>(sp)
-            : sp.GetRequiredService<LocalAnswerGenerator>());
-        services.TryAddSingleton<IQueryRewriter>(sp => AIProviderServiceCollectionExtensions.HasModel(sp)
-            ? ActivatorUtilities.CreateInstance<PromptQueryRewriter>(sp)
-            : new NoQueryRewriter());
-        return services.AddNewsQACore();
+        services.AddNewsQACore();
+        return services.AddNewsQAStrategies();
     }
 
     /// <summary>Options (validated at start-up), index, retrieval and answering, with the offline defaults.</summary>
@@ -51,27 +45,13 @@ public static class NewsQAServiceCollectionExtensions
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PromptOptions>, PromptStartupCheck>());
 
-        // The offline generator, when AddNewsQA (which reads AI:EmbeddingModel) has not registered one.
-        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new HashingEmbeddingGenerator());
         services.TryAddSingleton(TimeProvider.System);
         // Semantic Kernel over the app's services: the chat client (when a provider is configured) and the filters.
         services.TryAddSingleton(sp => new Kernel(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPromptRenderFilter, PromptRenderLog>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInvocationFilter, PromptInvocationLog>());
         services.TryAddSingleton<PromptFunctions>();
-        // With a provider's embedding model (AI:EmbeddingModel), passages carry its vectors; without one the vector leg
-        // is the lexical cosine over the index's own postings, and nothing is embedded.
-        services.TryAddSingleton(sp => AIProviderServiceCollectionExtensions.HasEmbeddingModel(sp)
-            ? PassageEncoder.With(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>())
-            : PassageEncoder.Offline);
         services.TryAddSingleton<CorpusIndexer>();
-        services.TryAddSingleton(sp => new Lazy<QueryTranslator>(() =>
-        {
-            // The files' presence is checked at start-up (RetrievalOptions.Validate) whenever translation is on.
-            var retrieval = sp.GetRequiredService<IOptions<RetrievalOptions>>().Value;
-            return new QueryTranslator(BilingualLexicon.Load(retrieval.ResolvedLexiconPath, retrieval.ResolvedRelatedWordsPath));
-        }));
-        services.TryAddSingleton<IQueryRewriter, NoQueryRewriter>();
         services.TryAddSingleton<QueryBuilder>();
         services.TryAddSingleton(sp => new PostingsCache(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.PostingsCacheMegabytes * 1024L * 1024));
         services.TryAddSingleton<HybridRetriever>();
@@ -84,10 +64,49 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<SummaryTargetResolver>();
         services.TryAddSingleton<NewsTimeline>();
         services.TryAddSingleton<LocalAnswerGenerator>();
-        services.TryAddSingleton<IAnswerGenerator>(sp => sp.GetRequiredService<LocalAnswerGenerator>());
         services.TryAddSingleton<AnswerService>();
         services.AddNewsQAIngestion();
         services.TryAddSingleton<Feedback.FeedbackStore>();
         return services;
     }
+
+    /// <summary>
+    /// The strategies the settings choose, each by one switch, made when first resolved (so that every configuration
+    /// source counts, a test's included): with a language model (AI:Provider other than Local) answers and query
+    /// rewrites come from the prompt files, with the offline answerer behind the model's answers, else from the offline
+    /// answerer alone; with an embedding model (AI:EmbeddingModel)
+    /// passages carry its vectors, else the vector leg is the lexical cosine over the index's own postings and nothing
+    /// is embedded; with Retrieval:Translate questions are translated through the lexicon files.
+    /// </summary>
+    private static IServiceCollection AddNewsQAStrategies(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IAnswerGenerator>(sp => AI(sp).Provider switch
+        {
+            AIProvider.Local => sp.GetRequiredService<LocalAnswerGenerator>(),
+            // The offline generator answers whenever the model does not.
+            _ => new FallbackAnswerGenerator(
+                ActivatorUtilities.CreateInstance<ModelAnswerGenerator>(sp), sp.GetRequiredService<LocalAnswerGenerator>(), sp.GetRequiredService<ILogger<FallbackAnswerGenerator>>()),
+        });
+        services.TryAddSingleton<IQueryRewriter>(sp => AI(sp).Provider switch
+        {
+            AIProvider.Local => new NoQueryRewriter(),
+            _ => ActivatorUtilities.CreateInstance<PromptQueryRewriter>(sp),
+        });
+        services.TryAddSingleton(sp => AI(sp) switch
+        {
+            { Provider: not AIProvider.Local, EmbeddingModel: { } model } when !string.IsNullOrWhiteSpace(model) =>
+                PassageEncoder.With(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()),
+            _ => PassageEncoder.Offline,
+        });
+        // The files' presence is checked at start-up (RetrievalOptions.Validate) whenever translation is on, and they
+        // are read when a question is first translated; without translation no word is looked up.
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<RetrievalOptions>>().Value switch
+        {
+            { Translate: true } retrieval => QueryTranslator.FromFiles(retrieval.ResolvedLexiconPath, retrieval.ResolvedRelatedWordsPath),
+            _ => new QueryTranslator(new BilingualLexicon([])),
+        });
+        return services;
+    }
+
+    private static AIOptions AI(IServiceProvider services) => services.GetRequiredService<IOptions<AIOptions>>().Value;
 }

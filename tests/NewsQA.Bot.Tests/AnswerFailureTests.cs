@@ -9,7 +9,8 @@ namespace NewsQA.Bot.Tests;
 
 /// <summary>
 /// An answer that fails unexpectedly is logged and the user gets an apology in its place, on every channel; in a
-/// stream already under way the apology is the stream's final message, so no draft is left frozen on screen.
+/// stream already under way the apology is the stream's final message (the event stream's answer, before done), so no
+/// draft is left frozen on screen.
 /// </summary>
 public sealed class AnswerFailureTests : IAsyncLifetime
 {
@@ -84,5 +85,19 @@ public sealed class AnswerFailureTests : IAsyncLifetime
         Assert.StartsWith(Apology, apology.GetProperty("text").GetString());
         Assert.Equal("final", apology.GetProperty("channelData").GetProperty("streamType").GetString());
         Assert.DoesNotContain(history, a => a.GetProperty("text").GetString() == BrokenAnswerGenerator.Partial);
+    }
+
+    [Fact]
+    public async Task TheEventStream_EndsWithTheApologyAsItsAnswer_ThenDone()
+    {
+        using var bot = Bot(streams: true);
+
+        var body = await (await bot.CreateClient().PostAsJsonAsync("/api/ask/stream", new { question = Question })).Content.ReadAsStringAsync();
+
+        Assert.Null(Fuzz.ServerSentEvents.Problem(body));
+        var events = Fuzz.ServerSentEvents.Parse(body);
+        Assert.Equal(BrokenAnswerGenerator.Partial, events.Single(e => e.Name == "delta").Data.GetProperty("text").GetString());
+        Assert.StartsWith(Apology, events[^2].Data.GetProperty("answer").GetString());
+        Assert.True(await bot.Logs.WaitForAsync("Answering an event stream failed"));
     }
 }

@@ -88,8 +88,9 @@ public sealed class DatedCitationTests : IAsyncLifetime
 
         Assert.Equal(DatedArticles.EnglishNewerUrl, appearance.GetProperty("url").GetString());
         var card = JsonDocument.Parse(appearance.GetProperty("text").GetString()!).RootElement;
-        var texts = card.GetProperty("body").EnumerateArray().Select(b => b.GetProperty("text").GetString()).ToList();
-        Assert.Contains(texts, t => t!.StartsWith("Tigris Daily — 14 February 2023 — ¶", StringComparison.Ordinal));
+        // Each text block sits in a container that carries its direction.
+        var texts = card.GetProperty("body").EnumerateArray().SelectMany(b => b.GetProperty("items").EnumerateArray()).Select(b => b.GetProperty("text").GetString()).ToList();
+        Assert.Contains(texts, t => t!.StartsWith("Tigris Daily — 14 February 2023 — \u2066¶", StringComparison.Ordinal));
         Assert.Contains(texts, t => t!.Contains(DatedArticles.EnglishNewerUrl, StringComparison.Ordinal));
         Assert.Equal("2023-02-14", appearance.GetProperty("keywords")[0].GetString());
     }

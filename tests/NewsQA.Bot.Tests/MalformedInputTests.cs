@@ -46,4 +46,15 @@ public class MalformedInputTests(BotFactory factory) : IClassFixture<BotFactory>
             Assert.Contains("detail", await response.Content.ReadAsStringAsync());
         }
     }
+
+    [Fact]
+    public async Task AnEntityWhoseTextIsNotUtf8_IsNoServerError()
+    {
+        // Found by the fuzz test: a byte that is no UTF-8 inside an entity's string, read only when the entity is.
+        var json = Encoding.UTF8.GetBytes("{\"type\":\"message\",\"text\":\"hi\",\"channelId\":\"emulator\",\"serviceUrl\":\"http://127.0.0.1:9/\",\"conversation\":{\"id\":\"c\"},\"entities\":[{\"type\":\"Xmention\"}]}");
+        json[Array.IndexOf(json, (byte)'X')] = 0xCF;
+        var response = await _client.PostAsync("/api/messages", new ByteArrayContent(json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } });
+
+        Assert.True((int)response.StatusCode < 500, $"{response.StatusCode}");
+    }
 }

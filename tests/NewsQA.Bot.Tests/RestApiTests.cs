@@ -19,6 +19,16 @@ public class RestApiTests(BotFactory factory) : IClassFixture<BotFactory>
     }
 
     [Fact]
+    public async Task ThePage_HasAFavicon()
+    {
+        var response = await _client.GetAsync("/favicon.ico");
+        response.EnsureSuccessStatusCode();
+        var icon = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0, 0, 1, 0], icon[..4]); // an ICO file's header
+        Assert.Contains("<link rel=\"icon\" href=\"favicon.ico\">", await _client.GetStringAsync("/"));
+    }
+
+    [Fact]
     public async Task Ask_ReturnsTheCliJsonShape()
     {
         var response = await _client.PostAsJsonAsync("/api/ask", new { question = "كم رفع الناتو عدد جنوده في العراق؟" });

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace NewsQA.Bot.Tests;
 
-/// <summary>How a test reads a sent activity's place in a streamed answer (the streaminfo entity, PROTOCOL.md b2).</summary>
+/// <summary>How a test reads a sent activity's place in a streamed answer (the streaminfo entity, docs/protocol.md, Teams).</summary>
 public static class StreamParts
 {
     /// <summary>The activity's streaminfo entity, or null when it is not part of a stream.</summary>

@@ -7,7 +7,7 @@ using static NewsQA.Bot.Tests.StreamParts;
 namespace NewsQA.Bot.Tests;
 
 /// <summary>
-/// A model's answer streamed into Teams (PROTOCOL.md b2), captured by the loopback connector: the model is an
+/// A model's answer streamed into Teams (docs/protocol.md, Teams), captured by the loopback connector: the model is an
 /// OpenAI-compatible server on loopback, and the bot's clock a fake one. In a 1:1 chat the model writes its next piece
 /// only once the connector has the previous one, moving the clock on half a second at a time until then, so every
 /// piece is seen and the pacing is checked on that clock, not on the wall.
@@ -130,7 +130,7 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         var claim = Assert.Single(message.GetProperty("citation").EnumerateArray());
         Assert.Equal(1, claim.GetProperty("position").GetInt32());
         var card = JsonDocument.Parse(claim.GetProperty("appearance").GetProperty("text").GetString()!).RootElement;
-        Assert.Contains("كريم النوري", card.GetProperty("body")[2].GetProperty("text").GetString());
+        Assert.Contains("كريم النوري", card.GetProperty("body")[2].GetProperty("items")[0].GetProperty("text").GetString());
         Assert.True(_citedPassage.Single() > 0);
     }
 

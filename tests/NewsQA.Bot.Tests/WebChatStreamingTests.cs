@@ -10,7 +10,7 @@ namespace NewsQA.Bot.Tests;
 
 /// <summary>
 /// With AI:Provider=OpenAICompatible pointed at a loopback model: the answer streams into Web Chat over Direct Line
-/// (livestreaming, PROTOCOL.md b4) and into /api/ask/stream as delta events, and the final answer cites the passage
+/// (livestreaming, docs/protocol.md, Web Chat) and into /api/ask/stream as delta events, and the final answer cites the passage
 /// the model was given.
 /// </summary>
 public sealed class WebChatStreamingTests : IAsyncLifetime
@@ -74,7 +74,7 @@ public sealed class WebChatStreamingTests : IAsyncLifetime
         var streamId = bot[1].GetProperty("id").GetString();
 
         var chunks = bot.Skip(2).SkipLast(1).ToList();
-        Assert.Equal(Words.Length + 2, chunks.Count); // each word, the marker, the full stop
+        Assert.Equal(Words.Length + 1, chunks.Count); // each word, then the marker with the full stop that settles it
         var previous = string.Empty;
         var sequence = 1;
         foreach (var chunk in chunks)
@@ -147,6 +147,28 @@ public sealed class WebChatStreamingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStreamedAnswerReplacedAtTheEnd_SaysSo_InOneLineInTheReadersLanguage()
+    {
+        // A reply that cites nothing is shown as it is written, then, ungrounded twice, replaced by the offline answer.
+        _model.Reply = r => r.IsAnswer ? ["المتحدث ", "باسم ", "الحشد ", "الشعبي ", "معروف ", "منذ ", "سنوات."] : ["NOT_FOUND"];
+        var client = await DirectLineClient.StartAsync(_bot.CreateClient());
+        (await client.PostAsync(Question)).EnsureSuccessStatusCode();
+
+        static bool IsFinal(JsonElement a) => a.TryGetProperty("channelData", out var d) && d.TryGetProperty("streamType", out var t) && t.GetString() == "final";
+        List<JsonElement> history = [];
+        Assert.True(await Eventually.HoldsAsync(async () =>
+        {
+            (history, _, _) = await client.ReadAllAsync();
+            return history.Any(IsFinal);
+        }));
+
+        var final = history.Single(IsFinal).GetProperty("text").GetString()!;
+        Assert.StartsWith("_استُبدلت إجابة النموذج بإجابة مأخوذة من المقالات مباشرة._\n\n", final);
+        Assert.Contains("كريم النوري", final);
+        Assert.DoesNotContain("معروف منذ سنوات", final);
+    }
+
+    [Fact]
     public async Task AskStream_SendsDeltasAsTheModelWrites_ThenTheCitedAnswer_ThenDone()
     {
         var response = await _bot.CreateClient().PostAsJsonAsync("/api/ask/stream", new { question = Question });
@@ -156,7 +178,7 @@ public sealed class WebChatStreamingTests : IAsyncLifetime
         Assert.Equal("status", events[0].Name);
         Assert.Equal(["answer", "done"], events.TakeLast(2).Select(e => e.Name));
         var deltas = events.Where(e => e.Name == "delta").Select(e => e.Data.GetProperty("text").GetString()).ToList();
-        Assert.Equal(Words.Length + 2, deltas.Count);
+        Assert.Equal(Words.Length + 1, deltas.Count); // each word, then the marker with the full stop that settles it
         var answer = events[^2].Data;
         Assert.Equal("llm", answer.GetProperty("mode").GetString());
         Assert.Equal(string.Concat(deltas), answer.GetProperty("answer").GetString());

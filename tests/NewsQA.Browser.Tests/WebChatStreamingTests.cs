@@ -39,18 +39,18 @@ public sealed class WebChatStreamingTests
         // The first piece is on screen while the model is still writing: no figure yet, no citation.
         await page.GetByText(FirstPiece.Trim()).First.WaitForAsync(new() { Timeout = 30_000 });
         Assert.Equal(0, await page.GetByText("4000 فرد").CountAsync());
-        Assert.Equal(0, await page.GetByText("الصدام بين الفصائل والقوات الامريكية ¶8").CountAsync());
+        Assert.Equal(0, await page.GetByText("الصدام بين الفصائل والقوات الامريكية \u2066¶8\u2069").CountAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, "webchat-streaming-partial.png") });
 
         release.SetResult();
         await page.GetByText("من 500 إلى 4000 فرد").First.WaitForAsync(new() { Timeout = 30_000 });
-        var reference = page.GetByText("الصدام بين الفصائل والقوات الامريكية ¶8").Last;
+        var reference = page.GetByText("الصدام بين الفصائل والقوات الامريكية \u2066¶8\u2069").Last;
         await reference.WaitForAsync(new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, "webchat-streaming-final.png") });
 
         // The final message carries the citation; it opens the paragraph.
         await reference.ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "الصدام بين الفصائل والقوات الامريكية ¶8" });
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "الصدام بين الفصائل والقوات الامريكية \u2066¶8\u2069" });
         await dialog.WaitForAsync(new() { Timeout = 10_000 });
         Assert.Contains("ينس ستولتنبرغ", await dialog.InnerTextAsync());
     }

@@ -27,9 +27,9 @@ public class WebChatTests
         await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, "webchat-arabic-answer.png") });
 
         // The citation's reference opens a dialog with the whole paragraph, its title, and the cited sentence in bold.
-        var reference = page.GetByText("الصدام بين الفصائل والقوات الامريكية ¶8").Last;
+        var reference = page.GetByText("الصدام بين الفصائل والقوات الامريكية \u2066¶8\u2069").Last;
         await reference.ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "الصدام بين الفصائل والقوات الامريكية ¶8" });
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "الصدام بين الفصائل والقوات الامريكية \u2066¶8\u2069" });
         await dialog.WaitForAsync(new() { Timeout = 10_000 });
         Assert.Contains("ينس ستولتنبرغ", await dialog.InnerTextAsync());
         Assert.Contains("الصدام بين الفصائل والقوات الامريكية", await dialog.InnerTextAsync());

@@ -83,7 +83,18 @@ public sealed class ChatStreamingTests
         await StreamedAnswer.WriteAsync(Updates(new("Supported claim [1]."), new("Supported claim [1]. Unsupported claim."), new(final.Text, final)), output);
 
         var lines = output.ToString();
-        Assert.StartsWith("Supported claim [1]. Unsupported claim.\n── The answer as checked against its citations:\nSupported claim [1].\n", lines);
+        Assert.StartsWith("Supported claim [1]. Unsupported claim.\n── This answer was changed after checking it against the articles.\nSupported claim [1].\n", lines);
+    }
+
+    [Fact]
+    public async Task AStreamedAnswerReplacedByTheOfflineOne_SaysSo_InTheReadersLanguage()
+    {
+        var final = new Answer("س", "س", TextLanguage.Arabic, "جملة من المقال [1].", true, AnswerMode.Local, AnswerKind.Factoid, [], 1);
+        var output = new StringWriter();
+
+        await StreamedAnswer.WriteAsync(Updates(new("جملة لم تثبت"), new(final.Text, final)), output);
+
+        Assert.StartsWith("جملة لم تثبت\n── استُبدلت إجابة النموذج بإجابة مأخوذة من المقالات مباشرة.\nجملة من المقال [1].\n", output.ToString());
     }
 
     private static async IAsyncEnumerable<AnswerUpdate> Updates(params AnswerUpdate[] updates)

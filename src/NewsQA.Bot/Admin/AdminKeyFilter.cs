@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using NewsQA.Bot.Hosting;
 
 namespace NewsQA.Bot.Admin;
 
@@ -18,8 +19,7 @@ public sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpointFi
         var admin = options.Value;
         if (!admin.Enabled)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
-                detail: "The admin API is off: set NEWSQA_Admin__ApiKey to turn it on (see README, Admin API).");
+            return Problems.Problem(StatusCodes.Status404NotFound, "Not found", "The admin API is off: set NEWSQA_Admin__ApiKey to turn it on (see docs/live-news.md, Admin API).");
         }
 
         var header = context.HttpContext.Request.Headers.Authorization.ToString();
@@ -27,8 +27,8 @@ public sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpointFi
         if (given is null || !SameKey(given, admin.ApiKey!))
         {
             context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer realm=\"NewsQA admin\"";
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
-                detail: given is null ? "Send the admin key as \"Authorization: Bearer KEY\"." : "The admin key is wrong.");
+            return Problems.Problem(StatusCodes.Status401Unauthorized, "Unauthorized",
+                given is null ? "Send the admin key as \"Authorization: Bearer KEY\"." : "The admin key is wrong.");
         }
 
         return await next(context);

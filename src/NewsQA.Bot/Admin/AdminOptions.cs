@@ -7,7 +7,7 @@ public sealed class AdminOptions : IValidatableObject
 {
     public const string SectionName = "Admin";
 
-    // Shorter keys can be guessed; 16 characters is the floor, a random 32-byte hex key the advice (README).
+    // Shorter keys can be guessed; 16 characters is the floor, a random 32-byte hex key the advice (docs/live-news.md).
     private const int MinKeyLength = 16;
 
     /// <summary>A secret, from the environment only (NEWSQA_Admin__ApiKey); requests send it as "Authorization: Bearer KEY".</summary>
@@ -20,7 +20,7 @@ public sealed class AdminOptions : IValidatableObject
         if (Enabled && ApiKey!.Length < MinKeyLength)
         {
             yield return new ValidationResult(
-                $"Admin:ApiKey is shorter than {MinKeyLength} characters; use a long random key (openssl rand -hex 32). See README, section Admin API", [nameof(ApiKey)]);
+                $"Admin:ApiKey is shorter than {MinKeyLength} characters; use a long random key (openssl rand -hex 32). See docs/live-news.md, Admin API", [nameof(ApiKey)]);
         }
     }
 }

@@ -40,5 +40,5 @@ public sealed class BotFrameworkOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         ServiceUrlsAllowed
             .Where(u => !ServiceUrlPolicy.TryParseServiceUrl(u, out _))
-            .Select(u => new ValidationResult($"BotFramework:AllowedServiceUrls: '{u}' is not an absolute http or https URL (see README, Configuration)", [nameof(AllowedServiceUrls)]));
+            .Select(u => new ValidationResult($"BotFramework:AllowedServiceUrls: '{u}' is not an absolute http or https URL (see docs/configuration.md)", [nameof(AllowedServiceUrls)]));
 }

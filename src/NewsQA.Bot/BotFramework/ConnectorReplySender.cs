@@ -4,7 +4,7 @@ using NewsQA.Bot.Schema;
 namespace NewsQA.Bot.BotFramework;
 
 /// <summary>
-/// Replies through the Bot Framework connector. Teams streams 1:1 chats only (PROTOCOL.md b2): there each update is a
+/// Replies through the Bot Framework connector. Teams streams 1:1 chats only (docs/protocol.md, Teams): there each update is a
 /// typing activity with a streaminfo entity, at most one per Bot:TeamsStreamIntervalMilliseconds (Teams answers
 /// faster updates with 429); group chats, channels and other channels get the final message only.
 /// </summary>

@@ -17,7 +17,7 @@ namespace NewsQA.Bot.Conversation;
 /// answer feedback is stored; every other activity is ignored.
 /// </summary>
 public sealed partial class ActivityResponder(
-    AnswerService answers, IndexHolder index, ConversationStore conversations, FeedbackStore feedback, TimeProvider clock, ILogger<ActivityResponder> logger)
+    AnswerService answers, IndexHolder index, ConversationStore conversations, FeedbackStore feedback, SourceLinks links, TimeProvider clock, ILogger<ActivityResponder> logger)
 {
     public const string FeedbackInvoke = "message/submitAction";
 
@@ -69,11 +69,14 @@ public sealed partial class ActivityResponder(
         return reply;
     }
 
+    /// <summary>What the user is told when answering failed unexpectedly, on every channel.</summary>
+    public const string ApologyText = "Sorry, something went wrong while answering. / عذرا، حدث خطأ أثناء الإجابة.";
+
     /// <summary>What the user is told when answering failed unexpectedly, so that no message goes unanswered.</summary>
     public static Activity Apology(Activity to)
     {
         var apology = to.CreateReply();
-        apology.Text = "Sorry, something went wrong while answering. / عذرا، حدث خطأ أثناء الإجابة.";
+        apology.Text = ApologyText;
         return apology;
     }
 
@@ -107,13 +110,21 @@ public sealed partial class ActivityResponder(
         {
             var conversation = conversations.GetOrCreate(conversationKey);
             Answer? answer = null;
+            var shown = string.Empty;
             await foreach (var update in answers.AskStreamingAsync(lease.Index, text, conversation, cancellationToken))
             {
-                if (update.Final is { } final) answer = final;
-                else stream?.Update(update.Text, cancellationToken);
+                if (update.Final is { } final)
+                {
+                    answer = final;
+                }
+                else if (stream is not null)
+                {
+                    stream.Update(update.Text, cancellationToken);
+                    shown = update.Text;
+                }
             }
 
-            return AnswerReply.Create(activity, answer!, lease.Index, baseAddress);
+            return AnswerReply.Create(activity, answer!, lease.Index, citation => links.SourcePage(citation, baseAddress), AnswerTexts.FinalChange(shown, answer!));
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

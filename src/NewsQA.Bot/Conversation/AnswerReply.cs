@@ -8,23 +8,31 @@ namespace NewsQA.Bot.Conversation;
 
 /// <summary>
 /// The message that carries a final answer: its text ([n] markers; for Web Chat also the Markdown reference
-/// definitions), and with citations the one citation entity with the AI label, feedback buttons and suggested
-/// follow-ups (open the first source; summarize its article).
+/// definitions), each line's runs of the other script isolated (<see cref="BidiText"/>) and, for Web Chat, each line
+/// a paragraph of its own (so that the page gives each its own direction); a first line in italics when it differs from
+/// the text that was streamed; and with citations the one citation entity with the AI label, feedback buttons and
+/// suggested follow-ups (open the first source; summarize its article).
 /// </summary>
-public static class AnswerReply
+public static partial class AnswerReply
 {
     private static readonly string[] ArabicOrdinals = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"];
     private static readonly string[] EnglishOrdinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
-    public static Activity Create(Activity incoming, Answer answer, PassageIndex index, Uri baseAddress)
+    /// <summary>
+    /// The reply to <paramref name="incoming"/>; <paramref name="sourcePage"/> gives a citation's source page,
+    /// <paramref name="change"/> what happened to a streamed answer at the end (<see cref="AnswerTexts.FinalChange"/>).
+    /// </summary>
+    public static Activity Create(Activity incoming, Answer answer, PassageIndex index, Func<Citation, Uri> sourcePage, string? change = null)
     {
         var reply = incoming.CreateReply();
         reply.TextFormat = "markdown";
         var webChat = BotChannels.IsWebChat(incoming.ChannelId);
-        reply.Text = answer.Citations.Count > 0 && webChat ? $"{answer.Text}\n\n{CitationEntity.LinkDefinitions(answer)}" : answer.Text;
+        var text = BidiText.IsolateRuns(change is null ? answer.Text : $"_{change}_\n{answer.Text}");
+        if (webChat) text = LinePattern().Replace(text, "\n\n");
+        reply.Text = answer.Citations.Count > 0 && webChat ? $"{text}\n\n{CitationEntity.LinkDefinitions(answer)}" : text;
         if (answer.Citations.Count == 0) return reply;
 
-        reply.Entities = [CitationEntity.Create(answer, incoming.ChannelId ?? string.Empty, baseAddress)];
+        reply.Entities = [CitationEntity.Create(answer, incoming.ChannelId ?? string.Empty, sourcePage)];
         reply.ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } };
         reply.SuggestedActions = FollowUps(answer, [.. index.Documents.Select(d => d.DocumentId)]);
         return reply;
@@ -50,4 +58,8 @@ public static class AnswerReply
 
         return new SuggestedActions(actions);
     }
+
+    // A single line break inside the text (Markdown would join the lines into one paragraph).
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\n)\n(?!\n)")]
+    private static partial System.Text.RegularExpressions.Regex LinePattern();
 }

@@ -84,9 +84,9 @@ public sealed partial class AnswerStream(IReplySender sender, Activity incoming,
                 await sender.SendAsync(update, cancellationToken);
                 _sentText = text;
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is HttpRequestException or IOException or OperationCanceledException)
             {
-                // A lost chunk is superseded by the next one, or by the final message.
+                // A lost chunk (a failed or timed-out send) is superseded by the next one, or by the final message.
                 LogChunkFailed(logger, e.Message);
             }
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using NewsQA.Bot.Rest;
 using NewsQA.Bot.Schema;
 using NewsQA.Core.Answering;
 
@@ -20,7 +19,7 @@ public static class CitationEntity
     private const int MaxKeywords = 3;
     private const int MaxKeyword = 28;
 
-    public static JsonObject Create(Answer answer, string channelId, Uri baseAddress)
+    public static JsonObject Create(Answer answer, string channelId, Func<Citation, Uri> sourcePage)
     {
         var webChat = BotChannels.IsWebChat(channelId);
         var claims = new JsonArray();
@@ -28,19 +27,21 @@ public static class CitationEntity
         {
             var passage = citation.Passage;
             var sentence = passage.Text.Substring(citation.Sentence.Start, citation.Sentence.Length);
+            var name = CitationName.Of(passage, MaxName);
+            var page = sourcePage(citation);
             var appearance = new JsonObject
             {
                 ["@type"] = "DigitalDocument",
-                ["name"] = Cut($"{passage.Title} ¶{passage.Paragraph}", MaxName),
-                ["abstract"] = Cut(sentence, MaxAbstract),
-                ["text"] = webChat ? CitationCard.Markdown(citation, answer.Language) : CitationCard.AdaptiveCard(citation, answer.Language),
+                ["name"] = name,
+                ["abstract"] = BidiText.Isolated(CitationName.Shorten(sentence, MaxAbstract - 2)),
+                ["text"] = webChat ? CitationCard.Markdown(citation, name, answer.Language, page) : CitationCard.AdaptiveCard(citation, answer.Language, page),
                 ["encodingFormat"] = webChat ? "text/markdown" : "application/vnd.microsoft.card.adaptive",
                 ["keywords"] = new JsonArray([.. Keywords(citation).Select(k => (JsonNode)JsonValue.Create(k))]),
                 ["image"] = new JsonObject { ["@type"] = "ImageObject", ["name"] = "Text" },
             };
             // Web Chat opens a dialog for a citation without a URL (its card links the article); Teams opens the URL
             // from its hover card: the article itself, else the source page with the sentence highlighted.
-            if (!webChat) appearance["url"] = citation.Article?.Url ?? new Uri(baseAddress, SourceEndpoints.Link(citation)).ToString();
+            if (!webChat) appearance["url"] = citation.Article?.Url ?? page.ToString();
             claims.Add(new JsonObject { ["@type"] = "Claim", ["position"] = citation.Marker, ["appearance"] = appearance });
         }
 
@@ -60,7 +61,7 @@ public static class CitationEntity
     /// <summary>Web Chat renders citation badges from Markdown reference definitions, one per marker (the title dated when the article is).</summary>
     public static string LinkDefinitions(Answer answer) =>
         string.Join('\n', answer.Citations.Take(MaxCitations).Select(c =>
-            $"[{c.Marker}]: cite:{c.Marker} \"{Cut(Dated($"{c.Passage.Title} ¶{c.Passage.Paragraph}", c, answer), MaxName).Replace("\"", "'", StringComparison.Ordinal)}\""));
+            $"[{c.Marker}]: cite:{c.Marker} \"{CitationName.Of(c.Passage, MaxName, Date(c, answer)).Replace("\"", "'", StringComparison.Ordinal)}\""));
 
     // The date first (ISO 8601, the shortest unambiguous form), then the outlet, then the paragraph and the article id.
     private static IEnumerable<string> Keywords(Citation citation)
@@ -71,8 +72,8 @@ public static class CitationEntity
         return candidates.OfType<string>().Where(k => k.Length > 0).Select(k => Cut(k, MaxKeyword)).Take(MaxKeywords);
     }
 
-    private static string Dated(string name, Citation citation, Answer answer) =>
-        citation.Article?.Published is { } date ? $"{name} — {AnswerDates.Format(date, answer.Language)}" : name;
+    private static string? Date(Citation citation, Answer answer) =>
+        citation.Article?.Published is { } date ? AnswerDates.Format(date, answer.Language) : null;
 
-    public static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

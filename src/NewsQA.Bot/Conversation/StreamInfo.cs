@@ -1,7 +1,7 @@
 namespace NewsQA.Bot.Conversation;
 
 /// <summary>
-/// Where an activity stands in a streamed answer (PROTOCOL.md b2, b4): <see cref="Type"/> is informative, streaming or
+/// Where an activity stands in a streamed answer (docs/protocol.md: Teams, Web Chat): <see cref="Type"/> is informative, streaming or
 /// final; <see cref="StreamId"/> is the first activity's id (absent on that first one); <see cref="Sequence"/> counts
 /// up from 1 and is absent on the final message.
 /// </summary>

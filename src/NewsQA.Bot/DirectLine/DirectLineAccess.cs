@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NewsQA.Bot.Hosting;
+
 namespace NewsQA.Bot.DirectLine;
 
 /// <summary>Who a Direct Line request is: the bearer token's claims, and the problems to answer when there are none.</summary>
@@ -13,15 +16,15 @@ public static class DirectLineAccess
         return conversationId is null || claims.ConversationId == conversationId ? claims : null;
     }
 
-    public static IResult Denied(HttpContext context) =>
+    public static ProblemHttpResult Denied(HttpContext context) =>
         string.IsNullOrEmpty(context.Request.Headers.Authorization)
-            ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Token required", detail: "Send 'Authorization: Bearer <token>' from POST /api/directline/token.")
-            : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Token rejected", detail: "The token is expired, invalid, or for another conversation.");
+            ? Problems.Problem(StatusCodes.Status401Unauthorized, "Token required", "Send 'Authorization: Bearer <token>' from POST /api/directline/token.")
+            : Problems.Problem(StatusCodes.Status403Forbidden, "Token rejected", "The token is expired, invalid, or for another conversation.");
 
-    public static IResult UnknownConversation(string id) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown conversation", detail: $"No conversation '{id}' (it may have ended or expired).");
+    public static ProblemHttpResult UnknownConversation(string id) =>
+        Problems.Problem(StatusCodes.Status404NotFound, "Unknown conversation", $"No conversation '{id}' (it may have ended or expired).");
 
-    public static IResult SessionOver() =>
-        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Token expired",
-            detail: "This conversation's tokens cannot be renewed any longer (DirectLine:MaxSessionHours); start a new conversation.");
+    public static ProblemHttpResult SessionOver() =>
+        Problems.Problem(StatusCodes.Status403Forbidden, "Token expired",
+            "This conversation's tokens cannot be renewed any longer (DirectLine:MaxSessionHours); start a new conversation.");
 }

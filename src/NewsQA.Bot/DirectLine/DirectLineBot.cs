@@ -12,11 +12,14 @@ namespace NewsQA.Bot.DirectLine;
 public sealed partial class DirectLineBot(
     ActivityResponder responder, TimeProvider clock, IOptions<BotHostOptions> options, IHostApplicationLifetime lifetime, ILogger<DirectLineBot> logger)
 {
+    /// <summary>The bot as Direct Line conversations name it.</summary>
+    public static readonly ChannelAccount Account = new("newsqa", "NewsQA", "bot");
+
     public Activity Accept(DirectLineConversation conversation, Activity activity, DirectLineClaims claims, Uri baseAddress)
     {
         activity.ChannelId ??= BotChannels.DirectLine;
         activity.From ??= new ChannelAccount(claims.UserId, Role: "user");
-        activity.Recipient = DirectLineEndpoints.BotAccount;
+        activity.Recipient = Account;
         var echoed = conversation.Append(activity, clock.GetUtcNow());
         _ = Task.Run(() => AnswerAsync(conversation, echoed, baseAddress), lifetime.ApplicationStopping);
         return echoed;

@@ -6,7 +6,7 @@ namespace NewsQA.Bot.DirectLine;
 
 /// <summary>
 /// Replies into a Direct Line conversation, where the web chat reads them (WebSocket and polling). Answers stream as
-/// Web Chat's livestreaming (PROTOCOL.md b4): the stream fields in channelData, which every Web Chat since 4.17 reads,
+/// Web Chat's livestreaming (docs/protocol.md, Web Chat): the stream fields in channelData, which every Web Chat since 4.17 reads,
 /// and as a streaminfo entity for newer builds; the typing updates reach WebSocket clients, the final message both.
 /// </summary>
 public sealed class DirectLineReplySender(DirectLineConversation conversation, TimeProvider clock, TimeSpan streamInterval) : IReplySender
@@ -17,7 +17,7 @@ public sealed class DirectLineReplySender(DirectLineConversation conversation, T
 
     public Task<string?> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
-        activity.From = DirectLineEndpoints.BotAccount;
+        activity.From = DirectLineBot.Account;
         return Task.FromResult<string?>(conversation.Append(activity, clock.GetUtcNow()).Id);
     }
 

@@ -4,7 +4,7 @@ using NewsQA.Bot.Schema;
 namespace NewsQA.Bot.DirectLine;
 
 /// <summary>
-/// Where a stored activity stands in a Web Chat livestream (PROTOCOL.md b4), read from the channelData that
+/// Where a stored activity stands in a Web Chat livestream (docs/protocol.md, Web Chat), read from the channelData that
 /// <see cref="DirectLineReplySender"/> writes: the stream it belongs to (the informative update's id) and its
 /// streamType. Each streamed update holds the whole text so far, so a newer part supersedes the older ones: a
 /// streaming update the streaming updates before it, and the final message every interim part of its stream.

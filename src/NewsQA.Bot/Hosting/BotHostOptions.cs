@@ -37,7 +37,7 @@ public sealed class BotHostOptions
 
     /// <summary>
     /// Shortest time between two updates of a streamed answer in Teams: Teams asks for 1.5 to 2 s between calls and
-    /// answers faster ones with 429 (PROTOCOL.md b2).
+    /// answers faster ones with 429 (docs/protocol.md, Teams).
     /// </summary>
     [Range(0, 10_000)]
     public int TeamsStreamIntervalMilliseconds { get; set; } = 1500;

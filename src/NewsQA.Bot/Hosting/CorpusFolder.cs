@@ -4,17 +4,10 @@ using NewsQA.Core.Configuration;
 namespace NewsQA.Bot.Hosting;
 
 /// <summary>
-/// The corpus folder the service indexes and writes ingested articles into: Corpus:Path, relative to the working
-/// directory, or, started from elsewhere, the seed copy beside the program.
+/// The corpus folder the service indexes, watches and writes ingested articles into: Corpus:Path, a relative path
+/// taken from the working directory (the repository root when started as the README says), never a copy elsewhere.
 /// </summary>
 public sealed class CorpusFolder(IOptions<CorpusOptions> options)
 {
-    public string Path { get; } = Resolve(options.Value.Path);
-
-    private static string Resolve(string path)
-    {
-        if (System.IO.Path.IsPathRooted(path) || Directory.Exists(path)) return path;
-        var besideProgram = System.IO.Path.Combine(AppContext.BaseDirectory, path);
-        return Directory.Exists(besideProgram) ? besideProgram : path;
-    }
+    public string Path { get; } = System.IO.Path.GetFullPath(options.Value.Path);
 }

@@ -37,12 +37,21 @@ public static class NewsQABotServiceCollectionExtensions
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         // ASP.NET Core logs every request's URL at Information, query string and all, and a Direct Line streamUrl
         // carries a token there; this rule comes after the configuration's, so no setting brings those lines back.
+        // (The other per-request lines, routing's and the HTTP client's, are quieted in appsettings.json's Logging.)
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // Semantic Kernel logs every prompt call twice at Information, under the prompt's name ("answer"); the spans
+        // and metrics carry the same (prompt and duration), and a failure is logged by the answerer.
+        foreach (var prompt in Core.Prompts.PromptNames.Required) builder.Logging.AddFilter(prompt, LogLevel.Warning);
         var services = builder.Services;
         services.AddNewsQA(builder.Configuration);
         services.AddNewsQATelemetry("newsqa-bot", t => t.AddAspNetCoreInstrumentation(), m => m.AddAspNetCoreInstrumentation());
         services.AddOptions<BotHostOptions>().BindConfiguration(BotHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddProblemDetails();
+        services.AddSingleton<BackgroundServiceFailures>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundServiceFailures>());
+        // Every 4xx is a problem details body with its reason; JSON is written with the one configuration (JsonBody).
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Explain);
+        services.ConfigureHttpJsonOptions(o => JsonBody.Configure(o.SerializerOptions));
+        services.AddSingleton<SourceLinks>();
         // A query value that does not bind (?watermark=abc) is the caller's mistake: 400, in Development too.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -56,6 +65,7 @@ public static class NewsQABotServiceCollectionExtensions
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<BotFrameworkReplies>();
         services.AddHostedService<AnonymousModeWarning>();
+        services.AddHostedService<StartupLog>();
         services.AddSingleton<IndexHolder>();
         services.AddSingleton<ActivityResponder>();
         services.AddSingleton<DirectLineTokens>();
@@ -81,12 +91,13 @@ public static class NewsQABotServiceCollectionExtensions
         services.AddSingleton<CorpusWatcher>();
         services.Replace(ServiceDescriptor.Singleton<ICorpusChangeListener>(sp => sp.GetRequiredService<CorpusWatcher>()));
         services.AddHostedService(sp => sp.GetRequiredService<CorpusWatcher>()); // after IndexLoader, which starts it
+        services.AddHostedService<OwnAddresses>(); // before the first poll: the service never fetches from itself
         services.AddHostedService<FeedPollingService>(); // after IndexLoader: the first poll finds the index loaded
         // The admin key is a secret: a key in the committed appsettings.json stops start-up instead of being used.
         var committedKey = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .Build()[$"{AdminOptions.SectionName}:{nameof(AdminOptions.ApiKey)}"];
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations()
-            .Validate(_ => string.IsNullOrEmpty(committedKey), "Admin:ApiKey is a secret: set it in the environment (NEWSQA_Admin__ApiKey), not in appsettings.json. See README, section Admin API")
+            .Validate(_ => string.IsNullOrEmpty(committedKey), "Admin:ApiKey is a secret: set it in the environment (NEWSQA_Admin__ApiKey), not in appsettings.json. See docs/live-news.md, Admin API")
             .ValidateOnStart();
         services.AddSingleton<AdminKeyFilter>();
     }

@@ -11,8 +11,8 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<Bo
         var limit = options.Value.MaxRequestBytes;
         if (context.Request.ContentLength > limit)
         {
-            await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
-                detail: $"The body is {context.Request.ContentLength:N0} bytes; the limit is {limit:N0}.").ExecuteAsync(context);
+            await Problems.Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large",
+                $"The body is {context.Request.ContentLength:N0} bytes; the limit is {limit:N0}.").ExecuteAsync(context);
             return;
         }
 

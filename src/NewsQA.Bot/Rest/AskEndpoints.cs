@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NewsQA.Bot.Conversation;
 using NewsQA.Bot.DirectLine;
 using NewsQA.Bot.Hosting;
 using NewsQA.Bot.Watching;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Conversations;
+using NewsQA.Core.Text;
 
 namespace NewsQA.Bot.Rest;
 
@@ -15,49 +17,52 @@ namespace NewsQA.Bot.Rest;
 /// applied, and the process's memory: its working set, its managed heap at the last collection, and what the
 /// conversations hold (as their stores estimate it). A conversationId names a conversation of the REST API only (see <see cref="ConversationKeys"/>).
 /// </summary>
-public static class AskEndpoints
+public static partial class AskEndpoints
 {
     public static IEndpointRouteBuilder MapAsk(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/ask", async (HttpRequest request, AnswerService answers, IndexHolder index, ConversationStore conversations, CancellationToken ct) =>
+        var ask = routes.MapGroup("/api/ask");
+        ask.MapPost("", AskAsync);
+        ask.MapPost("/stream", StreamAsync);
+        routes.MapGet("/healthz", Health);
+        return routes;
+    }
+
+    public static async Task<Results<Ok<AnswerPayload>, ProblemHttpResult>> AskAsync(
+        HttpRequest request, AnswerService answers, IndexHolder index, ConversationStore conversations, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<AskRequest>(request, ct);
+        problem ??= ConversationIdProblem(body!);
+        if (problem is not null) return problem;
+        using var lease = index.TryAcquire();
+        if (lease is null) return NotReady();
+        var answer = await answers.AskAsync(lease.Index, body!.Question ?? string.Empty, Conversation(body, conversations), ct);
+        return TypedResults.Ok(AnswerPayload.From(answer));
+    }
+
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> StreamAsync(
+        HttpContext context, AnswerService answers, IndexHolder index, ConversationStore conversations, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<AskRequest>(context.Request, ct);
+        problem ??= ConversationIdProblem(body!);
+        if (problem is not null) return problem;
+        using var lease = index.TryAcquire(); // the stream reads one snapshot, however many commits land meanwhile
+        if (lease is null) return NotReady();
+
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        await WriteEventAsync(context, "status", new { state = "searching" }, ct);
+        var question = body!.Question ?? string.Empty;
+        var shown = string.Empty;
+        var answered = false;
+        try
         {
-            var (body, problem) = await JsonBody.ReadAsync<AskRequest>(request, ct);
-            problem ??= ConversationIdProblem(body!);
-            if (problem is not null) return problem;
-            using var lease = index.TryAcquire();
-            if (lease is null) return NotReady();
-            var conversation = Conversation(body!, conversations);
-            var answer = await answers.AskAsync(lease.Index, body!.Question ?? string.Empty, conversation, ct);
-            return Results.Json(AnswerPayload.From(answer), JsonBody.Options);
-        });
-
-        routes.MapPost("/api/ask/stream", async (HttpContext context, AnswerService answers, IndexHolder index, ConversationStore conversations, CancellationToken ct) =>
-        {
-            var (body, problem) = await JsonBody.ReadAsync<AskRequest>(context.Request, ct);
-            problem ??= ConversationIdProblem(body!);
-            if (problem is not null)
-            {
-                await problem.ExecuteAsync(context);
-                return;
-            }
-
-            using var lease = index.TryAcquire();
-            if (lease is null)
-            {
-                await NotReady().ExecuteAsync(context);
-                return;
-            }
-
-            context.Response.ContentType = "text/event-stream";
-            context.Response.Headers.CacheControl = "no-cache";
-            await WriteEventAsync(context, "status", new { state = "searching" }, ct);
-            var conversation = Conversation(body!, conversations);
-            var shown = string.Empty;
-            await foreach (var update in answers.AskStreamingAsync(lease.Index, body!.Question ?? string.Empty, conversation, ct))
+            await foreach (var update in answers.AskStreamingAsync(lease.Index, question, Conversation(body, conversations), ct))
             {
                 if (update.Final is { } answer)
                 {
                     await WriteEventAsync(context, "answer", AnswerPayload.From(answer), ct);
+                    answered = true;
                 }
                 else if (update.Text.Length > shown.Length)
                 {
@@ -66,27 +71,29 @@ public static class AskEndpoints
                     shown = update.Text;
                 }
             }
-
-            await WriteEventAsync(context, "done", new { }, ct);
-        });
-
-        routes.MapGet("/healthz", (IndexHolder index, CorpusWatcher watcher, ConversationStore conversations, DirectLineConversations directLine) =>
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && e is not OutOfMemoryException)
         {
-            using var lease = index.TryAcquire();
-            return lease is null
-                ? Results.Json(new { status = "loading" }, statusCode: StatusCodes.Status503ServiceUnavailable)
-                : Results.Ok(new
-                {
-                    status = "ready",
-                    documents = lease.Index.ArticleCount,
-                    passages = lease.Index.Count,
-                    pendingChanges = watcher.Pending,
-                    workingSetBytes = Environment.WorkingSet,
-                    managedHeapBytes = GC.GetGCMemoryInfo().HeapSizeBytes,
-                    conversationBytes = conversations.Bytes + directLine.Bytes,
-                });
-        });
-        return routes;
+            // The status is sent: a stream that fails ends as every stream does, with an answer (the apology) and done.
+            LogStreamFailed(loggers.CreateLogger(typeof(AskEndpoints).FullName!), e);
+            if (!answered) await WriteEventAsync(context, "answer", AnswerPayload.From(Apology(question)), ct);
+        }
+
+        await WriteEventAsync(context, "done", new { }, ct);
+        return TypedResults.Empty;
+    }
+
+    public static Results<Ok<HealthReport>, JsonHttpResult<HealthReport>> Health(
+        IndexHolder index, CorpusWatcher watcher, ConversationStore conversations, DirectLineConversations directLine)
+    {
+        using var lease = index.TryAcquire();
+        return lease is null
+            ? TypedResults.Json(new HealthReport("loading"), statusCode: StatusCodes.Status503ServiceUnavailable)
+            : TypedResults.Ok(new HealthReport("ready", lease.Index.ArticleCount, lease.Index.Count, watcher.Pending, Environment.WorkingSet)
+            {
+                ManagedHeapBytes = GC.GetGCMemoryInfo().HeapSizeBytes,
+                ConversationBytes = conversations.Bytes + directLine.Bytes,
+            });
     }
 
     // The REST API's conversations are its own: the id a caller names is a key in the REST namespace only, so it can
@@ -94,17 +101,22 @@ public static class AskEndpoints
     private static Core.Conversations.Conversation? Conversation(AskRequest body, ConversationStore conversations) =>
         body.ConversationId is { Length: > 0 } id ? conversations.GetOrCreate(ConversationKeys.Rest(id)) : null;
 
-    private static IResult? ConversationIdProblem(AskRequest body) =>
+    private static ProblemHttpResult? ConversationIdProblem(AskRequest body) =>
         body.ConversationId is { Length: > AskRequest.MaxConversationIdChars }
-            ? JsonBody.BadRequest($"conversationId is longer than {AskRequest.MaxConversationIdChars} characters.")
+            ? Problems.BadRequest($"conversationId is longer than {AskRequest.MaxConversationIdChars} characters.")
             : null;
 
-    private static IResult NotReady() =>
-        Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Index loading", detail: "The articles are still being indexed; try again in a moment.");
+    private static Answer Apology(string question) =>
+        new(question, question, LanguageDetector.DetectAnswerLanguage(question), ActivityResponder.ApologyText, false, AnswerMode.Local, AnswerKind.Help, [], 0);
+
+    private static ProblemHttpResult NotReady() => Problems.IndexLoading();
 
     private static async Task WriteEventAsync<T>(HttpContext context, string name, T data, CancellationToken ct)
     {
         await context.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, JsonBody.Options)}\n\n", ct);
         await context.Response.Body.FlushAsync(ct);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Answering an event stream failed; it ended with an apology")]
+    private static partial void LogStreamFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NewsQA.Bot.Hosting;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Ingestion;
@@ -16,19 +17,22 @@ public static class SourceEndpoints
 {
     public static IEndpointRouteBuilder MapSources(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/sources/{passageId}", (string passageId, string? start, string? length, HttpRequest request, IndexHolder index) =>
-        {
-            using var lease = index.TryAcquire();
-            if (lease is null) return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Index loading");
-            if (!TryOffset(start, out var s) || !TryOffset(length, out var l)) return JsonBody.BadRequest("start and length are character offsets: whole numbers from 0.");
-            var highlight = s is not null && l is not null ? new SentenceSpan(s.Value, l.Value) : (SentenceSpan?)null;
-            var view = SourceViewer.View(lease.Index, passageId, highlight);
-            if (view is null) return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown source", detail: $"No passage has the id '{passageId}'.");
-            return request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true)
-                ? Results.Json(Describe(view), JsonBody.Options)
-                : Results.Content(Page(view), "text/html; charset=utf-8");
-        });
+        routes.MapGet(SourceLinks.SourcePageRoute, Source);
         return routes;
+    }
+
+    public static Results<Ok<SourcePayload>, ContentHttpResult, ProblemHttpResult> Source(
+        string passageId, string? start, string? length, HttpRequest request, IndexHolder index)
+    {
+        using var lease = index.TryAcquire();
+        if (lease is null) return Problems.IndexLoading();
+        if (!TryOffset(start, out var s) || !TryOffset(length, out var l)) return Problems.BadRequest("start and length are character offsets: whole numbers from 0.");
+        var highlight = s is not null && l is not null ? new SentenceSpan(s.Value, l.Value) : (SentenceSpan?)null;
+        var view = SourceViewer.View(lease.Index, passageId, highlight);
+        if (view is null) return Problems.Problem(StatusCodes.Status404NotFound, "Unknown source", $"No passage has the id '{passageId}'.");
+        return request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true)
+            ? TypedResults.Ok(SourcePayload.From(view))
+            : TypedResults.Content(Page(view), "text/html; charset=utf-8");
     }
 
     private static bool TryOffset(string? text, out int? offset)
@@ -39,22 +43,6 @@ public static class SourceEndpoints
         offset = value;
         return true;
     }
-
-    public static string Link(Citation citation) =>
-        $"/sources/{Uri.EscapeDataString(citation.Passage.Id)}?start={citation.Sentence.Start}&length={citation.Sentence.Length}";
-
-    private static object Describe(SourceView view) => new
-    {
-        passageId = view.Passage.Id,
-        documentId = view.Passage.DocumentId,
-        title = view.Passage.Title,
-        source = view.Source,
-        published = view.Article?.Published is { } date ? PublishedDate.Format(date) : null,
-        url = view.Article?.Url,
-        paragraph = view.Passage.Paragraph,
-        text = view.Passage.Text,
-        sentence = view.Highlight is { } h ? new { start = h.Start, length = h.Length } : null,
-    };
 
     private static string Page(SourceView view)
     {

@@ -33,8 +33,18 @@ public static class ActivityValidator
     public static bool IsMention(JsonObject entity) => string.Equals(StringOf(entity, "type"), "mention", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The string value of <paramref name="name"/> in <paramref name="node"/>, or null when it is absent or not a string.</summary>
-    public static string? StringOf(JsonNode? node, string name) =>
-        node is JsonObject o && o[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+    public static string? StringOf(JsonNode? node, string name)
+    {
+        if (node is not JsonObject o || o[name] is not JsonValue v || v.GetValueKind() != JsonValueKind.String) return null;
+        try
+        {
+            return v.GetValue<string>();
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // bytes that are not UTF-8, which System.Text.Json checks only when the string is read
+        }
+    }
 
     private static string? EntityProblem(JsonObject? entity)
     {

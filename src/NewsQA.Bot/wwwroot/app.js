@@ -17,6 +17,24 @@
     }
   };
 
+  // Every block of text reads in the direction of its own text, whatever the page's (an Arabic quote in the English
+  // page, the English welcome in the Arabic page): Web Chat renders its blocks without a dir, so each one it adds is
+  // given dir="auto", which the browser resolves from the block's first strong letter.
+  const textBlocks = [
+    '.webchat__bubble__content :is(p, li, blockquote, h1, h2, h3, h4, h5, h6, td, th)',
+    '.webchat__modal-dialog__box :is(p, li, blockquote, h1, h2, h3, h4, h5, h6, td, th)',
+    '.webchat__citation-modal-dialog__header',
+    '[class*="webchat__suggested-action"][class*="__text"]',
+    '[class*="webchat__link-definitions__list-item"][class*="text"]'
+  ].join(', ');
+  function orient(node) {
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    for (const block of [node, ...node.querySelectorAll(textBlocks)]) {
+      if (block.matches(textBlocks) && !block.hasAttribute('dir')) block.setAttribute('dir', 'auto');
+    }
+  }
+  new MutationObserver(changes => changes.forEach(c => c.addedNodes.forEach(orient))).observe(document.body, { childList: true, subtree: true });
+
   const response = await fetch('/api/directline/token', { method: 'POST' });
   const { token } = await response.json();
   const directLine = window.WebChat.createDirectLine({ token, domain: `${location.origin}/v3/directline`, webSocket: true });

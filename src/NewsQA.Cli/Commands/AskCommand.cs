@@ -28,12 +28,13 @@ public static class AskCommand
             var answers = host.Services.GetRequiredService<AnswerService>();
             var shared = result.GetValue(conversation) ? answers.StartConversation("cli") : null;
             var exit = ExitCodes.Success;
+            var terminal = TerminalText.ForConsole();
             foreach (var input in inputs)
             {
                 var answer = await answers.AskAsync(passageIndex, input, shared, ct);
                 // A single question that cannot be asked is a usage error; in a file, its line says why and the rest go on.
                 if (inputs.Count == 1 && answer.Kind == AnswerKind.Help) exit = ExitCodes.Usage;
-                Console.WriteLine(result.GetValue(json) ? JsonOutput.Line(AnswerPayload.From(answer)) : AnswerText.Describe(answer));
+                Console.WriteLine(result.GetValue(json) ? JsonOutput.Line(AnswerPayload.From(answer)) : terminal.Render(AnswerText.Describe(answer)));
             }
 
             return exit;

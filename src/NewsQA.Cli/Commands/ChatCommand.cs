@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using NewsQA.Core.Answering;
+using Microsoft.Extensions.Options;
 using NewsQA.Cli.Output;
+using NewsQA.Core.Answering;
 using NewsQA.Core.Conversations;
+using NewsQA.Core.Providers;
 
 namespace NewsQA.Cli.Commands;
 
@@ -23,7 +25,10 @@ public static class ChatCommand
             var passageIndex = lease.Index;
             var answers = host.Services.GetRequiredService<AnswerService>();
             var conversation = answers.StartConversation("terminal");
-            Console.WriteLine($"NewsQA: {passageIndex.ArticleCount} articles, {passageIndex.Count} passages. Ask in Arabic or English; \"show 1\" opens a source; \"exit\" leaves.");
+            var terminal = TerminalText.ForConsole();
+            var ai = host.Services.GetRequiredService<IOptions<AIOptions>>().Value;
+            var answerer = ai.Provider == AIProvider.Local ? "offline answers" : $"answers by {ai.Provider} model {ai.ChatModel}";
+            Console.WriteLine($"NewsQA: {passageIndex.ArticleCount} articles, {passageIndex.Count} passages, {answerer}. Ask in Arabic or English; \"show 1\" opens a source; \"exit\" leaves.");
             while (!ct.IsCancellationRequested)
             {
                 Console.Write("> ");
@@ -31,8 +36,8 @@ public static class ChatCommand
                 if (line is null || ExitWords.Contains(line.Trim())) break;
                 if (string.IsNullOrWhiteSpace(line)) continue;
                 // With a language model the reply appears as it is written; the offline answer is whole at once.
-                if (answers.StreamsAnswers) await StreamedAnswer.WriteAsync(answers.AskStreamingAsync(passageIndex, line, conversation, ct), Console.Out);
-                else Console.WriteLine(AnswerText.Describe(await answers.AskAsync(passageIndex, line, conversation, ct)));
+                if (answers.StreamsAnswers) await StreamedAnswer.WriteAsync(answers.AskStreamingAsync(passageIndex, line, conversation, ct), Console.Out, terminal);
+                else Console.WriteLine(terminal.Render(AnswerText.Describe(await answers.AskAsync(passageIndex, line, conversation, ct))));
             }
 
             return ExitCodes.Success;

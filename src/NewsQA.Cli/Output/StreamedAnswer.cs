@@ -5,13 +5,14 @@ namespace NewsQA.Cli.Output;
 /// <summary>
 /// An answer written to the terminal as the model writes it: each update's new text as it arrives, then the citation
 /// lines. Updates only grow, so the terminal never has to take text back, except when the final check changed what was
-/// shown (a sentence its citation does not support is dropped): the checked answer is then printed whole under a rule,
-/// so the last thing on screen is what was validated.
+/// shown (a sentence its citation does not support is dropped, or the offline answer replaces the model's): the final
+/// answer is then printed whole under a rule and a line that says which, so the last thing on screen is what holds.
 /// </summary>
 public static class StreamedAnswer
 {
-    public static async Task<Answer> WriteAsync(IAsyncEnumerable<AnswerUpdate> updates, TextWriter output)
+    public static async Task<Answer> WriteAsync(IAsyncEnumerable<AnswerUpdate> updates, TextWriter output, TerminalText? terminal = null)
     {
+        terminal ??= new TerminalText(ansi: false);
         var shown = string.Empty;
         Answer? final = null;
         // Read to the end, not to the final update: the conversation records the turn after it.
@@ -24,18 +25,15 @@ public static class StreamedAnswer
             }
 
             if (update.Text.Length <= shown.Length || !update.Text.StartsWith(shown, StringComparison.Ordinal)) continue;
-            await output.WriteAsync(update.Text[shown.Length..]).ConfigureAwait(false);
+            await output.WriteAsync(terminal.Write(update.Text[shown.Length..])).ConfigureAwait(false);
             await output.FlushAsync().ConfigureAwait(false);
             shown = update.Text;
         }
 
         ArgumentNullException.ThrowIfNull(final, "the answer's final update");
-        if (shown.Length == 0) await output.WriteLineAsync(AnswerText.Describe(final)).ConfigureAwait(false);
-        else if (final.Text == shown) await output.WriteLineAsync("\n" + AnswerText.Citations(final)).ConfigureAwait(false);
-        else await output.WriteLineAsync($"\n── {CheckedLabel(final)}\n{AnswerText.Describe(final)}").ConfigureAwait(false);
+        if (shown.Length == 0) await output.WriteLineAsync(terminal.Render(AnswerText.Describe(final))).ConfigureAwait(false);
+        else if (final.Text == shown) await output.WriteLineAsync(terminal.End() + "\n" + AnswerText.Citations(final)).ConfigureAwait(false);
+        else await output.WriteLineAsync($"{terminal.End()}\n── {AnswerTexts.FinalChange(shown, final)}\n{terminal.Render(AnswerText.Describe(final))}").ConfigureAwait(false);
         return final;
     }
-
-    private static string CheckedLabel(Answer answer) =>
-        answer.Language == NewsQA.Core.Text.TextLanguage.Arabic ? "الإجابة بعد التحقق من الاستشهادات:" : "The answer as checked against its citations:";
 }

@@ -11,13 +11,32 @@ namespace NewsQA.Core.Answering;
 public static class AnswerComposer
 {
     /// <summary>
-    /// Prose or quotes, one marker per sentence, in the order given; with <paramref name="dateOf"/>, each sentence whose
-    /// article has a date is preceded by it ("5 March 2024: …").
+    /// Prose or quotes, one marker per paragraph (sentences of the same passage share it, and its citation spans them
+    /// all), in the order given; with <paramref name="dateOf"/>, each sentence whose article has a date is preceded by
+    /// it ("5 March 2024: …").
     /// </summary>
     public static (string Text, List<Citation> Citations) Compose(
         TextLanguage language, IReadOnlyList<SentenceEvidence> sentences, string? lead = null, bool bullets = false, Func<Ingestion.Passage, DateTimeOffset?>? dateOf = null)
     {
-        var citations = sentences.Select((s, i) => new Citation(i + 1, s.Passage, s.Sentence)).ToList();
+        var citations = new List<Citation>();
+        var markers = new int[sentences.Count];
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var s = sentences[i];
+            var same = citations.FindIndex(c => c.Passage.Id == s.Passage.Id);
+            if (same < 0)
+            {
+                citations.Add(new Citation(citations.Count + 1, s.Passage, s.Sentence));
+                markers[i] = citations.Count;
+                continue;
+            }
+
+            var cited = citations[same].Sentence;
+            var start = Math.Min(cited.Start, s.Sentence.Start);
+            citations[same] = citations[same] with { Sentence = new Ingestion.SentenceSpan(start, Math.Max(cited.End, s.Sentence.End) - start) };
+            markers[i] = same + 1;
+        }
+
         var sourceLanguage = LanguageDetector.DetectAnswerLanguage(string.Concat(sentences.Select(s => s.Text)));
         var crossLingual = sourceLanguage != language;
         var builder = new StringBuilder();
@@ -27,12 +46,13 @@ public static class AnswerComposer
 
         for (var i = 0; i < sentences.Count; i++)
         {
-            var sentence = sentences[i].Text;
+            // An article's own "[3]" is quoted as "(3)": in an answer, only NewsQA's markers are bracketed numbers.
+            var sentence = CitationLookalikes.Neutralize(sentences[i].Text);
             var date = dateOf?.Invoke(sentences[i].Passage) is { } d ? AnswerDates.Prefix(d, language) : string.Empty;
             var quoted = date + (crossLingual ? $"«{sentence}»" : sentence);
-            if (bullets) builder.Append("- ").Append(quoted).Append($" [{i + 1}]").Append('\n');
-            else if (crossLingual) builder.Append("> ").Append(quoted).Append($" [{i + 1}]").Append('\n');
-            else builder.Append(i > 0 ? " " : string.Empty).Append(quoted).Append($" [{i + 1}]");
+            if (bullets) builder.Append("- ").Append(quoted).Append($" [{markers[i]}]").Append('\n');
+            else if (crossLingual) builder.Append("> ").Append(quoted).Append($" [{markers[i]}]").Append('\n');
+            else builder.Append(i > 0 ? " " : string.Empty).Append(quoted).Append($" [{markers[i]}]");
         }
 
         return (builder.ToString().TrimEnd(), citations);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Conversations;
 using NewsQA.Core.Indexing;
+using NewsQA.Core.Providers;
 using NewsQA.Core.Retrieval;
 using NewsQA.Core.Telemetry;
 using NewsQA.Core.Text;
@@ -13,8 +14,9 @@ namespace NewsQA.Core.Answering;
 /// <summary>
 /// Answers a message in its conversation: source commands, summaries and factoid questions; follow-ups are read as
 /// standalone questions first. The <see cref="IAnswerGenerator"/> chosen at start-up writes the answer from the
-/// retrieved passages, offline or by a language model. Every host calls this service; those that show answers as
-/// they are written read <see cref="AskStreamingAsync"/>.
+/// retrieved passages, offline or by a language model. Every model call an answer makes (the follow-up reading, the
+/// query rewrite, the answer) runs within one <see cref="ModelDeadline"/>; retrieval runs on the caller's time. Every
+/// host calls this service; those that show answers as they are written read <see cref="AskStreamingAsync"/>.
 /// </summary>
 public sealed class AnswerService(
     HybridRetriever retriever,
@@ -24,6 +26,7 @@ public sealed class AnswerService(
     NewsTimeline timeline,
     IOptions<AnsweringOptions> answering,
     IOptions<RetrievalOptions> retrieval,
+    IOptions<AIOptions> ai,
     TimeProvider clock)
 {
     // The previous question's words, all together, weigh half as much as the follow-up's own.
@@ -72,6 +75,8 @@ public sealed class AnswerService(
         }
 
         if (final is null) yield break;
+        // A caller gone mid-answer was answered offline (the model's time ran out with it); it gets nothing, and the turn is not kept.
+        cancellationToken.ThrowIfCancellationRequested();
         if (final.Kind != AnswerKind.Help) conversation?.Add(new ConversationTurn(final.Question, final.StandaloneQuestion, final), clock.GetUtcNow());
         Record(activity, final, clock.GetElapsedTime(started));
     }
@@ -91,11 +96,12 @@ public sealed class AnswerService(
             yield break;
         }
 
-        var standalone = await generator.CondenseAsync(message, conversation, cancellationToken).ConfigureAwait(false);
+        using var deadline = new ModelDeadline(TimeSpan.FromSeconds(ai.Value.TimeoutSeconds), clock, cancellationToken);
+        var standalone = await generator.CondenseAsync(message, conversation, deadline.Token).ConfigureAwait(false);
         if (intent == QuestionIntent.Summary)
         {
             var scope = await summaryTargets.ResolveAsync(index, standalone.Text, cancellationToken).ConfigureAwait(false);
-            await foreach (var update in generator.SummarizeAsync(new SummaryRequest(message, standalone.Text, language, scope), cancellationToken).ConfigureAwait(false))
+            await foreach (var update in generator.SummarizeAsync(new SummaryRequest(message, standalone.Text, language, scope) { Deadline = deadline }, deadline.Token).ConfigureAwait(false))
             {
                 yield return update;
             }
@@ -107,13 +113,13 @@ public sealed class AnswerService(
         if (standalone.CarriedContext is { } carried)
         {
             // A follow-up's own words choose the sentence; the carried question only keeps retrieval on topic.
-            var own = await queries.BuildAsync(index, message, cancellationToken).ConfigureAwait(false);
-            var context = await queries.BuildAsync(index, carried, cancellationToken).ConfigureAwait(false);
+            var own = await queries.BuildAsync(index, message, deadline.Token).ConfigureAwait(false);
+            var context = await queries.BuildAsync(index, carried, deadline.Token).ConfigureAwait(false);
             query = own.With(context, CarriedContextShare, standalone.Text);
         }
         else
         {
-            query = await queries.BuildAsync(index, standalone.Text, cancellationToken).ConfigureAwait(false);
+            query = await queries.BuildAsync(index, standalone.Text, deadline.Token).ConfigureAwait(false);
         }
 
         // A timeline draws on as many passages as a topic summary; without a dated point it is answered as a factoid.
@@ -131,7 +137,7 @@ public sealed class AnswerService(
             hits = [.. hits.Take(settings.Passages)];
         }
 
-        await foreach (var update in generator.AnswerAsync(new AnswerRequest(message, standalone.Text, language, index, query, hits), cancellationToken).ConfigureAwait(false))
+        await foreach (var update in generator.AnswerAsync(new AnswerRequest(message, standalone.Text, language, index, query, hits) { Deadline = deadline }, deadline.Token).ConfigureAwait(false))
         {
             yield return update;
         }

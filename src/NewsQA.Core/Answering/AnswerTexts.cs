@@ -21,6 +21,20 @@ public static class AnswerTexts
         ? $"لا يوجد مصدر برقم {marker} في الإجابة السابقة."
         : $"There is no source [{marker}] in the previous answer.";
 
+    /// <summary>
+    /// The one line that tells a reader who watched an answer being written that the final one differs from it: replaced
+    /// by the offline answer (the model's failed, or did not hold up against the articles), or changed by the check of
+    /// its claims against them (a sentence dropped, a second attempt kept); null when what was shown is what holds.
+    /// </summary>
+    public static string? FinalChange(string shown, Answer final) => (shown.Length > 0 && shown != final.Text, final.Mode, final.Language) switch
+    {
+        (false, _, _) => null,
+        (true, AnswerMode.Local, TextLanguage.Arabic) => "استُبدلت إجابة النموذج بإجابة مأخوذة من المقالات مباشرة.",
+        (true, AnswerMode.Local, _) => "The model's answer was replaced by one taken from the articles directly.",
+        (true, _, TextLanguage.Arabic) => "عُدّلت هذه الإجابة بعد مطابقتها مع المقالات.",
+        (true, _, _) => "This answer was changed after checking it against the articles.",
+    };
+
     /// <summary>Introduces quoted sentences that are in another language than the question.</summary>
     public static string CrossLingualLead(TextLanguage question, TextLanguage passages) => (question, passages) switch
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Configuration;
+using NewsQA.Core.CrossLingual;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Retrieval;
 using NewsQA.Core.Text;
@@ -11,7 +12,7 @@ namespace NewsQA.Core.Answering;
 /// <see cref="AnswerabilityFeatures"/> are computed, and the fitted answerability model (models/answerability.json)
 /// gives the probability that it answers; below the threshold the answerer declines.
 /// </summary>
-public sealed class AnswerabilityJudge(QueryBuilder queries, IOptions<AnsweringOptions> options)
+public sealed class AnswerabilityJudge(QueryBuilder queries, QueryTranslator translator, IOptions<AnsweringOptions> options)
 {
     private readonly Lazy<LinearModel> _model = new(() => LinearModel.Load(options.Value.ResolvedAnswerabilityModelPath, AnswerabilityFeatures.Names));
 
@@ -27,7 +28,7 @@ public sealed class AnswerabilityJudge(QueryBuilder queries, IOptions<AnsweringO
     public ReadQuestion Read(string question, PassageIndex index)
     {
         var target = queries.TranslationTarget(index, question);
-        var words = QuestionWords.Read(question, index, target is null ? null : queries.Translator, target);
+        var words = QuestionWords.Read(question, index, target is null ? null : translator, target);
         var language = LanguageDetector.DetectAnswerLanguage(question);
         return new ReadQuestion(question, words, AnswerTypeDetector.Detect(question), PassageIndex.Idf(index.Count, 0), language);
     }

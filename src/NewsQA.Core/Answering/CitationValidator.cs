@@ -19,8 +19,8 @@ public static partial class CitationValidator
     {
         using var activity = NewsQATelemetry.Source.StartActivity("validate");
         var citations = new List<Citation>();
-        var text = Rewrite(modelText, passages.Count, (marker, number, claim) =>
-            citations.Add(new Citation(marker, passages[number - 1], SupportingSentence(passages[number - 1], claim))));
+        var text = Rewrite(modelText, passages.Count, [], (marker, number, claim) =>
+            citations.Add(new Citation(marker, passages[number - 1], SupportingSentence(passages[number - 1], claim)))).Trim();
         activity?.SetTag(NewsQATelemetry.PassagesTag, passages.Count);
         activity?.SetTag(NewsQATelemetry.MarkersTag, MarkerGroupPattern().Count(modelText));
         activity?.SetTag(NewsQATelemetry.CitationsTag, citations.Count);
@@ -32,11 +32,15 @@ public static partial class CitationValidator
     /// invented ones; no citations are built. Renumbering in order of first use is stable as text is appended, so the
     /// text shown while an answer streams is the start of the validated one.
     /// </summary>
-    public static string Markers(string modelText, int passageCount) => Rewrite(modelText, passageCount, null);
+    public static string Markers(string modelText, int passageCount) => Rewrite(modelText, passageCount, [], null).Trim();
 
-    private static string Rewrite(string modelText, int passageCount, Action<int, int, string>? cited)
+    /// <summary>
+    /// The text with its markers checked and renumbered, continuing the numbering in <paramref name="renumber"/> (the
+    /// passage number each marker already given stands for), and untrimmed: <see cref="StreamingAnswerText"/> rewrites a
+    /// reply piece by piece through it, each piece once, and gets what <see cref="Markers"/> gives for the whole.
+    /// </summary>
+    internal static string Rewrite(string modelText, int passageCount, Dictionary<int, int> renumber, Action<int, int, string>? cited)
     {
-        var renumber = new Dictionary<int, int>();
         var builder = new StringBuilder();
         var claimStart = 0;
         var last = 0;
@@ -64,7 +68,7 @@ public static partial class CitationValidator
         }
 
         builder.Append(modelText, last, modelText.Length - last);
-        return SpaceBeforePunctuationPattern().Replace(builder.ToString(), "$1").Trim();
+        return SpaceBeforePunctuationPattern().Replace(builder.ToString(), "$1");
     }
 
     private static SentenceSpan SupportingSentence(Passage passage, string claim)

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
-using NewsQA.Core.Configuration;
 using NewsQA.Core.CrossLingual;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Text;
@@ -14,7 +12,7 @@ namespace NewsQA.Core.Answering;
 /// A sentence whose markers were all invalid, or that its citations do not support, is dropped; a sentence without a
 /// marker is judged by the citations of the marked sentence after it in its paragraph (or before it).
 /// </summary>
-public sealed partial class ClaimVerifier(Lazy<QueryTranslator> translator, IOptions<RetrievalOptions> retrieval)
+public sealed partial class ClaimVerifier(QueryTranslator translator)
 {
     /// <summary>
     /// The share of a claim's content words its citation must hold. Set a priori, not fitted (there is no labelled set
@@ -142,8 +140,7 @@ public sealed partial class ClaimVerifier(Lazy<QueryTranslator> translator, IOpt
     // The word's dictionary translations into the other language, as tokens.
     private IEnumerable<Token> Translations(Token token)
     {
-        if (!retrieval.Value.Translate) return [];
-        var lexicon = translator.Value.Lexicon;
+        var lexicon = translator.Lexicon;
         var translations = token.IsArabic ? lexicon.ToEnglish(token.Normalized) : lexicon.ToArabic(token.Normalized);
         return translations.SelectMany(t => Tokenizer.Tokenize(t)).Where(t => TextAnalyzer.AnalyzeToken(t) is not null || NumberWords.Value(t.Normalized) is not null);
     }

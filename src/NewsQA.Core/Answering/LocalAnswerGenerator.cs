@@ -18,10 +18,10 @@ public sealed class LocalAnswerGenerator(LocalAnswerer answerer, ExtractiveSumma
 
     public IAsyncEnumerable<AnswerUpdate> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken) => Once(Summarize(request));
 
-    /// <summary>The extractive answer, at once (also the model generator's fallback).</summary>
+    /// <summary>The extractive answer, at once.</summary>
     public Answer Answer(AnswerRequest r) => answerer.Answer(r.Message, r.Standalone, r.Language, r.Index, r.Query, r.Hits);
 
-    /// <summary>The extractive summary, at once (also the model generator's fallback).</summary>
+    /// <summary>The extractive summary, at once.</summary>
     public Answer Summarize(SummaryRequest r) => summarizer.Summarize(r.Message, r.Standalone, r.Language, r.Scope);
 
 #pragma warning disable CS1998 // An iterator of one element, to share the streaming signature.

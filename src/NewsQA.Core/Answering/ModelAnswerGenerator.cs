@@ -1,4 +1,3 @@
-using System.ClientModel;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,67 +6,58 @@ using NewsQA.Core.Configuration;
 using NewsQA.Core.Conversations;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Prompts;
+using NewsQA.Core.Providers;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Answering;
 
 /// <summary>
 /// The language-model generator: the prompt files run through Semantic Kernel, the answer streamed as the model writes
-/// it (markers checked as it goes), the final reply checked claim by claim against what it cites
-/// (<see cref="ClaimVerifier"/>) and its citations validated by <see cref="CitationValidator"/>. A reply left with
-/// nothing supported and validly cited, or in the wrong language, is asked for once more and then replaced by the
-/// offline answer; a provider failure also falls back, so a flaky provider never leaves the user without an answer.
+/// it (markers checked as it goes, the reply read up to AI:MaxAnswerChars), the final reply checked claim by claim
+/// against what it cites (<see cref="ClaimVerifier"/>) and its citations validated by <see cref="CitationValidator"/>.
+/// A reply left with nothing supported and validly cited, or in the wrong language, is asked for once more; when that
+/// holds nothing either, the answer ends without a final one. Provider failures are thrown as they come. Both are the
+/// cue for <see cref="FallbackAnswerGenerator"/>, which wraps this generator at start-up, to answer offline. Each
+/// prompt runs within the answer's <see cref="ModelDeadline"/>, and none starts when too little of it is left.
 /// </summary>
 public sealed partial class ModelAnswerGenerator(
-    Kernel kernel, PromptFunctions prompts, LocalAnswerGenerator offline, ClaimVerifier claims, IOptions<PromptOptions> options, ILogger<ModelAnswerGenerator> logger) : IAnswerGenerator
+    Kernel kernel, PromptFunctions prompts, ClaimVerifier claims, IOptions<PromptOptions> options, IOptions<AIOptions> ai, ILogger<ModelAnswerGenerator> logger) : IAnswerGenerator
 {
     public const string NotFound = "NOT_FOUND";
 
     public bool Streams => true;
 
+    /// <summary>The standalone question the model reads from the conversation; empty when it wrote none.</summary>
     public async Task<StandaloneQuestion> CondenseAsync(string message, Conversation? conversation, CancellationToken cancellationToken)
     {
         var turns = conversation?.Turns ?? [];
         if (turns.Count == 0) return new StandaloneQuestion(message);
         var history = string.Join('\n', turns.Select(t => $"User: {t.Question}\nAssistant: {PromptBudget.Truncate(t.Answer.Text, options.Value.MaxHistoryAnswerTokens)}"));
-        var reply = await CompleteAsync(PromptNames.Condense, new() { ["question"] = message, ["history"] = history }, cancellationToken).ConfigureAwait(false);
-        return string.IsNullOrWhiteSpace(reply)
-            ? await offline.CondenseAsync(message, conversation, cancellationToken).ConfigureAwait(false)
-            : new StandaloneQuestion(reply.Trim());
+        var reply = await CompleteAsync(PromptNames.Condense, new() { ["question"] = message, ["history"] = history }, null, cancellationToken).ConfigureAwait(false);
+        return new StandaloneQuestion(reply.Capped ? string.Empty : reply.Text.Trim());
     }
 
     public async IAsyncEnumerable<AnswerUpdate> AnswerAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var fallback = offline.Answer(request);
         var passages = WithinBudget([.. request.Hits.Select(h => h.Passage)]);
-        if (passages.Count == 0)
-        {
-            yield return AnswerUpdate.Of(fallback);
-            yield break;
-        }
+        if (passages.Count == 0) yield break; // nothing to give the model
 
         var arguments = new KernelArguments { ["question"] = request.Standalone, ["language"] = LanguageName(request.Language), ["passages"] = Numbered(passages, dateOf: d => request.Index.FindArticle(d)?.Published) };
-        Answer Accept(string reply) => reply.Trim().Trim('.').Equals(NotFound, StringComparison.OrdinalIgnoreCase)
-            ? LocalAnswerer.Refusal(request.Message, request.Standalone, request.Language, fallback.Evidence, AnswerMode.Llm)
-            : Grounded(reply, passages, request.Message, request.Standalone, request.Language, AnswerKind.Factoid, fallback.Evidence) ?? fallback;
-
-        var stream = new StreamingAnswerText(passages.Count);
-        await foreach (var shown in StreamAsync(PromptNames.Answer, arguments, stream, cancellationToken).ConfigureAwait(false)) yield return new AnswerUpdate(shown);
-        var answer = stream.Failed ? fallback : Accept(stream.Written);
-        if (ReferenceEquals(answer, fallback) && !stream.Failed)
+        var stream = new StreamingAnswerText(passages.Count, ai.Value.MaxAnswerChars);
+        await foreach (var shown in StreamAsync(PromptNames.Answer, arguments, stream, request.Deadline, cancellationToken).ConfigureAwait(false)) yield return new AnswerUpdate(shown);
+        var answer = Accept(request, passages, Reply.Of(stream));
+        if (answer is null)
         {
             LogUngrounded(logger);
-            // The user has seen the first attempt; the second is not streamed, and whichever answer holds replaces it.
-            var second = await CompleteAsync(PromptNames.Answer, arguments, cancellationToken).ConfigureAwait(false);
-            if (second is not null) answer = Accept(second);
+            // The user has seen the first attempt; the second is not shown as it is written, and whichever answer holds replaces it.
+            answer = Accept(request, passages, await CompleteAsync(PromptNames.Answer, arguments, request.Deadline, cancellationToken).ConfigureAwait(false));
         }
 
-        yield return AnswerUpdate.Of(answer);
+        if (answer is not null) yield return AnswerUpdate.Of(answer);
     }
 
     public async IAsyncEnumerable<AnswerUpdate> SummarizeAsync(SummaryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var fallback = offline.Summarize(request);
         var passages = request.Scope.Passages;
         var arguments = new KernelArguments { ["question"] = request.Standalone, ["language"] = LanguageName(request.Language), ["title"] = request.Scope.Title };
         var parts = Parts(passages);
@@ -78,14 +68,8 @@ public sealed partial class ModelAnswerGenerator(
             var start = 0;
             foreach (var part in parts)
             {
-                var note = await CompleteAsync(PromptNames.Summarize, new(arguments) { ["passages"] = Numbered(part, start + 1, DateOf(request.Scope)) }, cancellationToken).ConfigureAwait(false);
-                if (note is null)
-                {
-                    yield return AnswerUpdate.Of(fallback);
-                    yield break;
-                }
-
-                notes.Add(note);
+                var note = await CompleteAsync(PromptNames.Summarize, new(arguments) { ["passages"] = Numbered(part, start + 1, DateOf(request.Scope)) }, request.Deadline, cancellationToken).ConfigureAwait(false);
+                notes.Add(note.Text);
                 start += part.Count;
             }
 
@@ -96,10 +80,26 @@ public sealed partial class ModelAnswerGenerator(
             arguments["passages"] = Numbered(passages, dateOf: DateOf(request.Scope));
         }
 
-        var stream = new StreamingAnswerText(passages.Count);
-        await foreach (var shown in StreamAsync(PromptNames.Summarize, arguments, stream, cancellationToken).ConfigureAwait(false)) yield return new AnswerUpdate(shown);
-        yield return AnswerUpdate.Of((stream.Failed ? null : Grounded(stream.Written, passages, request.Message, request.Standalone, request.Language, AnswerKind.Summary, 1)) ?? fallback);
+        var stream = new StreamingAnswerText(passages.Count, ai.Value.MaxAnswerChars);
+        await foreach (var shown in StreamAsync(PromptNames.Summarize, arguments, stream, request.Deadline, cancellationToken).ConfigureAwait(false)) yield return new AnswerUpdate(shown);
+        var reply = Reply.Of(stream);
+        if (Grounded(reply.Text, passages, request.Message, request.Standalone, request.Language, AnswerKind.Summary, 1) is { } summary) yield return AnswerUpdate.Of(Noted(summary, reply));
     }
+
+    // A reply that is NOT_FOUND is the model's refusal; any other is kept when grounded (and null when not).
+    private Answer? Accept(AnswerRequest request, IReadOnlyList<Passage> passages, Reply reply)
+    {
+        if (reply.Text.Trim().Trim('.').Equals(NotFound, StringComparison.OrdinalIgnoreCase))
+        {
+            return LocalAnswerer.Refusal(request.Message, request.Standalone, request.Language, Evidence(request), AnswerMode.Llm);
+        }
+
+        return Grounded(reply.Text, passages, request.Message, request.Standalone, request.Language, AnswerKind.Factoid, Evidence(request)) is { } answer ? Noted(answer, reply) : null;
+    }
+
+    // How well the best sentence of the retrieved passages covers the question, as the offline answerer measures it.
+    private static double Evidence(AnswerRequest request) =>
+        SentenceScorer.Score(request.Index, request.Query, request.Standalone, request.Hits).FirstOrDefault()?.Coverage ?? 0;
 
     // The single place a model's final text becomes an answer: only the sentences its citations support, citations
     // validated, in the question's language.
@@ -111,50 +111,42 @@ public sealed partial class ModelAnswerGenerator(
             : null;
     }
 
-    // Yields what may be shown after each piece; a provider failure ends the stream (and the caller falls back).
-    private async IAsyncEnumerable<string> StreamAsync(string prompt, KernelArguments arguments, StreamingAnswerText stream, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var pieces = prompts.InvokeStreamingAsync(kernel, prompt, arguments, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            while (true)
-            {
-                try
-                {
-                    if (!await pieces.MoveNextAsync().ConfigureAwait(false)) break;
-                }
-                catch (Exception e) when (IsProviderFailure(e, cancellationToken))
-                {
-                    LogProviderFailed(logger, prompt, e.Message);
-                    stream.Fail();
-                    break;
-                }
+    // A reply cut at the cap says so under what is left of it.
+    private static Answer Noted(Answer answer, Reply reply) =>
+        reply.Capped ? answer with { Text = $"{answer.Text}\n\n{ModelReplyCap.Note(answer.Language)}" } : answer;
 
-                if (stream.Append(pieces.Current) is { } shown) yield return shown;
+    // Yields what may be shown after each piece, until the reply ends or reaches the cap; a provider failure is thrown.
+    private async IAsyncEnumerable<string> StreamAsync(
+        string prompt, KernelArguments arguments, StreamingAnswerText stream, ModelDeadline? deadline, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        StartOrThrow(prompt, deadline);
+        await foreach (var piece in prompts.InvokeStreamingAsync(kernel, prompt, arguments, cancellationToken).ConfigureAwait(false))
+        {
+            if (stream.Append(piece) is { } shown) yield return shown;
+            if (stream.Capped)
+            {
+                LogCapped(logger, prompt, ai.Value.MaxAnswerChars);
+                yield break; // leaving the loop disposes the model's stream, which closes its connection
             }
         }
-        finally
-        {
-            await pieces.DisposeAsync().ConfigureAwait(false);
-        }
     }
 
-    private async Task<string?> CompleteAsync(string prompt, KernelArguments arguments, CancellationToken cancellationToken)
+    // A whole reply (read as a stream, so that it is capped as a streamed one is), shown to no one.
+    private async Task<Reply> CompleteAsync(string prompt, KernelArguments arguments, ModelDeadline? deadline, CancellationToken cancellationToken)
     {
-        try
+        var stream = new StreamingAnswerText(0, ai.Value.MaxAnswerChars);
+        await foreach (var _ in StreamAsync(prompt, arguments, stream, deadline, cancellationToken).ConfigureAwait(false))
         {
-            return await prompts.InvokeAsync(kernel, prompt, arguments, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsProviderFailure(e, cancellationToken))
-        {
-            LogProviderFailed(logger, prompt, e.Message);
-            return null;
-        }
+
+        return Reply.Of(stream);
     }
 
-    private static bool IsProviderFailure(Exception e, CancellationToken cancellationToken) =>
-        e is HttpRequestException or ClientResultException or TimeoutException or KernelException or Polly.ExecutionRejectedException
-        || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+    private void StartOrThrow(string prompt, ModelDeadline? deadline)
+    {
+        if (deadline?.TooLateToStart != true) return;
+        throw new TimeoutException($"Too little of the answer's AI:TimeoutSeconds ({ai.Value.TimeoutSeconds} s) is left to start the {prompt} prompt");
+    }
 
     // The retrieved passages, best first, as many as the token budget holds (the first one cut to it if need be).
     private List<Passage> WithinBudget(List<Passage> passages)
@@ -194,9 +186,11 @@ public sealed partial class ModelAnswerGenerator(
         return parts;
     }
 
-    // Each passage's header gives its article's date when there is one, so the model can say when what it quotes was published.
+    // Each passage's header gives its article's date when there is one, so the model can say when what it quotes was
+    // published. The passages' own bracketed numbers are put in parentheses: the only [n] the model sees are the headers'.
     private string Numbered(IReadOnlyList<Passage> passages, int first = 1, Func<string, DateTimeOffset?>? dateOf = null) =>
-        string.Join("\n\n", passages.Select((p, i) => $"[{first + i}] {p.Title} (paragraph {p.Paragraph}{Published(p, dateOf)})\n{PromptBudget.Truncate(p.Text, options.Value.MaxPassageTokens)}"));
+        string.Join("\n\n", passages.Select((p, i) =>
+            $"[{first + i}] {CitationLookalikes.Neutralize(p.Title)} (paragraph {p.Paragraph}{Published(p, dateOf)})\n{CitationLookalikes.Neutralize(PromptBudget.Truncate(p.Text, options.Value.MaxPassageTokens))}"));
 
     private static string Published(Passage passage, Func<string, DateTimeOffset?>? dateOf) =>
         dateOf?.Invoke(passage.DocumentId) is { } date ? $", published {date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty;
@@ -215,6 +209,12 @@ public sealed partial class ModelAnswerGenerator(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The language model's answer had no valid citation; asking once more")]
     private static partial void LogUngrounded(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The language model failed on prompt {Prompt}: {Reason}; using the offline answer")]
-    private static partial void LogProviderFailed(ILogger logger, string prompt, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The language model's reply to prompt {Prompt} reached AI:MaxAnswerChars ({MaxChars}); it was read no further and cut")]
+    private static partial void LogCapped(ILogger logger, string prompt, int maxChars);
+
+    // A model's reply as read: its text (up to the cap), and whether it reached the cap.
+    private readonly record struct Reply(string Text, bool Capped)
+    {
+        public static Reply Of(StreamingAnswerText stream) => stream.Capped ? new(ModelReplyCap.Cut(stream.Written), true) : new(stream.Written, false);
+    }
 }

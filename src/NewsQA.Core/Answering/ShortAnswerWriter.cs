@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using NewsQA.Core.Configuration;
 using NewsQA.Core.CrossLingual;
 using NewsQA.Core.Text;
 
@@ -11,7 +9,7 @@ namespace NewsQA.Core.Answering;
 /// of Arabic), and kept only when the claim check finds it in the cited sentence (<see cref="ClaimVerifier"/>), as
 /// every claim of a model's answer must be.
 /// </summary>
-public sealed class ShortAnswerWriter(ShortAnswerExtractor extractor, ClaimVerifier claims, Lazy<QueryTranslator> translator, IOptions<RetrievalOptions> retrieval)
+public sealed class ShortAnswerWriter(ShortAnswerExtractor extractor, ClaimVerifier claims, QueryTranslator translator)
 {
     /// <summary>The short answer from the sentence cited as [<paramref name="marker"/>], or null.</summary>
     public ShortAnswer? Write(ReadQuestion question, SentenceEvidence cited, TextLanguage language, int marker = 1)
@@ -20,7 +18,7 @@ public sealed class ShortAnswerWriter(ShortAnswerExtractor extractor, ClaimVerif
         var original = span.Text;
         var crossLingual = language == TextLanguage.English && original.Any(ArabicNormalizer.IsArabicLetter);
         var (text, transliterated) = crossLingual
-            ? ShortAnswerRenderer.ForEnglishReader(original, span.Kind, retrieval.Value.Translate ? translator.Value.Lexicon : null)
+            ? ShortAnswerRenderer.ForEnglishReader(original, span.Kind, translator.Lexicon)
             : (original, false);
         // A phrase of no kind stays Arabic for an English reader: not written for them, so it does not lead.
         if (text.Length == 0 || (crossLingual && span.Kind is null && text == original)) return null;

@@ -32,7 +32,8 @@ public static class SourceViewer
         var date = view.Article?.Published is { } published ? $" — {AnswerDates.Format(published, language)}" : string.Empty;
         var paragraphLabel = language == TextLanguage.Arabic ? "الفقرة" : "paragraph";
         var link = view.Article?.Url is { } url ? $"\n{url}" : string.Empty;
-        var text = $"{view.Passage.Title}{credit}{date} ({paragraphLabel} {view.Passage.Paragraph})\n\n{view.MarkedText} [1]{link}";
+        var quoted = CitationLookalikes.Neutralize($"{view.Passage.Title}{credit}{date} ({paragraphLabel} {view.Passage.Paragraph})\n\n{view.MarkedText}");
+        var text = $"{quoted} [1]{link}";
         return new Answer(message, message, language, text, true, AnswerMode.Local, AnswerKind.Source,
             [new Citation(1, view.Passage, citation.Sentence)], 1);
     }

@@ -14,7 +14,7 @@ public sealed class AnsweringOptions : IValidatableObject
 
     /// <summary>
     /// Below this evidence (the share of the question's idf-weighted terms found in the best sentence) the answer is a
-    /// refusal. Measured on the seed questions (README, Refusals): off-topic questions reach at most 0.19, answerable
+    /// refusal. Measured on the seed questions (docs/answering.md, Refusals): off-topic questions reach at most 0.19, answerable
     /// ones at least 0.34; 0.25 is about midway, rounded toward answering.
     /// </summary>
     [Range(0.0, 1.0)]
@@ -22,17 +22,17 @@ public sealed class AnsweringOptions : IValidatableObject
 
     /// <summary>
     /// The fitted answerability model (models/answerability.json, shipped beside every host; `newsqa train` refits it):
-    /// whether the best sentence answers the question, from what a reader checks. Relative paths are taken from the
-    /// program's folder.
+    /// whether the best sentence answers the question, from what a reader checks. A relative path is read as
+    /// <see cref="ConfiguredPath.Shipped"/> says.
     /// </summary>
     [Required]
     public string AnswerabilityModelPath { get; set; } = "models/answerability.json";
 
-    public string ResolvedAnswerabilityModelPath => Resolve(AnswerabilityModelPath);
+    public string ResolvedAnswerabilityModelPath => ConfiguredPath.Shipped(AnswerabilityModelPath);
 
     /// <summary>
     /// Below this answerability (0 to 1) the answer is a refusal; empty to use the threshold chosen when the model was
-    /// fitted (recorded in the model file and in docs/EXPERIMENTS.md). Lower answers more and refuses less.
+    /// fitted (recorded in the model file and in docs/lab/EXPERIMENTS.md). Lower answers more and refuses less.
     /// </summary>
     [Range(0.0, 1.0)]
     public double? MinAnswerability { get; set; }
@@ -52,7 +52,7 @@ public sealed class AnsweringOptions : IValidatableObject
     [Required]
     public string ShortAnswerModelPath { get; set; } = "models/short-answer.json";
 
-    public string ResolvedShortAnswerModelPath => Resolve(ShortAnswerModelPath);
+    public string ResolvedShortAnswerModelPath => ConfiguredPath.Shipped(ShortAnswerModelPath);
 
     /// <summary>Most bullets in an extractive summary (at least three are given when the articles have them).</summary>
     [Range(3, 12)]
@@ -65,8 +65,6 @@ public sealed class AnsweringOptions : IValidatableObject
     /// <summary>Turns of history kept for follow-ups.</summary>
     [Range(1, 50)]
     public int HistoryTurns { get; set; } = 6;
-
-    private static string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 
     // The model files ship beside every host; a path that names no file is a setting's mistake, reported at start-up.
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

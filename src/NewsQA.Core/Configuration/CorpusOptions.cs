@@ -22,7 +22,7 @@ public sealed class CorpusOptions
 
     /// <summary>
     /// Larger article files are skipped, counted while reading. 64 MiB is far past any news article and above the
-    /// 50 MB single-line file the README measures; it bounds what one file can cost (that file peaked at 2.2 GB RSS).
+    /// 50 MB single-line file docs/cli.md measures; it bounds what one file can cost (that file peaked at 2.2 GB RSS).
     /// </summary>
     [Range(1024, 1024 * 1024 * 1024)]
     public int MaxFileBytes { get; set; } = DefaultMaxFileBytes;

@@ -7,7 +7,7 @@ public sealed class PromptOptions
 {
     public const string SectionName = "Prompts";
 
-    /// <summary>Folder of prompt YAML files; relative paths are taken from the program's own folder, where the build copies prompts/.</summary>
+    /// <summary>Folder of prompt YAML files; a relative path is read as <see cref="ConfiguredPath.Shipped"/> says (the build copies prompts/ beside each program).</summary>
     [Required]
     public string Path { get; set; } = "prompts";
 
@@ -23,5 +23,5 @@ public sealed class PromptOptions
     [Range(10, 2000)]
     public int MaxHistoryAnswerTokens { get; set; } = 120;
 
-    public string ResolvedPath => System.IO.Path.IsPathRooted(Path) ? Path : System.IO.Path.Combine(AppContext.BaseDirectory, Path);
+    public string ResolvedPath => ConfiguredPath.Shipped(Path);
 }

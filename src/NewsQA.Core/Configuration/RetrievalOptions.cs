@@ -23,13 +23,13 @@ public sealed class RetrievalOptions : IValidatableObject
     [Range(0.0, 1.0)]
     public double GramWeight { get; set; } = 0.25;
 
-    /// <summary>How the legs are fused: Score (measured best, see README) or ReciprocalRank.</summary>
+    /// <summary>How the legs are fused: Score (measured best, see docs/retrieval.md) or ReciprocalRank.</summary>
     public FusionMethod Fusion { get; set; } = FusionMethod.Score;
 
     /// <summary>
     /// Weight of the vector leg in score fusion, against 1 for the keyword leg. The offline hashing embedding sees the
     /// same words and grams as BM25 with coarser weighting, so it is set a priori to half; with a provider's semantic
-    /// embeddings, 1 is the usual choice. README, Retrieval quality, shows both measured.
+    /// embeddings, 1 is the usual choice. docs/lab/EXPERIMENTS.md shows both measured.
     /// </summary>
     [Range(0.0, 10.0)]
     public double VectorWeight { get; set; } = 0.5;
@@ -54,7 +54,7 @@ public sealed class RetrievalOptions : IValidatableObject
     /// <summary>
     /// MaxScore's cut in the lexical legs: once the clauses left cannot lift a passage into either top k, they are read
     /// only at the passages that still can. Exact (the same results either way), but off by default: on the benchmark's
-    /// questions, with both legs at depth 100, it saved postings yet cost more time than it saved (docs/lexical-speed.md).
+    /// questions, with both legs at depth 100, it saved postings yet cost more time than it saved (docs/lab/lexical-speed.md).
     /// </summary>
     public bool Pruning { get; set; }
 
@@ -73,11 +73,11 @@ public sealed class RetrievalOptions : IValidatableObject
     /// <summary>Translate questions into the other language when the articles are (partly) in it; `--no-translate` turns it off.</summary>
     public bool Translate { get; set; } = true;
 
-    /// <summary>The bilingual lexicon (lexicon/en-ar.tsv, from FreeDict); relative paths are taken from the program's folder.</summary>
+    /// <summary>The bilingual lexicon (lexicon/en-ar.tsv, from FreeDict); a relative path is read as <see cref="ConfiguredPath.Shipped"/> says.</summary>
     [Required]
     public string LexiconPath { get; set; } = "lexicon/en-ar.tsv";
 
-    public string ResolvedLexiconPath => Resolve(LexiconPath);
+    public string ResolvedLexiconPath => ConfiguredPath.Shipped(LexiconPath);
 
     /// <summary>
     /// Related English words (lexicon/en-related.tsv, from WordNet), through which a word the lexicon translates thinly
@@ -85,9 +85,7 @@ public sealed class RetrievalOptions : IValidatableObject
     /// </summary>
     public string RelatedWordsPath { get; set; } = "lexicon/en-related.tsv";
 
-    public string? ResolvedRelatedWordsPath => string.IsNullOrWhiteSpace(RelatedWordsPath) ? null : Resolve(RelatedWordsPath);
-
-    private static string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+    public string? ResolvedRelatedWordsPath => string.IsNullOrWhiteSpace(RelatedWordsPath) ? null : ConfiguredPath.Shipped(RelatedWordsPath);
 
     // The lexicon files ship beside every host; a path that names no file is a setting's mistake, reported at start-up
     // rather than leaving every cross-lingual question silently untranslated.

@@ -78,7 +78,7 @@ public sealed class BilingualLexicon
         var byStem = _arabicByStem.TryGetValue(ArabicLightStemmer.Stem(normalizedArabic), out var siblings) ? siblings : [];
         var translations = direct.Concat(byStem).Distinct().Take(MaxTranslations).ToList();
         // Each translation's nearest relative too (its derived form where WordNet has one: inflammation → inflame), which
-        // the Porter stem does not reach; more relatives than one measured worse (README).
+        // the Porter stem does not reach; more relatives than one measured worse (docs/lab/EXPERIMENTS.md).
         return [.. translations.Concat(translations.SelectMany(e => _related.TryGetValue(e, out var related) ? related.Take(1) : [])).Distinct()];
     }
 

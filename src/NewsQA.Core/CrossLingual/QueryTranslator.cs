@@ -11,10 +11,22 @@ namespace NewsQA.Core.CrossLingual;
 /// terms of the other script by transliteration key (names: Sudani → السوداني); numbers pass through. Translations
 /// go through the same analysis as the index, so they meet its stems.
 /// </summary>
-public sealed class QueryTranslator(BilingualLexicon lexicon)
+public sealed class QueryTranslator(Lazy<BilingualLexicon> lexicon)
 {
+    public QueryTranslator(BilingualLexicon lexicon)
+        : this(new Lazy<BilingualLexicon>(lexicon))
+    {
+    }
+
     /// <summary>The lexicon translations come from.</summary>
-    public BilingualLexicon Lexicon => lexicon;
+    public BilingualLexicon Lexicon => lexicon.Value;
+
+    /// <summary>
+    /// A translator over the lexicon files, read when a question is first translated: reading them takes seconds and
+    /// about 80 MB (measured with `newsqa search`), which a question in the articles' own language never needs.
+    /// </summary>
+    public static QueryTranslator FromFiles(string path, string? relatedPath) =>
+        new(new Lazy<BilingualLexicon>(() => BilingualLexicon.Load(path, relatedPath)));
 
     // A name's key must be this long to be trusted; a two-consonant key is tried only for a capitalized word.
     private const int MinKeyLength = 3;
@@ -48,11 +60,11 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
         var vector = new List<string>();
         for (var i = 0; i < tokens.Count;)
         {
-            var phrase = LongestPhrase(tokens, i, p => lexicon.ContainsEnglish(p));
+            var phrase = LongestPhrase(tokens, i, p => Lexicon.ContainsEnglish(p));
             if (phrase > 1)
             {
                 var source = string.Join(' ', tokens.Skip(i).Take(phrase).Select(t => t.Normalized));
-                AddTranslations(groups, vector, lexicon.ToArabic(source), ContentWords(tokens.Skip(i).Take(phrase)), [], []);
+                AddTranslations(groups, vector, Lexicon.ToArabic(source), ContentWords(tokens.Skip(i).Take(phrase)), [], []);
                 i += phrase;
                 continue;
             }
@@ -62,8 +74,8 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
             if (TryAddNumber(groups, vector, word, TextLanguage.Arabic)) continue;
 
             if (EnglishStopWords.Contains(word)) continue;
-            var translations = lexicon.ToArabic(word);
-            if (IrregularVerbs.BaseOf(word) is { } lemma) translations = [.. translations, .. lexicon.ToArabic(lemma)];
+            var translations = Lexicon.ToArabic(word);
+            if (IrregularVerbs.BaseOf(word) is { } lemma) translations = [.. translations, .. Lexicon.ToArabic(lemma)];
             var capitalized = char.IsUpper(question[token.Start]) && token.Start > 0;
             // Names, and loanwords Arabic writes by sound (kilometre, internet), are found by transliteration; the word
             // itself is kept for Latin text inside the articles ("Pbs"). A lower-case word the lexicon translates is a
@@ -86,10 +98,10 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
         var vector = new List<string>();
         for (var i = 0; i < tokens.Count;)
         {
-            var phrase = LongestPhrase(tokens, i, p => lexicon.ContainsArabic(p));
+            var phrase = LongestPhrase(tokens, i, p => Lexicon.ContainsArabic(p));
             if (phrase > 1)
             {
-                var english = lexicon.ToEnglish(string.Join(' ', tokens.Skip(i).Take(phrase).Select(t => t.Normalized)));
+                var english = Lexicon.ToEnglish(string.Join(' ', tokens.Skip(i).Take(phrase).Select(t => t.Normalized)));
                 var phraseTerms = english.SelectMany(e => TextAnalyzer.Analyze(e)).Distinct(StringComparer.Ordinal).ToList();
                 if (phraseTerms.Count > 0) groups.Add(new QueryGroup(phraseTerms, phrase)); // translations of stop words only add nothing
                 vector.AddRange(english.Take(1));
@@ -101,7 +113,7 @@ public sealed class QueryTranslator(BilingualLexicon lexicon)
             if (TryAddNumber(groups, vector, word, TextLanguage.English)) continue;
 
             if (ArabicStopWords.Contains(word)) continue;
-            var translations = lexicon.ToEnglish(word);
+            var translations = Lexicon.ToEnglish(word);
             var terms = translations.SelectMany(t => TextAnalyzer.Analyze(t)).ToList();
             terms.AddRange(EnglishNames(word, index));
             if (terms.Count == 0) continue;

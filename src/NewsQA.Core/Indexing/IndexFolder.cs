@@ -42,7 +42,7 @@ public sealed class IndexFolder : IDisposable
         string? replaced = null;
         if (File.Exists(path))
         {
-            if (!IsOldSingleFileIndex(path)) throw new IOException($"Index:Path {path} is a file that is not a NewsQA index; the index is a folder now (see README, Configuration).");
+            if (!IsOldSingleFileIndex(path)) throw new IOException($"Index:Path {path} is a file that is not a NewsQA index; the index is a folder now (see docs/configuration.md).");
             File.Delete(path);
             replaced = $"index at {path} is in the old single-file format";
         }

@@ -13,4 +13,7 @@ public sealed record ParsedArticle(string Title, string? Source, IReadOnlyList<A
 
     /// <summary>The declared language tag ("ar", "en"), lower case.</summary>
     public string? Language { get; init; }
+
+    /// <summary>Whether the article had no title, so that <see cref="Title"/> was made from its first words.</summary>
+    public bool Untitled { get; init; }
 }

@@ -25,11 +25,22 @@ public sealed class AIOptions : IValidatableObject
     public string? ApiKey { get; set; }
 
     /// <summary>
-    /// Seconds one provider call may take, retries and their waits included (each attempt gets half); past it the call
-    /// is abandoned and the offline answer used.
+    /// Seconds the model may take over one answer, every prompt it makes included (the follow-up rewrite, the query
+    /// translation, the answer or summary and its second attempt), retries and their waits too (each attempt gets at
+    /// most half); also the bound of any single provider call. Past it the model's part is abandoned, even while its
+    /// stream still trickles, and the offline answer used (<see cref="ModelDeadline"/>).
     /// </summary>
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// The most characters of a model's reply read for one answer: past it the reply is no longer read, cut at its last
+    /// whole sentence and marked as cut (<see cref="Answering.ModelReplyCap"/>). The prompts ask for at most 900 tokens (about
+    /// 4,500 characters of English, fewer of Arabic), so the default leaves a compliant model room and stops one that is
+    /// not.
+    /// </summary>
+    [Range(500, 1_000_000)]
+    public int MaxAnswerChars { get; set; } = 8000;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -4,8 +4,6 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Configuration;
-using NewsQA.Core.Embeddings;
 using NewsQA.Core.Telemetry;
 using OpenAI;
 
@@ -21,8 +19,8 @@ public static class AIProviderServiceCollectionExtensions
     /// Binds section AI and registers, for a network provider, Microsoft.Extensions.AI's <see cref="IChatClient"/> over
     /// the OpenAI SDK (and its <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> when AI:EmbeddingModel is set),
     /// each with OpenTelemetry's GenAI spans and metrics and logging (content only at Trace). The provider is read from
-    /// the options when the services are first resolved, so every configuration source counts; with Local there is no
-    /// chat client, and the offline embedding stays.
+    /// the options when the services are first resolved, so every configuration source counts; with Local there is
+    /// neither, and nothing resolves them (the strategies in <see cref="NewsQAServiceCollectionExtensions"/> choose).
     /// </summary>
     public static IServiceCollection AddNewsQAProviders(this IServiceCollection services)
     {
@@ -38,28 +36,17 @@ public static class AIProviderServiceCollectionExtensions
                 : sp.GetRequiredService<OpenAIClient>().GetChatClient(Settings(sp).ChatModel).AsIChatClient())
             .UseOpenTelemetry(sourceName: NewsQATelemetry.GenAISource)
             .UseLogging();
-        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => Settings(sp) switch
         {
-            var settings = Settings(sp);
-            if (settings.Provider == AIProvider.Local || string.IsNullOrWhiteSpace(settings.EmbeddingModel))
-            {
-                return new HashingEmbeddingGenerator();
-            }
-
-            return new EmbeddingGeneratorBuilder<string, Embedding<float>>(sp.GetRequiredService<OpenAIClient>().GetEmbeddingClient(settings.EmbeddingModel).AsIEmbeddingGenerator())
-                .UseOpenTelemetry(sourceName: NewsQATelemetry.GenAISource)
-                .UseLogging()
-                .Build(sp);
+            { Provider: not AIProvider.Local, EmbeddingModel: { } model } when !string.IsNullOrWhiteSpace(model) =>
+                new EmbeddingGeneratorBuilder<string, Embedding<float>>(sp.GetRequiredService<OpenAIClient>().GetEmbeddingClient(model).AsIEmbeddingGenerator())
+                    .UseOpenTelemetry(sourceName: NewsQATelemetry.GenAISource)
+                    .UseLogging()
+                    .Build(sp),
+            _ => throw new InvalidOperationException("AI:EmbeddingModel is not set: passages are not embedded. See README, section Providers."),
         });
         return services;
     }
-
-    /// <summary>Whether passages are embedded by a provider (AI:Provider is not Local and AI:EmbeddingModel is set).</summary>
-    public static bool HasEmbeddingModel(IServiceProvider services) =>
-        Settings(services) is { Provider: not AIProvider.Local, EmbeddingModel: { Length: > 0 } model } && !string.IsNullOrWhiteSpace(model);
-
-    /// <summary>Whether a language model is configured (AI:Provider is not Local).</summary>
-    public static bool HasModel(IServiceProvider services) => Settings(services).Provider != AIProvider.Local;
 
     private static AIOptions Settings(IServiceProvider services) => services.GetRequiredService<IOptions<AIOptions>>().Value;
 

@@ -9,7 +9,7 @@ namespace NewsQA.Core.Retrieval;
 /// <summary>
 /// The long postings lists of a segment, decoded once and kept as plain arrays. A benchmark question reads about
 /// 300,000 postings at 100,000 passages, most of them in the lists of a few common stems and character 4-grams
-/// (docs/lexical-speed.md); Lucene.Net decodes each posting through two virtual calls and a block decoder every time,
+/// (docs/lab/lexical-speed.md); Lucene.Net decodes each posting through two virtual calls and a block decoder every time,
 /// which was most of the query's time. Read from arrays, the same postings cost a fraction of that, and the scores are
 /// bit for bit the same: the same passages, in the same order, with the same term frequencies.
 /// <para>

@@ -16,7 +16,7 @@ namespace NewsQA.Core.Retrieval;
 /// a range filters the passages by their articles' dates, a wish for the newest makes recency a fusion leg. When no
 /// article of the index has a date in the range (or none has a date at all), the question is searched as typed.
 /// </summary>
-public sealed class QueryBuilder(IOptions<RetrievalOptions> options, Lazy<QueryTranslator> translator, IQueryRewriter rewriter, TimeCueParser time)
+public sealed class QueryBuilder(IOptions<RetrievalOptions> options, QueryTranslator translator, IQueryRewriter rewriter, TimeCueParser time)
 {
     /// <summary>The retrieval query for a question over an index.</summary>
     public async Task<RetrievalQuery> BuildAsync(PassageIndex index, string question, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ public sealed class QueryBuilder(IOptions<RetrievalOptions> options, Lazy<QueryT
 
         using var activity = NewsQATelemetry.Source.StartActivity("translate");
         activity?.SetTag(NewsQATelemetry.TargetLanguageTag, target == TextLanguage.Arabic ? "ar" : "en");
-        var (groups, vectorText) = translator.Value.Translate(question, target, index);
+        var (groups, vectorText) = translator.Translate(question, target, index);
         var terms = query.Terms.ToList();
         // A model rewrite costs a provider call; it is worth it when most of the articles are in the other language.
         if (share > 0.5 && await rewriter.RewriteAsync(question, target, cancellationToken).ConfigureAwait(false) is { } rewrite)
@@ -76,7 +76,4 @@ public sealed class QueryBuilder(IOptions<RetrievalOptions> options, Lazy<QueryT
         var share = target == TextLanguage.Arabic ? index.ArabicShare : 1 - index.ArabicShare;
         return share > 0 ? target : null; // nothing in the other language to find
     }
-
-    /// <summary>The translator questions are translated with.</summary>
-    public QueryTranslator Translator => translator.Value;
 }

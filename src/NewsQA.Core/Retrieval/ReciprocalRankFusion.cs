@@ -3,7 +3,7 @@ namespace NewsQA.Core.Retrieval;
 /// <summary>
 /// Reciprocal rank fusion (Cormack, Clarke and Büttcher, SIGIR 2009): score = Σ 1 / (k + rank) over the legs that
 /// ranked a passage. It needs no score calibration; measured here it loses to <see cref="ScoreFusion"/> because it
-/// ignores how far ahead a leg's best passage is (see README, Retrieval quality).
+/// ignores how far ahead a leg's best passage is (see docs/retrieval.md).
 /// </summary>
 public static class ReciprocalRankFusion
 {

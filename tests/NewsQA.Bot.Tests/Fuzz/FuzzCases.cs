@@ -21,7 +21,7 @@ public sealed class FuzzCases(JsonMutator mutator, FuzzMaterial material)
         var kind = Random.Next(15);
         return kind switch
         {
-            0 or 1 => Json(HttpMethod.Post, "/api/ask", material.AskBody(Random), "ask"),
+            0 or 1 => Json(HttpMethod.Post, "/api/ask", material.AskBody(Random), "ask", problem: ServerSentEvents.AskProblem),
             2 => AskStream(),
             3 => Get($"/sources/{Id(material.PassageId)}?start={Number()}&length={Number()}", "sources", accept: Random.Next(2) == 0 ? "application/json" : "text/html"),
             4 or 5 => Json(HttpMethod.Post, "/api/messages", material.ActivityBody(Random), "messages", authorization: Random.Next(4) == 0 ? Token() : null),
@@ -42,7 +42,7 @@ public sealed class FuzzCases(JsonMutator mutator, FuzzMaterial material)
     /// </summary>
     public FuzzCase NextAnswering() => Random.Next(9) switch
     {
-        0 => Json(HttpMethod.Post, "/api/ask", material.AskBody(Random), "ask"),
+        0 => Json(HttpMethod.Post, "/api/ask", material.AskBody(Random), "ask", problem: ServerSentEvents.AskProblem),
         1 or 2 or 3 => AskStream(),
         4 or 5 or 6 => Json(HttpMethod.Post, "/api/messages", material.ActivityBody(Random), "messages"),
         _ => Json(HttpMethod.Post, $"/v3/directline/conversations/{material.ConversationId}/activities", material.WebChatBody(Random), "dl post", $"Bearer {material.Token}"),

@@ -8,8 +8,22 @@ public sealed class FuzzMaterial
     private static readonly string[] Questions =
     [
         "كم رفع الناتو عدد جنوده في العراق؟", "Who commands the French forces in the Middle East?", "show 1", "المصدر 2", "لخص المقال الثاني",
-        "ومتى حدث ذلك؟", "<at>NewsQA</at>", "", "summarize the first article",
+        "ومتى حدث ذلك؟", "<at>NewsQA</at>", "", "summarize the first article", BracketsQuestion,
     ];
+
+    /// <summary>A question answered from <see cref="BracketsArticle"/>, whose text has bracketed numbers of its own.</summary>
+    public const string BracketsQuestion = "متى أعيد افتتاح جسر الجادرية؟";
+
+    /// <summary>An article in the fuzzed corpus whose paragraphs hold "[3]", "[٤]" and "［5］", which must never read as citations.</summary>
+    public const string BracketsArticle = """
+        إعادة افتتاح جسر الجادرية في بغداد
+
+        أعيد افتتاح جسر الجادرية يوم الأحد بعد عامين من أعمال الصيانة [3]، بحسب وزارة الإعمار.
+
+        واستبدل المهندسون مفاصل جسر الجادرية الحديدية وأعادوا رصف مساراته الأربعة [٤].
+
+        وكانت حركة المرور على جسر الجادرية خفيفة في صباحه الأول ［5］، بحسب السكان.
+        """;
 
     public required string Token { get; init; }
 

@@ -41,6 +41,8 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         _outside = await ChannelServer.StartAsync();
         _model = await LoopbackModelServer.StartAsync();
         _model.Reply = HostileModel.Reply;
+        _model.Misbehave = HostileModel.Misbehave;
+        File.WriteAllText(Path.Combine(_corpus.Path, "jadriya-bridge.txt"), FuzzMaterial.BracketsArticle);
     }
 
     public async Task DisposeAsync()
@@ -102,7 +104,15 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.NotEmpty(ended);
         Assert.DoesNotContain(stored, a => a.Livestream is { StreamType: not "final" } part && ended.Contains(part.StreamId));
 
+        // The model's misbehaviours were all met along the way.
+        var met = _model.Requests.Select(HostileModel.Misbehave).OfType<ModelMisbehaviour>().Select(m => m.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+        output.WriteLine($"model misbehaviours met: {string.Join(", ", met)}");
+        Assert.Equal(["cut chunk", "malformed events", "stall before headers", "trickle", "truncated JSON"], met);
+        Assert.Contains(_model.Requests, r => r.IsAnswer && r.User.Contains("(3)", StringComparison.Ordinal));
+
         // And the service still streams a real question: deltas, the cited answer, done.
+        _model.Misbehave = _ => null;
+        _model.Reply = r => r.IsAnswer ? ["The answer ", "is in ", "the articles ", "[1]", "."] : ["NOT_FOUND"];
         var response = await _http.PostAsJsonAsync("/api/ask/stream", new { question = "Who commands the French forces in the Middle East?" });
         var body = await response.Content.ReadAsStringAsync();
         Assert.Null(ServerSentEvents.Problem(body));
@@ -117,6 +127,9 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             _bot.WithModel(_model);
             _bot.Settings["Bot:TeamsStreamIntervalMilliseconds"] = "0";
             _bot.Settings["Bot:WebChatStreamIntervalMilliseconds"] = "0";
+            // A trickling or stalled reply costs one deadline; a ramble is cut well before its end.
+            _bot.Settings["AI:TimeoutSeconds"] = "3";
+            _bot.Settings["AI:MaxAnswerChars"] = "2000";
         }
 
         // Fuzzed serviceUrls must never reach anything else on this machine: only the test's own channel is allowed,

@@ -13,11 +13,7 @@ public class ClaimVerifierTests
 
     private static readonly ClaimVerifier Verifier = Create();
 
-    private static ClaimVerifier Create()
-    {
-        var options = Options.Create(new RetrievalOptions());
-        return new ClaimVerifier(new Lazy<QueryTranslator>(() => new QueryTranslator(BilingualLexicon.Load(options.Value.ResolvedLexiconPath))), options);
-    }
+    private static ClaimVerifier Create() => new(QueryTranslator.FromFiles(new RetrievalOptions().ResolvedLexiconPath, null));
 
     private static Passage P(string text) => new("p", "d", "t", 1, 1, null, text, SentenceSplitter.Split(text));
 

@@ -40,6 +40,20 @@ public class FrontMatterTests
     }
 
     [Fact]
+    public void AnUntitledArticle_IsNamedByItsOutletAndDate_WhenKnown_ElseByItsFirstWords()
+    {
+        const string Body = "The coalition said on Thursday that its combat role in Iraq had ended after months of talks with Baghdad, officials added, in a long first paragraph that goes on well past any headline's length because it was copied without one, as wire copy often is when it arrives.";
+        using var temp = new TempFolder();
+        temp.Write("dated.md", $"---\ndate: 2021-12-09T10:00:00+03:00\nsource: Tigris Daily\n---\n{Body}");
+        temp.Write("plain.txt", Body);
+        var articles = CorpusReader.Read(temp.Path, [], CorpusOptions.DefaultMaxFileBytes).ToDictionary(f => f.DocumentId, f => ArticleLoader.Load(f, 1200).Article);
+
+        Assert.Equal("Tigris Daily, 2021-12-09", articles["dated"].Title);
+        Assert.Equal("The coalition said on Thursday that its combat…", articles["plain"].Title);
+        Assert.StartsWith("The coalition said", articles["dated"].Paragraphs[0].Text); // the first paragraph is still text
+    }
+
+    [Fact]
     public void Markdown_WithoutFrontMatter_HasNoDate()
     {
         using var temp = new TempFolder();
@@ -95,5 +109,47 @@ public class FrontMatterTests
         Assert.Empty(fields);
         Assert.Equal(text, body);
         Assert.Null(problem);
+    }
+
+    // Issue 25, finding 2: a front matter date out of the calendar's range stopped start-up; nesting overflowed YamlDotNet.
+    [Fact]
+    public void ADateOutsideTheCalendar_IsNoDate_AndReported()
+    {
+        var (fields, _, _) = FrontMatter.Split(NewsQA.Testing.HostileInputs.OutOfRangeFrontMatter("T", "Body."));
+        var (metadata, problem) = FrontMatter.Metadata(fields);
+        Assert.Null(metadata.Published);
+        Assert.Equal("T", metadata.Title);
+        Assert.Contains(NewsQA.Testing.HostileInputs.ShortOutOfRange, problem);
+    }
+
+    [Fact]
+    public void FrontMatterNestedTooDeep_IsDropped_AndReported_AndTheArticleIsStillRead()
+    {
+        using var temp = new TempFolder();
+        temp.Write("deep.md", NewsQA.Testing.HostileInputs.DeepFrontMatter(1000));
+        var warnings = new List<CorpusWarning>();
+        var (article, passages) = ArticleLoader.Load(CorpusReader.Read(temp.Path, [], CorpusOptions.DefaultMaxFileBytes).Single(), 1200, warnings);
+        Assert.Equal("Deep front matter", article.Title);
+        Assert.Single(passages);
+        Assert.Contains("front matter is nested deeper than", Assert.Single(warnings).Reason);
+    }
+
+    [Fact]
+    public void ANestedListOfTags_IsPassedOver_AndTheOtherFieldsAreRead()
+    {
+        var (fields, _, problem) = FrontMatter.Split("---\ntitle: T\ntags: [a, [b, c]]\nauthor: {name: X}\nsource: S\n---\nbody");
+        Assert.Null(problem);
+        Assert.Equal("T", fields["title"]);
+        Assert.Equal("S", fields["source"]);
+        Assert.False(fields.ContainsKey("tags"));
+    }
+
+    [Fact]
+    public void TitlesAndSources_AreCut_ToTheirLimits()
+    {
+        var (fields, _, _) = FrontMatter.Split($"---\ntitle: {NewsQA.Testing.HostileInputs.Repeat("word ", 2000)}\nsource: {NewsQA.Testing.HostileInputs.Repeat("name ", 2000)}\n---\nbody");
+        var (metadata, _) = FrontMatter.Metadata(fields);
+        Assert.True(metadata.Title!.Length <= MetadataLimits.MaxTitleChars);
+        Assert.True(metadata.Source!.Length <= MetadataLimits.MaxSourceChars);
     }
 }

@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NewsQA.Core.Providers;
 
 namespace NewsQA.Core.Tests.Providers;
@@ -35,4 +38,25 @@ public class AIOptionsTests
     [Fact]
     public void Ollama_NeedsOnlyAModel() =>
         Assert.Empty(Validate(new AIOptions { Provider = AIProvider.Ollama, ChatModel = "llama3.1" }));
+
+    [Theory]
+    [InlineData(499)]
+    [InlineData(1_000_001)]
+    public void MaxAnswerChars_OutOfRange_IsNamed(int chars)
+    {
+        var error = Assert.Single(Validate(new AIOptions { MaxAnswerChars = chars }));
+        Assert.Contains(nameof(AIOptions.MaxAnswerChars), error.MemberNames);
+    }
+
+    [Fact]
+    public void MaxAnswerChars_OutOfRange_FailsStartUp_NamingTheKey()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AI:MaxAnswerChars"] = "10" }).Build();
+        using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration).AddLogging().AddNewsQA(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<AIOptions>>().Value);
+        Assert.Contains("MaxAnswerChars", error.Message);
+    }
 }

@@ -33,12 +33,12 @@ public sealed class OpenAIProviderLoopbackTests : IAsyncLifetime
         await _model.DisposeAsync();
     }
 
-    private ServiceProvider Services(string key = "test-key")
+    private ServiceProvider Services(string key = "test-key", string? endpoint = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AI:Provider"] = "OpenAICompatible",
-            ["AI:Endpoint"] = _model.Endpoint.ToString(),
+            ["AI:Endpoint"] = endpoint ?? _model.Endpoint.ToString(),
             ["AI:ChatModel"] = "test-model",
             ["AI:EmbeddingModel"] = "test-embed",
             ["AI:ApiKey"] = key,
@@ -100,6 +100,20 @@ public sealed class OpenAIProviderLoopbackTests : IAsyncLifetime
 
         Assert.Equal("كريم النوري [1].", response.Text);
         Assert.Equal(3, _model.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheEndpoint_IsTheServersV1BaseUrl_WithOrWithoutTheTrailingSlash(bool slash)
+    {
+        // What README, Providers, tells an OpenAI-compatible server's user to set: http://HOST:PORT/v1 (the SDK adds chat/completions).
+        var v1 = _model.Endpoint.ToString().TrimEnd('/');
+        await using var services = Services(endpoint: slash ? v1 + "/" : v1);
+
+        var response = await services.GetRequiredService<IChatClient>().GetResponseAsync([new ChatMessage(ChatRole.User, "q")]);
+
+        Assert.Equal("كريم النوري [1].", response.Text);
     }
 
     [Fact]

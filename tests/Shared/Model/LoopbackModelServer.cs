@@ -13,7 +13,8 @@ namespace NewsQA.Testing;
 /// An OpenAI-compatible model server on loopback for tests: chat completions (plain, and streamed as server-sent
 /// events) and embeddings, served to the real OpenAI SDK. What the model writes comes from <see cref="Reply"/>, in
 /// pieces; <see cref="BeforePiece"/> runs before each streamed piece is written, so a test can hold the stream at a
-/// piece, or move a fake clock, deterministically. <see cref="Failures"/> are status codes to answer first, one a request.
+/// piece, or move a fake clock, deterministically. <see cref="Failures"/> are status codes to answer first, one a request;
+/// <see cref="Misbehave"/> chooses, per request, a way to break the reply (<see cref="ModelMisbehaviour"/>).
 /// </summary>
 public sealed class LoopbackModelServer : IAsyncDisposable
 {
@@ -26,6 +27,9 @@ public sealed class LoopbackModelServer : IAsyncDisposable
 
     /// <summary>Awaited before streamed piece number <c>i</c> (from 0) of a request is written.</summary>
     public Func<ModelRequest, int, Task> BeforePiece { get; set; } = (_, _) => Task.CompletedTask;
+
+    /// <summary>The way a request's reply is broken, or null to answer it properly.</summary>
+    public Func<ModelRequest, ModelMisbehaviour?> Misbehave { get; set; } = _ => null;
 
     public ConcurrentQueue<int> Failures { get; } = new();
 
@@ -68,14 +72,16 @@ public sealed class LoopbackModelServer : IAsyncDisposable
         }
 
         var pieces = Reply(request);
+        if (Misbehave(request) is { } misbehaviour)
+        {
+            await misbehaviour.WriteAsync(context, request, pieces);
+            return;
+        }
+
         if (!request.Stream)
         {
-            await context.Response.WriteAsJsonAsync(new
-            {
-                id = "chatcmpl-1", @object = "chat.completion", created = 1_700_000_000, model = request.Model,
-                choices = new[] { new { index = 0, finish_reason = "stop", message = new { role = "assistant", content = string.Concat(pieces) } } },
-                usage = new { prompt_tokens = 100, completion_tokens = 20, total_tokens = 120 },
-            });
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(ModelMisbehaviour.PlainReply(request, string.Concat(pieces)));
             return;
         }
 
@@ -83,12 +89,7 @@ public sealed class LoopbackModelServer : IAsyncDisposable
         for (var i = 0; i < pieces.Count; i++)
         {
             await BeforePiece(request, i);
-            var chunk = JsonSerializer.Serialize(new
-            {
-                id = "chatcmpl-2", @object = "chat.completion.chunk", created = 1_700_000_000, model = request.Model,
-                choices = new[] { new { index = 0, delta = new { content = pieces[i] }, finish_reason = (string?)null } },
-            });
-            await context.Response.WriteAsync($"data: {chunk}\n\n");
+            await context.Response.WriteAsync($"data: {ModelMisbehaviour.Chunk(request, pieces[i])}\n\n");
             await context.Response.Body.FlushAsync();
         }
 

@@ -39,6 +39,21 @@ public sealed partial record ModelRequest(JsonElement Body)
         return 0;
     }
 
+    /// <summary>The text of passage [<paramref name="n"/>] in the prompt, under its header line, or empty.</summary>
+    public string Passage(int n)
+    {
+        foreach (Match block in PassagePattern().Matches(User))
+        {
+            if (block.Groups["n"].Value != n.ToString(System.Globalization.CultureInfo.InvariantCulture)) continue;
+            var body = block.Groups["body"].Value;
+            var text = body[(body.IndexOf('\n', StringComparison.Ordinal) + 1)..];
+            var end = text.IndexOf("\n\n", StringComparison.Ordinal); // the question follows the last passage
+            return (end >= 0 ? text[..end] : text).Trim();
+        }
+
+        return string.Empty;
+    }
+
     private static string Content(JsonElement content) => content.ValueKind == JsonValueKind.String
         ? content.GetString()!
         : string.Concat(content.EnumerateArray().Select(p => p.TryGetProperty("text", out var t) ? t.GetString() : string.Empty));
