@@ -7,10 +7,11 @@ builder.AddNewsQABot();
 var app = builder.Build();
 app.UseNewsQABot();
 app.MapNewsQABot();
+var failures = app.Services.GetRequiredService<BackgroundServiceFailures>(); // Run disposes the services
 try
 {
     app.Run();
-    return Environment.ExitCode;
+    return failures.ExitCode;
 }
 catch (Exception e) when (e is StartupException or OptionsValidationException)
 {

@@ -10,15 +10,17 @@ public sealed class ArticleFolders : IDisposable
 {
     private readonly string _temp;
     private readonly LiveIndex _live;
+    private readonly IndexLease _lease;
 
     private ArticleFolders(string temp, LiveIndex live)
     {
         _temp = temp;
         _live = live;
+        _lease = live.Acquire();
     }
 
-    /// <summary>The index of every folder's articles.</summary>
-    public PassageIndex Index => _live.Current;
+    /// <summary>The index of every folder's articles (held by one lease for as long as this lives).</summary>
+    public PassageIndex Index => _lease.Index;
 
     /// <summary>Copies the folders' articles into one corpus and indexes it; two articles of the same name are an error.</summary>
     public static async Task<ArticleFolders> IndexAsync(CorpusIndexer indexer, IReadOnlyList<string> folders, CancellationToken cancellationToken)
@@ -51,6 +53,7 @@ public sealed class ArticleFolders : IDisposable
 
     public void Dispose()
     {
+        _lease.Dispose();
         _live.Dispose();
         if (Directory.Exists(_temp)) Directory.Delete(_temp, recursive: true);
     }

@@ -92,6 +92,7 @@ public class EntityRecognitionTests
         // The article rewritten without the name: its record's names go with it.
         File.WriteAllText(Path.Combine(corpus, "a.txt"), "محادثات أمنية\n\nوقالت الوزارة إن المحادثات مستمرة في أنقرة.\n");
         using var updated = (await indexer.UpdateAsync(corpus, temp.File("index2"))).Live;
-        Assert.Null(CorpusNames.Of(updated.Current).KindOf("يلماز"));
+        using var lease = updated.Acquire();
+        Assert.Null(CorpusNames.Of(lease.Index).KindOf("يلماز"));
     }
 }
