@@ -43,7 +43,7 @@ public static partial class AnswerTypeDetector
     /// <summary>The answer type a question asks for.</summary>
     public static AnswerType Detect(string question)
     {
-        var words = Tokenizer.Tokenize(question).Select(t => t.Normalized).ToList();
+        var words = Tokenizer.Tokenize(question).Select(t => WithoutConjunction(t.Normalized)).ToList();
         var first = string.Join(' ', words.Take(3));
         if (words.Contains("كم") || first.StartsWith("how many", StringComparison.Ordinal) || first.StartsWith("how much", StringComparison.Ordinal)
             || first.StartsWith("how long", StringComparison.Ordinal)) return AnswerType.Number;
@@ -53,6 +53,12 @@ public static partial class AnswerTypeDetector
         if ((words.Count > 1 && words[0] is "من" or "لمن" or "ممن" && !FromWords.Contains(words[1])) || words.Contains("who") || words.Contains("whom") || words.Contains("whose")) return AnswerType.Person;
         return NounType(words);
     }
+
+    // Arabic writes "and" (و) and "so" (ف) joined to the next word: "ومتى حدث ذلك؟" asks when, "وأين؟" where.
+    private static readonly HashSet<string> Interrogatives = new(["متي", "اين", "كم", "لماذا", "من", "ماذا", "ما", "اي", "ايه", "هل", "كيف"], StringComparer.Ordinal);
+
+    private static string WithoutConjunction(string word) =>
+        word.Length > 1 && word[0] is 'و' or 'ف' && Interrogatives.Contains(word[1..]) ? word[1..] : word;
 
     // "ما عدد", "في أي مدينة", "مع أي موقع", "what percentage", "which country", "which news site": the noun after the
     // question word, which may follow a preposition ("إلى أي حركة", "على أطراف أي مدينة").
