@@ -2,6 +2,7 @@ using NewsQA.Core.Answering;
 using NewsQA.Core.Answering.Kinds;
 using NewsQA.Core.Conversations;
 using NewsQA.Core.Tests.Support;
+using NewsQA.Testing;
 
 namespace NewsQA.Core.Tests.Answering;
 
@@ -60,6 +61,61 @@ public class FollowUpTests : IAsyncLifetime
 
         Assert.Equal("من هو قائد القوات الفرنسية في الشرق الأوسط؟", answer.StandaloneQuestion);
         Assert.Contains("إيمانويل سلارس", CitedSentence(answer));
+    }
+
+    [Theory]
+    [InlineData("من فاز بكأس العالم لكرة القدم؟", "كم عمره؟")]
+    [InlineData("من فاز بكأس العالم لكرة القدم؟", "وأين ولد؟")]
+    [InlineData("Who won the football world cup?", "How old is he?")]
+    [InlineData("Who won the football world cup?", "Where was he born?")]
+    public async Task AFollowUpToARefusedTurn_IsNeverAnswered(string first, string followUp)
+    {
+        var conversation = new Conversation("test");
+        var previous = await _services.Answers.AskAsync(_services.Index, first, conversation);
+        Assert.Equal(AnswerConfidence.None, previous.Confidence);
+
+        var answer = await _services.Answers.AskAsync(_services.Index, followUp, conversation);
+
+        // "he" stands for nothing the articles gave: a passage the corpus alone finds is at most the closest one.
+        Assert.NotEqual(AnswerConfidence.Answered, answer.Confidence);
+        Assert.Null(answer.ShortAnswer);
+    }
+
+    [Theory]
+    [InlineData("ar", "من هو وزير الدفاع الأمريكي؟", "ومتى قال ذلك؟", "منتصف نوفمبر")]
+    [InlineData("en", "Who is the US defense secretary?", "When did he say that?", "mid-November")]
+    public async Task AFollowUp_IsAnsweredFromThePreviousArticle_AndRefusedWhenNeitherItNorTheCorpusHoldsAnAnswerOfTheKindAsked(
+        string language, string first, string followUp, string when)
+    {
+        var arabic = language == "ar";
+        string Said(string dated) => arabic
+            ? $"وقال وزير الدفاع الأمريكي لويد أوستن إن الهجمات على القوات يجب أن تتوقف.{dated}"
+            : $"US defense secretary Lloyd Austin said the attacks on the troops must stop.{dated}";
+        var withDate = arabic ? " وجاءت تصريحاته في مؤتمر صحفي عقده منتصف نوفمبر الماضي." : " He spoke at a press conference in mid-November.";
+
+        // The time is in the previous answer's article, in another paragraph: the follow-up finds it there.
+        var dated = await FollowUpOverAsync(language, first, followUp, Said(string.Empty), withDate.Trim());
+        Assert.NotEqual(AnswerConfidence.None, dated.Confidence);
+        Assert.Contains(when, string.Join(' ', dated.Citations.Select(c => c.Passage.Text)));
+
+        // No article says when: the follow-up is refused rather than answered with something else.
+        var undated = await FollowUpOverAsync(language, first, followUp, Said(string.Empty), arabic ? "وأضاف أن القوات سترد على أي هجوم جديد." : "He added that the troops would answer any new attack.");
+        Assert.Equal(AnswerConfidence.None, undated.Confidence);
+    }
+
+    private static async Task<Answer> FollowUpOverAsync(string language, string first, string followUp, params string[] paragraphs)
+    {
+        using var temp = new TempFolder();
+        var corpus = temp.File("corpus");
+        Directory.CreateDirectory(corpus);
+        File.WriteAllText(Path.Combine(corpus, "austin.md"), DatedArticles.Article("Austin", "2024-01-10T10:00:00+03:00", "Dijla Times", "https://dijla.example/1", language, paragraphs));
+        File.WriteAllText(Path.Combine(corpus, "water.md"), DatedArticles.Article("Water", "2024-01-11T10:00:00+03:00", "Dijla Times", "https://dijla.example/2", language,
+            language == "ar" ? "وقالت وزارة الموارد المائية إن مخزون المياه في السدود انخفض إلى النصف." : "The water ministry said the reserves behind the dams fell by half."));
+        await using var services = await AnsweringServices.CreateAsync(corpus: corpus);
+        var conversation = new Conversation("test");
+        var previous = await services.Answers.AskAsync(services.Index, first, conversation);
+        Assert.Contains(language == "ar" ? "أوستن" : "Austin", previous.Citations[0].Passage.Text);
+        return await services.Answers.AskAsync(services.Index, followUp, conversation);
     }
 
     private static string CitedSentence(Answer answer) =>

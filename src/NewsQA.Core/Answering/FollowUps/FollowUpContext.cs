@@ -41,6 +41,20 @@ public static class FollowUpContext
         return best.Coverage >= minEvidence ? best : null;
     }
 
+    /// <summary>
+    /// Whether a follow-up leans on a turn that found nothing ("How old is he?" after a refusal): its "he" stands for
+    /// nothing the articles gave, so what the corpus alone gives it is at most the closest passage, never answered.
+    /// </summary>
+    public static bool FollowsNothing(Answer? previous) => previous is { Confidence: AnswerConfidence.None };
+
+    /// <summary>
+    /// Whether a sentence the whole corpus gave a follow-up holds a span of the kind it asks (any sentence does when it
+    /// asks for none): a follow-up whose context held none is refused unless the corpus holds one ("When did he say
+    /// that?" is not answered with a sentence that says no time).
+    /// </summary>
+    public static bool HoldsAskedKind(ReadQuestion question, SentenceEvidence sentence) =>
+        AskedKind.Of(question.Type) is not { } kind || HoldsKind(question, sentence, kind, null);
+
     // How far a sentence stands from the cited one: 0 for it, then its neighbours in the passage, then other passages.
     private static double Closeness(SentenceEvidence sentence, Citation cited, List<SearchHit> hits)
     {

@@ -43,7 +43,8 @@ public sealed class LocalAnswerer(IOptions<AnsweringOptions> options, Answerabil
         else if (query.Time.IsEmpty) evidence = MostAnswering(read, evidence);
 
         var best = evidence.FirstOrDefault();
-        if (best is null || (context is null && best.Coverage < options.Value.MinEvidence))
+        if (best is null || (context is null && best.Coverage < options.Value.MinEvidence)
+            || (request.Previous is not null && context is null && !FollowUpContext.HoldsAskedKind(read, best)))
         {
             return Refusal(question, standalone, language, best?.Coverage ?? 0);
         }
@@ -56,6 +57,7 @@ public sealed class LocalAnswerer(IOptions<AnsweringOptions> options, Answerabil
         // the kind newly asked there; it is never refused, since the context holds one.
         if (context is not null && AskedKind.Of(read.Type) is not null) level = (AnswerConfidence)Math.Min((int)level, (int)request.Previous!.Confidence);
         if (context is not null && level == AnswerConfidence.None) level = AnswerConfidence.Closest;
+        if (FollowUpContext.FollowsNothing(request.Previous) && level == AnswerConfidence.Answered) level = AnswerConfidence.Closest;
         if (level == AnswerConfidence.None) return Refusal(question, standalone, language, best.Coverage) with { Answerability = probability };
 
         var judged = gate.Judge(read, best, probability);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.FollowUps;
 using NewsQA.Core.Answering.Kinds;
 using NewsQA.Core.Answering.Questions;
 using NewsQA.Core.Text;
@@ -26,7 +27,7 @@ public sealed partial class ModelAnswerLevel(AnswerabilityJudge answerability)
             .FirstOrDefault(e => e.Passage.Id == first.Passage.Id && e.Sentence.Start < first.Sentence.End && first.Sentence.Start < e.Sentence.End)
             ?? new SentenceEvidence(first.Passage, first.Sentence, 0, answer.Evidence, answer.Evidence);
         var probability = answerability.Probability(read, cited);
-        if (answerability.Level(read, cited, probability) == AnswerConfidence.Answered)
+        if (answerability.Level(read, cited, probability) == AnswerConfidence.Answered && !FollowUpContext.FollowsNothing(request.Previous))
         {
             return answer with { Text = KindOnlyBold(answer.Text, read), Answerability = probability };
         }
