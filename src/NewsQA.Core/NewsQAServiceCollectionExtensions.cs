@@ -13,6 +13,7 @@ using NewsQA.Core.Indexing;
 using NewsQA.Core.Prompts;
 using NewsQA.Core.Providers;
 using NewsQA.Core.Retrieval;
+using NewsQA.Core.State;
 
 namespace NewsQA.Core;
 
@@ -66,7 +67,7 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<LocalAnswerGenerator>();
         services.TryAddSingleton<AnswerService>();
         services.AddNewsQAIngestion();
-        services.TryAddSingleton<Feedback.FeedbackStore>();
+        services.AddNewsQAState();
         return services;
     }
 
@@ -106,6 +107,20 @@ public static class NewsQAServiceCollectionExtensions
             _ => new QueryTranslator(new BilingualLexicon([])),
         });
         return services;
+    }
+
+    /// <summary>
+    /// Where state shared between turns is kept, by one switch: with Redis:Configuration, in Redis for every process
+    /// that names the same server; without it, in the process (feedback in its file). The bot adds its own stores
+    /// (conversations, Direct Line) by the same switch, <see cref="RedisOptions.Enabled"/>.
+    /// </summary>
+    private static void AddNewsQAState(this IServiceCollection services)
+    {
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<RedisConnection>();
+        services.TryAddSingleton<Feedback.IFeedbackStore>(sp => sp.GetRequiredService<IOptions<RedisOptions>>().Value.Enabled
+            ? ActivatorUtilities.CreateInstance<Feedback.RedisFeedbackStore>(sp)
+            : ActivatorUtilities.CreateInstance<Feedback.FeedbackStore>(sp));
     }
 
     private static AIOptions AI(IServiceProvider services) => services.GetRequiredService<IOptions<AIOptions>>().Value;
