@@ -29,9 +29,9 @@ public sealed class BotFrameworkTests : IAsyncLifetime
         return factory;
     }
 
-    private object TeamsMessage(string text, string? serviceUrl = null, string channelId = "msteams", object[]? entities = null, string? deliveryMode = null) => new
+    private object TeamsMessage(string text, string? serviceUrl = null, string channelId = "msteams", object[]? entities = null, string? deliveryMode = null, string? id = null) => new
     {
-        type = "message", id = "1700000000001", channelId, serviceUrl = serviceUrl ?? _channel.BaseUrl, text, locale = "ar-SA", deliveryMode,
+        type = "message", id = id ?? ActivityIds.Next(), channelId, serviceUrl = serviceUrl ?? _channel.BaseUrl, text, locale = "ar-SA", deliveryMode,
         from = new { id = "29:user-aad", name = "Layla" },
         recipient = new { id = "28:" + ChannelServer.AppId, name = "NewsQA" },
         conversation = new { id = "a:1Xy;messageid=1700000000001", conversationType = "personal", tenantId = "tenant-1" },
@@ -49,7 +49,7 @@ public sealed class BotFrameworkTests : IAsyncLifetime
     public async Task TeamsMessage_WithoutAppId_IsAnsweredAtTheServiceUrl_WithCitationsAndAILabel()
     {
         using var bot = Bot(authenticated: false);
-        var response = await PostAsync(bot.CreateClient(), TeamsMessage("كم رفع الناتو عدد جنوده في العراق؟"));
+        var response = await PostAsync(bot.CreateClient(), TeamsMessage("كم رفع الناتو عدد جنوده في العراق؟", id: "1700000000001"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         var received = await _channel.WaitForAsync(2);

@@ -56,7 +56,7 @@ public sealed class DirectLineBudgetTests : IDisposable
             clients.Add(client);
         }
 
-        var conversations = _bot.Services.GetService(typeof(NewsQA.Bot.DirectLine.DirectLineConversations)) as NewsQA.Bot.DirectLine.DirectLineConversations;
+        var conversations = _bot.Services.GetService(typeof(NewsQA.Bot.DirectLine.IDirectLineStore)) as NewsQA.Bot.DirectLine.InMemoryDirectLineStore;
         Assert.True(conversations!.Bytes <= 1048576, $"{conversations.Bytes} bytes held");
         Assert.Equal(HttpStatusCode.NotFound, (await clients[0].PollAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await clients[^1].PollAsync()).StatusCode);
