@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NewsQA.Bot.Conversation;
 
 namespace NewsQA.Bot.Tests;
 
@@ -72,6 +74,22 @@ public sealed class BotFrameworkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARetriedDelivery_OfTheSameActivity_IsAnsweredOnce()
+    {
+        using var bot = Bot(authenticated: false);
+        var client = bot.CreateClient();
+        var activity = TeamsMessage("من هو المتحدث باسم الحشد الشعبي؟", id: ActivityIds.Next());
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, activity)).StatusCode);
+        await bot.Services.GetRequiredService<TurnQueue>().WhenIdleAsync(CancellationToken.None);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, activity)).StatusCode); // the channel did not see the 200 and retries
+        await bot.Services.GetRequiredService<TurnQueue>().WhenIdleAsync(CancellationToken.None);
+
+        Assert.Equal(["typing", "message"], _channel.Received.Select(r => r.Body.GetProperty("type").GetString()));
+        await PostAsync(client, TeamsMessage("من هو المتحدث باسم الحشد الشعبي؟")); // a new activity is answered
+        Assert.Equal(4, (await _channel.WaitForAsync(4)).Count);
+    }
+
+    [Fact]
     public async Task MentionOnly_GetsTheWelcome_AndMentionsAreStrippedFromQuestions()
     {
         using var bot = Bot(authenticated: false);
@@ -93,7 +111,7 @@ public sealed class BotFrameworkTests : IAsyncLifetime
         var response = await PostAsync(bot.CreateClient(), TeamsMessage("من هو المتحدث باسم الحشد الشعبي؟", deliveryMode: "expectReplies"));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("كريم النوري", body.GetProperty("activities")[0].GetProperty("text").GetString());
-        await Task.Delay(300);
+        await bot.Services.GetRequiredService<TurnQueue>().WhenIdleAsync(CancellationToken.None);
         Assert.Empty(_channel.Received); // not also sent through the connector
     }
 
@@ -169,7 +187,7 @@ public sealed class BotFrameworkTests : IAsyncLifetime
         };
         var response = await PostAsync(bot.CreateClient(), activity, token);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await Task.Delay(300);
+        await bot.Services.GetRequiredService<TurnQueue>().WhenIdleAsync(CancellationToken.None);
         Assert.Empty(_channel.Received);
     }
 

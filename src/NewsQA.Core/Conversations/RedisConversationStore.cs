@@ -14,8 +14,8 @@ public sealed class RedisConversationStore(RedisConnection redis, ConversationLi
     private const string SaveScript = RedisBudget.Functions + """
         local conversation, answered, member = KEYS[1], KEYS[2], ARGV[7]
         local expected, changed, turns = tonumber(ARGV[8]), ARGV[9], ARGV[10]
-        if changed == '1' and tonumber(redis.call('HGET', conversation, 'v') or '0') ~= expected then return 0 end
         if answered ~= '' and redis.call('EXISTS', answered) == 1 then return -1 end
+        if changed == '1' and tonumber(redis.call('HGET', conversation, 'v') or '0') ~= expected then return 0 end
         if answered ~= '' then redis.call('SET', answered, '1', 'PX', idleMs) end
         if changed == '1' then
           redis.call('HSET', conversation, 'v', expected + 1, 'turns', turns)

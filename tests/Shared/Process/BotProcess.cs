@@ -93,6 +93,24 @@ public sealed partial class BotProcess : IAsyncDisposable
         throw new InvalidOperationException($"The bot service did not start (exit code {(process.HasExited ? process.ExitCode : -1)}).");
     }
 
+    /// <summary>Waits until the service's index is loaded (GET /healthz is 200), as a load balancer's health check does.</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = Address };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while ((await client.GetAsync(new Uri("/healthz", UriKind.Relative), timeout.Token)).StatusCode != System.Net.HttpStatusCode.OK)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    /// <summary>Kills the service at once (SIGKILL, as `kill -9`): nothing of it runs on, nothing is flushed.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
