@@ -55,6 +55,20 @@ public class DirectLineTests(BotFactory factory) : IClassFixture<BotFactory>
         return all;
     }
 
+    [Theory]
+    [InlineData("?watermark=", null)] // botframework-directlinejs before it has a watermark: a refreshed page
+    [InlineData("?watermark=7", "7")]
+    [InlineData("", null)]
+    public async Task Reconnect_WithOrWithoutAWatermark_GivesAStreamUrlFromThere(string query, string? expected)
+    {
+        var (token, conversationId, _) = await StartAsync();
+        var response = await SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}{query}", token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var streamUrl = new Uri((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streamUrl").GetString()!);
+        var watermark = System.Web.HttpUtility.ParseQueryString(streamUrl.Query)["watermark"];
+        Assert.Equal(expected, watermark);
+    }
+
     [Fact]
     public async Task Post_EchoesTheUserActivity_ThenTheAnswerArrives_WithItsCitationEntity()
     {

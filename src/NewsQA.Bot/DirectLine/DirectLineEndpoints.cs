@@ -59,11 +59,12 @@ public static class DirectLineEndpoints
     }
 
     public static async Task<Results<Ok<DirectLineSession>, ProblemHttpResult>> ReconnectAsync(
-        string id, int? watermark, HttpContext context, DirectLineTokens tokens, IDirectLineStore conversations, SourceLinks links, CancellationToken ct)
+        string id, string? watermark, HttpContext context, DirectLineTokens tokens, IDirectLineStore conversations, SourceLinks links, CancellationToken ct)
     {
         if (Authorize(context, tokens, id) is not { } claims) return Denied(context);
         if (!await conversations.TouchAsync(id, ct)) return UnknownConversation(id);
-        return TypedResults.Ok(Session(context, tokens, links, claims, watermark));
+        // botframework-directlinejs reconnects with "?watermark=" before it has one (a refreshed page): from the start.
+        return TypedResults.Ok(Session(context, tokens, links, claims, int.TryParse(watermark, out var w) ? w : null));
     }
 
     public static async Task<Results<Ok<ResourceResponse>, ProblemHttpResult>> PostActivityAsync(string id, HttpContext context, DirectLineTokens tokens,

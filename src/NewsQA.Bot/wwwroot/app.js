@@ -35,9 +35,9 @@
   }
   new MutationObserver(changes => changes.forEach(c => c.addedNodes.forEach(orient))).observe(document.body, { childList: true, subtree: true });
 
-  // The tab's conversation survives a refresh: its id, latest token and watermark are kept for the tab's session, and
-  // a refreshed page reconnects to it (Direct Line's GET /conversations/{id}) and is sent the history kept so far,
-  // since its transcript starts empty; a dropped socket is reconnected by botframework-directlinejs from its own
+  // The tab's conversation survives a refresh: its id and latest token are kept for the tab's session, and a refreshed
+  // page reconnects to it (Direct Line's GET /conversations/{id}) from the start, since its transcript starts empty,
+  // and is shown the conversation so far; a dropped socket is reconnected by botframework-directlinejs from its own
   // watermark. A conversation that has ended, or a token past its time, starts a new one.
   const sessionKey = 'newsqa.directline';
   const domain = `${location.origin}/v3/directline`;
@@ -48,7 +48,7 @@
 
   function remember() {
     if (!directLine || !directLine.conversationId) return;
-    sessionStorage.setItem(sessionKey, JSON.stringify({ conversationId: directLine.conversationId, token: directLine.token, watermark: directLine.watermark }));
+    sessionStorage.setItem(sessionKey, JSON.stringify({ conversationId: directLine.conversationId, token: directLine.token }));
   }
 
   async function connect() {
