@@ -10,7 +10,7 @@ public sealed partial class StateStoreUnavailable(ILogger<StateStoreUnavailable>
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not StackExchange.Redis.RedisException) return false;
+        if (exception is not (StackExchange.Redis.RedisException or StackExchange.Redis.RedisTimeoutException)) return false;
         LogUnavailable(logger, exception.Message);
         await Problems.Problem(StatusCodes.Status503ServiceUnavailable, "State store unavailable",
             "The shared conversation store (Redis) cannot be reached right now; try again in a moment.").ExecuteAsync(httpContext);

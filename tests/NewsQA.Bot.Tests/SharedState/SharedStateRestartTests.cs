@@ -9,7 +9,7 @@ namespace NewsQA.Bot.Tests.SharedState;
 
 /// <summary>
 /// Redis (with AOF) and every bot process killed and started again (issue 21, test 5): the conversations, the web
-/// chat's history and the feedback are all still there.
+/// chat's history and the feedback are all still there; while Redis was away, a request that needed it got 503.
 /// </summary>
 public sealed class SharedStateRestartTests : IAsyncLifetime
 {
@@ -51,8 +51,15 @@ public sealed class SharedStateRestartTests : IAsyncLifetime
         List<JsonElement> before = [];
         Assert.True(await Eventually.HoldsAsync(async () => (before = (await chat.ReadAllAsync()).Activities).Any(a => a.TryGetProperty("entities", out _))));
 
+        // Redis gone (kill -9: only what AOF wrote comes back): requests that need it get 503 with the reason, not a stack trace.
+        _cluster.Redis.Kill();
+        using (var poll = await chat.PollAsync())
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, poll.StatusCode);
+            Assert.Equal("State store unavailable", (await poll.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        }
+
         await _cluster.KillProcessesAsync();
-        _cluster.Redis.Kill(); // kill -9: only what AOF wrote comes back
         await _cluster.Redis.RestartAsync();
         await _cluster.StartProcessesAsync();
 

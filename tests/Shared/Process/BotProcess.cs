@@ -55,6 +55,35 @@ public sealed partial class BotProcess : IAsyncDisposable
     }
 
     /// <summary>
+    /// The service from its build output with settings that should stop its start-up: its exit code and what it wrote to
+    /// standard error, once it has exited.
+    /// </summary>
+    public static async Task<(int ExitCode, string Error)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var (root, configuration, framework) = Build();
+        var output = Path.Combine(root, "src", "NewsQA.Bot", "bin", configuration, framework);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = output };
+        start.ArgumentList.Add(Path.Combine(output, "NewsQA.Bot.dll"));
+        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException("The bot service did not stop within two minutes: its start-up was not refused.");
+        }
+
+        return (process.ExitCode, await error);
+    }
+
+    /// <summary>
     /// `dotnet run --project src/NewsQA.Bot` typed in <paramref name="workingDirectory"/> (without rebuilding: the tests
     /// have built it), whose relative paths (Corpus:Path's seeds/, Index:Path's .newsqa/) are the service's.
     /// </summary>
