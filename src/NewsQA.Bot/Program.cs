@@ -6,10 +6,11 @@ builder.AddNewsQABot();
 var app = builder.Build();
 app.UseNewsQABot();
 app.MapNewsQABot();
+var failures = app.Services.GetRequiredService<BackgroundServiceFailures>(); // Run disposes the services
 try
 {
     app.Run();
-    return Environment.ExitCode;
+    return failures.ExitCode;
 }
 catch (Exception e) when (StartupFailure.Messages(e) is { } problems)
 {

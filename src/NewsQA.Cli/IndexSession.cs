@@ -7,10 +7,14 @@ using NewsQA.Core.Telemetry;
 
 namespace NewsQA.Cli;
 
-/// <summary>Gets the index a search or answer command needs, building or updating it when that is what the flags ask.</summary>
+/// <summary>
+/// Gets the index a search or answer command needs, building or updating it when that is what the flags ask. The
+/// command owns what it gets and takes a lease on it to read: <c>using var live = await IndexSession.OpenAsync(…);
+/// using var lease = live.Acquire();</c>
+/// </summary>
 public static class IndexSession
 {
-    public static async Task<PassageIndex> OpenAsync(IHost host, string? corpus, string? index, CancellationToken cancellationToken)
+    public static async Task<LiveIndex> OpenAsync(IHost host, string? corpus, string? index, CancellationToken cancellationToken)
     {
         var services = host.Services;
         var location = IndexLocation.Resolve(corpus, index,
@@ -20,7 +24,7 @@ public static class IndexSession
         {
             // An explicit index is used as it is; only when it cannot be used is it rebuilt from the configured corpus.
             var folder = IndexFolder.Open(location.IndexPath);
-            if (folder.Problem is null) return Measured(folder.OpenSnapshot());
+            if (folder.Problem is null) return Measured(new LiveIndex(folder, folder.OpenSnapshot()));
             folder.Dispose();
             await Console.Error.WriteLineAsync($"warning: {folder.Problem}; rebuilding from {location.CorpusFolder}").ConfigureAwait(false);
         }
@@ -28,12 +32,13 @@ public static class IndexSession
         if (!Directory.Exists(location.CorpusFolder)) throw new UsageException($"Corpus folder not found: {Path.GetFullPath(location.CorpusFolder)}");
         var update = await services.GetRequiredService<CorpusIndexer>().UpdateAsync(location.CorpusFolder, location.IndexPath, null, cancellationToken).ConfigureAwait(false);
         if (update.RebuildReason is not null) await Console.Error.WriteLineAsync($"warning: {update.RebuildReason}; rebuilt").ConfigureAwait(false);
-        return Measured(update.Index);
+        return Measured(update.Live);
     }
 
-    private static PassageIndex Measured(PassageIndex index)
+    private static LiveIndex Measured(LiveIndex live)
     {
-        NewsQATelemetry.IndexPassages.Record(index.Count);
-        return index;
+        using var lease = live.Acquire();
+        NewsQATelemetry.IndexPassages.Record(lease.Index.Count);
+        return live;
     }
 }

@@ -13,6 +13,7 @@ public sealed class FeedPollingTests
         using var corpus = new LiveCorpus();
         using var factory = new BotFactory();
         factory.Settings["Corpus:Path"] = corpus.Path;
+        factory.Settings["Ingestion:AllowPrivateHosts:0"] = NewsSite.AllowedHost; // the loopback site, opened on purpose
         factory.Settings["Ingestion:Feeds:0"] = site.Url("/atom.xml").AbsoluteUri;
         factory.Settings["Ingestion:Feeds:1"] = site.Url("/malformed.xml").AbsoluteUri; // logged and retried; the good feed is unaffected
         var client = factory.CreateClient();

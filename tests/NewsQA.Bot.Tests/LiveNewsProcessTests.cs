@@ -47,6 +47,7 @@ public sealed class LiveNewsProcessTests
             ["NEWSQA_Corpus__Path"] = corpus.Path,
             ["NEWSQA_Ingestion__Feeds__0"] = site.Url("/atom.xml").AbsoluteUri,
             ["NEWSQA_Ingestion__PollInterval"] = "00:01:00",
+            ["NEWSQA_Ingestion__AllowPrivateHosts__0"] = NewsSite.AllowedHost, // the loopback site, opened on purpose
         });
         var started = bot.ProcessId;
         using var client = new HttpClient { BaseAddress = bot.Address };

@@ -18,7 +18,7 @@ public sealed class IngestCommandTests : IAsyncLifetime
     [Fact]
     public async Task IngestFeed_WritesEachNewItem_AndASecondRunSkipsThem()
     {
-        var first = await NewsQACli.RunAsync("ingest", "--feed", _site.Url("/atom.xml").AbsoluteUri, "--corpus", _corpus.Path);
+        var first = await NewsQACli.RunWithEnvironmentAsync(NewsSite.AllowEnvironment(), "ingest", "--feed", _site.Url("/atom.xml").AbsoluteUri, "--corpus", _corpus.Path);
 
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("written: 2022-08-14-haditha-dam-repaired-", first.Output);
@@ -30,7 +30,7 @@ public sealed class IngestCommandTests : IAsyncLifetime
         Assert.Equal(2, files.Length);
         Assert.All(files, f => Assert.StartsWith("---\ntitle: ", File.ReadAllText(f)));
 
-        var second = await NewsQACli.RunAsync("ingest", "--feed", _site.Url("/atom.xml").AbsoluteUri, "--corpus", _corpus.Path);
+        var second = await NewsQACli.RunWithEnvironmentAsync(NewsSite.AllowEnvironment(), "ingest", "--feed", _site.Url("/atom.xml").AbsoluteUri, "--corpus", _corpus.Path);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("articles: 0 written, 3 skipped, 0 failed", second.Output);
 
@@ -41,7 +41,7 @@ public sealed class IngestCommandTests : IAsyncLifetime
     [Fact]
     public async Task IngestFeed_WithFailingPages_NamesThem_AndExitsWith1()
     {
-        var result = await NewsQACli.RunAsync("ingest", "--feed", _site.Url("/rss.xml").AbsoluteUri, "--corpus", _corpus.Path);
+        var result = await NewsQACli.RunWithEnvironmentAsync(NewsSite.AllowEnvironment(), "ingest", "--feed", _site.Url("/rss.xml").AbsoluteUri, "--corpus", _corpus.Path);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("articles: 2 written, 0 skipped, 2 failed", result.Output);
         Assert.Contains("/articles/missing.html: HTTP 404 Not Found", result.Error);
@@ -52,7 +52,7 @@ public sealed class IngestCommandTests : IAsyncLifetime
     [Fact]
     public async Task IngestUrl_WritesThePage()
     {
-        var result = await NewsQACli.RunAsync("ingest", "--url", _site.Url("/articles/nato-ar.html").AbsoluteUri, "--corpus", _corpus.Path);
+        var result = await NewsQACli.RunWithEnvironmentAsync(NewsSite.AllowEnvironment(), "ingest", "--url", _site.Url("/articles/nato-ar.html").AbsoluteUri, "--corpus", _corpus.Path);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("articles: 1 written", result.Output);
         var text = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(_corpus.Path)));
@@ -66,7 +66,7 @@ public sealed class IngestCommandTests : IAsyncLifetime
     [InlineData("/redirect-to-ftp", "ftp")]
     public async Task IngestUrl_OfAPageThatFails_ExitsWith1_NamingIt(string path, string reason)
     {
-        var result = await NewsQACli.RunAsync("ingest", "--url", _site.Url(path).AbsoluteUri, "--corpus", _corpus.Path);
+        var result = await NewsQACli.RunWithEnvironmentAsync(NewsSite.AllowEnvironment(), "ingest", "--url", _site.Url(path).AbsoluteUri, "--corpus", _corpus.Path);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(reason, result.Error);
         Assert.Empty(Directory.GetFiles(_corpus.Path));
@@ -76,7 +76,7 @@ public sealed class IngestCommandTests : IAsyncLifetime
     [Fact]
     public async Task IngestFeed_OfAMalformedFeed_ExitsWith1()
     {
-        var result = await NewsQACli.RunAsync("ingest", "--feed", _site.Url("/malformed.xml").AbsoluteUri, "--corpus", _corpus.Path);
+        var result = await NewsQACli.RunWithEnvironmentAsync(NewsSite.AllowEnvironment(), "ingest", "--feed", _site.Url("/malformed.xml").AbsoluteUri, "--corpus", _corpus.Path);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("not well-formed XML", result.Error);
         Assert.False(result.HasStackTrace);

@@ -26,6 +26,29 @@ public sealed class NewsSite : IAsyncDisposable
         _loop = Task.Run(ServeAsync);
     }
 
+    /// <summary>The one page of the site that must never be fetched: it stands for an intranet page a feed points to.</summary>
+    public const string SecretPath = "/internal/secret.html";
+
+    public const string SecretCode = "7-4-1-9";
+
+    /// <summary>
+    /// Serves a feed at <c>/intranet.xml</c>, to be read at the site's name, localhost, whose items are the secret page
+    /// at 127.0.0.1, a page at localhost that redirects to it, and the dam article at localhost, in that order.
+    /// </summary>
+    public Uri ServeIntranetFeed()
+    {
+        var secret = Url(SecretPath).AbsoluteUri;
+        Serve(SecretPath, "text/html", $"<html><body><article><p>The vault code of the internal billing service is {SecretCode}, the administrator wrote on Friday.</p></article></body></html>");
+        _routes["/redirect-internal"] = context => Redirect(context, 302, secret);
+        var local = LocalhostUrl("/").AbsoluteUri.TrimEnd('/');
+        Serve("/intranet.xml", "application/rss+xml", HostileInputs.Rss("Intranet Wire",
+            ("Vault", secret, null), ("Vault again", $"{local}/redirect-internal", null), ("Dam", $"{local}/articles/dam.html", null)));
+        return LocalhostUrl("/intranet.xml");
+    }
+
+    /// <summary>Serves whatever <paramref name="handler"/> writes at <paramref name="path"/> (replacing what was there).</summary>
+    public void Map(string path, Func<HttpListenerContext, Task> handler) => _routes[path] = handler;
+
     /// <summary>Every request as (path, If-None-Match, User-Agent), in order of arrival.</summary>
     public ConcurrentQueue<(string Path, string? IfNoneMatch, string? UserAgent)> Requests { get; } = new();
 
@@ -39,6 +62,19 @@ public sealed class NewsSite : IAsyncDisposable
 
     public Uri Url(string path) => new(BaseAddress, path.TrimStart('/'));
 
+    /// <summary>The same site as http://localhost:port/, a host name of its own (for hosts told apart, and for opt-in by name).</summary>
+    public Uri LocalhostUrl(string path) => new($"http://localhost:{BaseAddress.Port}/{path.TrimStart('/')}");
+
+    /// <summary>
+    /// The site's addresses are loopback, which NewsQA refuses to fetch from unless Ingestion:AllowPrivateHosts names
+    /// the host (docs/security.md); these settings name it, as configuration and as the environment.
+    /// </summary>
+    public const string AllowedHost = "127.0.0.1";
+
+    public static Dictionary<string, string?> AllowSettings(string host = AllowedHost) => new() { ["Ingestion:AllowPrivateHosts:0"] = host };
+
+    public static Dictionary<string, string?> AllowEnvironment(string host = AllowedHost) => new() { ["NEWSQA_Ingestion__AllowPrivateHosts__0"] = host };
+
     public static Task<NewsSite> StartAsync()
     {
         // HttpListener cannot take port 0: find a free port, then listen on it (again, should another process win it).
@@ -51,6 +87,7 @@ public sealed class NewsSite : IAsyncDisposable
             var listener = new HttpListener();
             var baseAddress = new Uri($"http://127.0.0.1:{port}/");
             listener.Prefixes.Add(baseAddress.AbsoluteUri);
+            listener.Prefixes.Add($"http://localhost:{port}/");
             try
             {
                 listener.Start();

@@ -85,7 +85,8 @@ public sealed partial class ActivityResponder(
     private async Task AnswerAsync(Activity activity, Core.Conversations.Conversation conversation, string text, Uri baseAddress, IReplySender replies, CancellationToken cancellationToken)
     {
         await replies.SendAsync(activity.CreateReply(ActivityTypes.Typing), cancellationToken);
-        if (index.Current is not { } current)
+        using var lease = index.TryAcquire(); // the turn reads one snapshot, however many commits land meanwhile
+        if (lease is null)
         {
             var wait = activity.CreateReply();
             wait.Text = "I'm still reading the articles; please ask again in a moment. / ما زلت أقرأ المقالات؛ أعد السؤال بعد لحظة.";
@@ -95,7 +96,7 @@ public sealed partial class ActivityResponder(
 
         var stream = answers.StreamsAnswers && replies.Streams ? new AnswerStream(replies, activity, clock, logger) : null;
         if (stream is not null) await stream.StartAsync(AnswerReply.Searching(text), cancellationToken);
-        var reply = await ComposeAsync(activity, conversation, text, current, baseAddress, stream, cancellationToken);
+        var reply = await ComposeAsync(activity, conversation, text, lease, baseAddress, stream, cancellationToken);
         if (stream is not null) await stream.FinishAsync(reply, cancellationToken);
         else await replies.SendAsync(reply, cancellationToken);
     }
@@ -103,13 +104,13 @@ public sealed partial class ActivityResponder(
     // The answer's message, its text streamed meanwhile. An answer that fails unexpectedly becomes the apology, which
     // also ends a stream already under way (as its final message), so the user is never left with a frozen draft.
     private async Task<Activity> ComposeAsync(
-        Activity activity, Core.Conversations.Conversation conversation, string text, PassageIndex current, Uri baseAddress, AnswerStream? stream, CancellationToken cancellationToken)
+        Activity activity, Core.Conversations.Conversation conversation, string text, IndexLease lease, Uri baseAddress, AnswerStream? stream, CancellationToken cancellationToken)
     {
         try
         {
             Answer? answer = null;
             var shown = string.Empty;
-            await foreach (var update in answers.AskStreamingAsync(current, text, conversation, cancellationToken))
+            await foreach (var update in answers.AskStreamingAsync(lease.Index, text, conversation, cancellationToken))
             {
                 if (update.Final is { } final)
                 {
@@ -122,7 +123,7 @@ public sealed partial class ActivityResponder(
                 }
             }
 
-            return AnswerReply.Create(activity, answer!, current, citation => links.SourcePage(citation, baseAddress), AnswerTexts.FinalChange(shown, answer!));
+            return AnswerReply.Create(activity, answer!, lease.Index, citation => links.SourcePage(citation, baseAddress), AnswerTexts.FinalChange(shown, answer!));
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -10,6 +10,9 @@ namespace NewsQA.Bot.DirectLine;
 /// </summary>
 public interface IDirectLineStore
 {
+    /// <summary>The bytes of the activities this process holds (none when they are kept in Redis).</summary>
+    long Bytes { get; }
+
     /// <summary>Starts the conversation for its user; false when it exists already.</summary>
     Task<bool> StartAsync(string id, string userId, CancellationToken cancellationToken);
 

@@ -63,6 +63,8 @@ public sealed class RedisDirectLineStore(RedisConnection redis, IOptions<BotHost
     private readonly RedisBudget _budget = new(redis.Key("dl-budget"), redis.Key("dl") + ":", ["", ":log"],
         TimeSpan.FromMinutes(host.Value.ConversationIdleMinutes), host.Value.MaxConversations, options.Value.MaxTotalBytes);
 
+    public long Bytes => 0; // held in Redis
+
     public async Task<bool> StartAsync(string id, string userId, CancellationToken cancellationToken) =>
         (long)await (await redis.DatabaseAsync()).ScriptEvaluateAsync(StartScript, [Meta(id)], _budget.Arguments(id, userId)) == 1;
 

@@ -26,9 +26,9 @@ public sealed partial class IndexLoader(
         watcher.Begin();
         var update = await indexer.UpdateAsync(folder, index.Value.Path, null, cancellationToken);
         holder.Set(update.Live);
-        NewsQATelemetry.IndexPassages.Record(update.Index.Count);
+        NewsQATelemetry.IndexPassages.Record(update.Passages);
         foreach (var warning in update.Warnings) LogSkipped(logger, warning.Path, warning.Reason);
-        LogIndexed(logger, update.Index.Documents.Count, update.Passages, folder, update.Elapsed.TotalSeconds);
+        LogIndexed(logger, update.Documents, update.Passages, folder, update.Elapsed.TotalSeconds);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -47,6 +47,8 @@ public static class NewsQABotServiceCollectionExtensions
         services.AddNewsQA(builder.Configuration);
         services.AddNewsQATelemetry("newsqa-bot", t => t.AddAspNetCoreInstrumentation(), m => m.AddAspNetCoreInstrumentation());
         services.AddOptions<BotHostOptions>().BindConfiguration(BotHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BackgroundServiceFailures>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundServiceFailures>());
         // Every 4xx is a problem details body with its reason; JSON is written with the one configuration (JsonBody).
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Explain);
         services.ConfigureHttpJsonOptions(o => JsonBody.Configure(o.SerializerOptions));
@@ -117,6 +119,7 @@ public static class NewsQABotServiceCollectionExtensions
         services.AddSingleton<CorpusWatcher>();
         services.Replace(ServiceDescriptor.Singleton<ICorpusChangeListener>(sp => sp.GetRequiredService<CorpusWatcher>()));
         services.AddHostedService(sp => sp.GetRequiredService<CorpusWatcher>()); // after IndexLoader, which starts it
+        services.AddHostedService<OwnAddresses>(); // before the first poll: the service never fetches from itself
         services.AddHostedService<FeedPollingService>(); // after IndexLoader: the first poll finds the index loaded
         // The admin key is a secret: a key in the committed appsettings.json stops start-up instead of being used.
         var committedKey = CommittedSetting($"{AdminOptions.SectionName}:{nameof(AdminOptions.ApiKey)}");

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsQA.Bot.Conversation;
+using NewsQA.Bot.DirectLine;
 using NewsQA.Bot.Hosting;
 using NewsQA.Bot.Watching;
 using NewsQA.Core.Answering;
+using NewsQA.Core.Conversations;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Bot.Rest;
@@ -11,8 +13,9 @@ namespace NewsQA.Bot.Rest;
 /// <summary>
 /// The REST API: POST /api/ask returns the `newsqa ask --json` shape; POST /api/ask/stream sends it as server-sent
 /// events: status (before the search starts), delta with each new piece of the text as a model writes it, then the
-/// validated answer, then done; GET /healthz tells whether the index is loaded, and how many changed files wait to be
-/// applied. A conversationId names a conversation of the REST API only (see <see cref="ConversationKeys"/>).
+/// validated answer, then done; GET /healthz tells whether the index is loaded, how many changed files wait to be
+/// applied, and the process's memory: its working set, its managed heap at the last collection, and what the
+/// conversations hold (as their stores estimate it). A conversationId names a conversation of the REST API only (see <see cref="ConversationKeys"/>).
 /// </summary>
 public static partial class AskEndpoints
 {
@@ -31,8 +34,9 @@ public static partial class AskEndpoints
         var (body, problem) = await JsonBody.ReadAsync<AskRequest>(request, ct);
         problem ??= ConversationIdProblem(body!);
         if (problem is not null) return problem;
-        if (index.Current is not { } current) return NotReady();
-        var answer = await InConversationAsync(body!, turns, (conversation, token) => answers.AskAsync(current, body!.Question ?? string.Empty, conversation, token), ct);
+        using var lease = index.TryAcquire();
+        if (lease is null) return NotReady();
+        var answer = await InConversationAsync(body!, turns, (conversation, token) => answers.AskAsync(lease.Index, body!.Question ?? string.Empty, conversation, token), ct);
         return TypedResults.Ok(AnswerPayload.From(answer));
     }
 
@@ -42,7 +46,8 @@ public static partial class AskEndpoints
         var (body, problem) = await JsonBody.ReadAsync<AskRequest>(context.Request, ct);
         problem ??= ConversationIdProblem(body!);
         if (problem is not null) return problem;
-        if (index.Current is not { } current) return NotReady();
+        using var lease = index.TryAcquire(); // the stream reads one snapshot, however many commits land meanwhile
+        if (lease is null) return NotReady();
 
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
@@ -56,7 +61,7 @@ public static partial class AskEndpoints
             answer = await InConversationAsync(body, turns, async (conversation, token) =>
             {
                 Answer? final = null;
-                await foreach (var update in answers.AskStreamingAsync(current, question, conversation, token))
+                await foreach (var update in answers.AskStreamingAsync(lease.Index, question, conversation, token))
                 {
                     if (update.Final is { } done)
                     {
@@ -85,9 +90,18 @@ public static partial class AskEndpoints
         return TypedResults.Empty;
     }
 
-    public static Results<Ok<HealthReport>, JsonHttpResult<HealthReport>> Health(IndexHolder index, CorpusWatcher watcher) => index.Current is { } current
-        ? TypedResults.Ok(new HealthReport("ready", current.Documents.Count, current.Count, watcher.Pending, Environment.WorkingSet))
-        : TypedResults.Json(new HealthReport("loading"), statusCode: StatusCodes.Status503ServiceUnavailable);
+    public static Results<Ok<HealthReport>, JsonHttpResult<HealthReport>> Health(
+        IndexHolder index, CorpusWatcher watcher, IConversationStore conversations, IDirectLineStore directLine)
+    {
+        using var lease = index.TryAcquire();
+        return lease is null
+            ? TypedResults.Json(new HealthReport("loading"), statusCode: StatusCodes.Status503ServiceUnavailable)
+            : TypedResults.Ok(new HealthReport("ready", lease.Index.ArticleCount, lease.Index.Count, watcher.Pending, Environment.WorkingSet)
+            {
+                ManagedHeapBytes = GC.GetGCMemoryInfo().HeapSizeBytes,
+                ConversationBytes = conversations.Bytes + directLine.Bytes,
+            });
+    }
 
     // The REST API's conversations are its own: the id a caller names is a key in the REST namespace only, so it can
     // never read or change a Teams or web chat conversation, whatever it looks like. Without one, nothing is kept.

@@ -24,10 +24,11 @@ public static class SourceEndpoints
     public static Results<Ok<SourcePayload>, ContentHttpResult, ProblemHttpResult> Source(
         string passageId, string? start, string? length, HttpRequest request, IndexHolder index)
     {
-        if (index.Current is not { } current) return Problems.IndexLoading();
+        using var lease = index.TryAcquire();
+        if (lease is null) return Problems.IndexLoading();
         if (!TryOffset(start, out var s) || !TryOffset(length, out var l)) return Problems.BadRequest("start and length are character offsets: whole numbers from 0.");
         var highlight = s is not null && l is not null ? new SentenceSpan(s.Value, l.Value) : (SentenceSpan?)null;
-        var view = SourceViewer.View(current, passageId, highlight);
+        var view = SourceViewer.View(lease.Index, passageId, highlight);
         if (view is null) return Problems.Problem(StatusCodes.Status404NotFound, "Unknown source", $"No passage has the id '{passageId}'.");
         return request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true)
             ? TypedResults.Ok(SourcePayload.From(view))

@@ -95,7 +95,7 @@ public sealed partial class CorpusWatcher(
 
                 var written = new List<(IReadOnlyCollection<string> Paths, TaskCompletionSource Applied)>();
                 while (_written.TryDequeue(out var change)) written.Add(change);
-                var settled = _settling.TakeSettled(now, FileStamp.Of);
+                var settled = _settling.TakeSettled(now, FileStamp.Of, path => FileWriters.AreWriting(path) == true);
                 Volatile.Write(ref _pending, _settling.Count + settled.Count);
                 await ApplyAsync(writer, [.. written.SelectMany(w => w.Paths), .. settled], now, stoppingToken).ConfigureAwait(false);
                 foreach (var change in written) change.Applied.TrySetResult();
@@ -117,7 +117,10 @@ public sealed partial class CorpusWatcher(
         }
     }
 
-    // The batches of the changed articles; a batch that fails is retried at the next rescan, the previous index answering meanwhile.
+    // The batches of the changed articles. A batch that fails is applied again one article at a time: the articles
+    // that fail alone while others go in are set aside (logged with their paths) until their files change; when every
+    // article fails, the cause is not in them (the index, the embedding model) and all are retried at the next rescan,
+    // the previous index answering meanwhile.
     private async Task ApplyAsync(LiveIndexWriter writer, List<string> paths, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var documents = paths.GroupBy(CorpusReader.DocumentId, StringComparer.Ordinal).ToList();
@@ -130,22 +133,49 @@ public sealed partial class CorpusWatcher(
                 else _listed.Remove(path);
             }
 
-            try
+            if (await TryApplyAsync(writer, batch, cancellationToken).ConfigureAwait(false) is not { } failure) continue;
+            var failed = new List<(IGrouping<string, string> Document, Exception Error)>();
+            if (batch.Length > 1)
             {
-                var applied = await writer.ApplyAsync(corpus.Path, [.. batch.Select(d => d.Key!)], cancellationToken).ConfigureAwait(false);
-                foreach (var path in applied.Deferred) _settling.Touch(Path.GetFullPath(path), FileStamp.Of(path), time.GetUtcNow());
-                foreach (var warning in applied.Warnings) LogSkipped(logger, warning.Path, warning.Reason);
-                if (!applied.Committed) continue;
-                Interlocked.Increment(ref _batches);
-                LogApplied(logger, applied.Added, applied.Changed, applied.Removed, applied.Unchanged, applied.Elapsed.TotalSeconds);
+                foreach (var document in batch)
+                {
+                    if (await TryApplyAsync(writer, [document], cancellationToken).ConfigureAwait(false) is { } alone) failed.Add((document, alone));
+                }
             }
+
+            if (batch.Length > 1 && failed.Count < batch.Length)
+            {
+                foreach (var (document, error) in failed)
+                {
+                    foreach (var path in document) LogSetAside(logger, error, path);
+                }
+
+                continue;
+            }
+
+            LogFailed(logger, failure, options.Value.RescanInterval);
+            foreach (var path in batch.SelectMany(d => d)) _settling.Hold(path, FileStamp.Of(path), now + options.Value.RescanInterval);
+        }
+    }
+
+    // One commit of these articles; the exception when it failed.
+    private async Task<Exception?> TryApplyAsync(LiveIndexWriter writer, IGrouping<string, string>[] documents, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var applied = await writer.ApplyAsync(corpus.Path, [.. documents.Select(d => d.Key)], cancellationToken).ConfigureAwait(false);
+            foreach (var path in applied.Deferred) _settling.Touch(Path.GetFullPath(path), FileStamp.Of(path), time.GetUtcNow());
+            foreach (var warning in applied.Warnings) LogSkipped(logger, warning.Path, warning.Reason);
+            if (!applied.Committed) return null;
+            Interlocked.Increment(ref _batches);
+            LogApplied(logger, applied.Added, applied.Changed, applied.Removed, applied.Unchanged, applied.Elapsed.TotalSeconds);
+            return null;
+        }
 #pragma warning disable CA1031 // The articles are safe in the folder; a failed batch must not stop the watcher (nor fail the request that wrote them).
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
-            {
-                LogFailed(logger, e, options.Value.RescanInterval);
-                foreach (var path in batch.SelectMany(d => d)) _settling.Hold(path, FileStamp.Of(path), now + options.Value.RescanInterval);
-            }
+        {
+            return e;
         }
     }
 
@@ -199,6 +229,9 @@ public sealed partial class CorpusWatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Applying changed articles to the index failed; the previous index is still answering, and they are tried again in {Retry}")]
     private static partial void LogFailed(ILogger logger, Exception exception, TimeSpan retry);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Path}: could not be applied to the index while the rest of its batch could; it is set aside until the file changes")]
+    private static partial void LogSetAside(ILogger logger, Exception exception, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "File events are not available for {Folder} ({Reason}); changes are found by listing it every {Interval}")]
     private static partial void LogNoEvents(ILogger logger, string folder, string reason, TimeSpan interval);

@@ -29,15 +29,16 @@ public sealed class SettlingFiles(TimeSpan settleTime)
 
     /// <summary>
     /// The files whose time is up and whose stamp, looked at now, is the one they settled with; they stop waiting.
-    /// A file whose stamp moved meanwhile starts its settle time again.
+    /// A file whose stamp moved meanwhile, or that <paramref name="beingWritten"/> says a writer still holds open (one
+    /// that paused longer than the settle time), starts its settle time again.
     /// </summary>
-    public List<string> TakeSettled(DateTimeOffset now, Func<string, FileStamp?> stampOf)
+    public List<string> TakeSettled(DateTimeOffset now, Func<string, FileStamp?> stampOf, Func<string, bool>? beingWritten = null)
     {
         var settled = new List<string>();
         foreach (var (path, (stamp, due)) in _pending.Where(p => p.Value.Due <= now).ToList())
         {
             var current = stampOf(path);
-            if (current == stamp)
+            if (current == stamp && (current is null || beingWritten?.Invoke(path) != true))
             {
                 settled.Add(path);
                 _pending.Remove(path);

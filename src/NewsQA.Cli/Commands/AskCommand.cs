@@ -22,7 +22,9 @@ public static class AskCommand
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
         {
             var inputs = QuestionInput.Read(result.GetValue(question), result.GetValue(questions));
-            var passageIndex = await IndexSession.OpenAsync(host, result.GetValue(corpus), result.GetValue(index), ct);
+            using var live = await IndexSession.OpenAsync(host, result.GetValue(corpus), result.GetValue(index), ct);
+            using var lease = live.Acquire();
+            var passageIndex = lease.Index;
             var answers = host.Services.GetRequiredService<AnswerService>();
             var shared = result.GetValue(conversation) ? answers.StartConversation("cli") : null;
             var exit = ExitCodes.Success;

@@ -15,7 +15,7 @@ namespace NewsQA.Cli.Commands;
 /// </summary>
 public static class BenchCommand
 {
-    private const int Seed = 20261122;
+    internal const int Seed = 20261122;
 
     public static Command Create()
     {
@@ -28,6 +28,7 @@ public static class BenchCommand
         var command = new Command("bench", "Measure indexing, latency, memory and quality against plain Lucene.Net and Xapian as the corpus grows.") { sizes, quick, json, data, output, python };
         command.Subcommands.Add(CreateLoad());
         command.Subcommands.Add(CreateLive());
+        command.Subcommands.Add(BenchSoakCommand.Create());
         command.Subcommands.Add(CreateEngine());
         command.Subcommands.Add(CreateCorpus());
         command.Subcommands.Add(CreateReport());
@@ -105,8 +106,7 @@ public static class BenchCommand
     private static List<string> ArticleTexts(int count, int paragraphs, string data)
     {
         var (xquad, sources) = LoadSources(data);
-        var corpus = CorpusGenerator.Generate(xquad.Contexts, [], sources, count * paragraphs, Seed);
-        return [.. Enumerable.Range(0, count).Select(a => $"مقال رقم {a + 1} من مجموعة القياس\n\n{string.Join("\n\n", corpus.Passages.Skip(a * paragraphs).Take(paragraphs))}\n")];
+        return BenchmarkArticles.Texts(xquad.Contexts, sources, count, paragraphs, Seed);
     }
 
     // Questions while articles arrive: a running service on this machine and the folder it watches.
@@ -231,7 +231,7 @@ public static class BenchCommand
     }
 
     // XQuAD's Arabic paragraphs and questions, and the ARCD and TyDi paragraphs the distractors are recombined from.
-    private static (SquadDataset Xquad, List<string> Sources) LoadSources(string folder)
+    internal static (SquadDataset Xquad, List<string> Sources) LoadSources(string folder)
     {
         var xquadPath = Path.Combine(folder, "xquad", "xquad.ar.json");
         if (!File.Exists(xquadPath)) throw new UsageException($"XQuAD not found under {Path.GetFullPath(folder)}; pass --data");

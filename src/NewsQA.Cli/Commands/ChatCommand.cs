@@ -20,13 +20,15 @@ public static class ChatCommand
         var command = new Command("chat", "Chat about the articles: ask, follow up, \"show 2\" to read a source; \"exit\" to leave.") { corpus, index };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
         {
-            var passageIndex = await IndexSession.OpenAsync(host, result.GetValue(corpus), result.GetValue(index), ct);
+            using var live = await IndexSession.OpenAsync(host, result.GetValue(corpus), result.GetValue(index), ct);
+            using var lease = live.Acquire();
+            var passageIndex = lease.Index;
             var answers = host.Services.GetRequiredService<AnswerService>();
             var conversation = answers.StartConversation("terminal");
             var terminal = TerminalText.ForConsole();
             var ai = host.Services.GetRequiredService<IOptions<AIOptions>>().Value;
             var answerer = ai.Provider == AIProvider.Local ? "offline answers" : $"answers by {ai.Provider} model {ai.ChatModel}";
-            Console.WriteLine($"NewsQA: {passageIndex.Documents.Count} articles, {passageIndex.Count} passages, {answerer}. Ask in Arabic or English; \"show 1\" opens a source; \"exit\" leaves.");
+            Console.WriteLine($"NewsQA: {passageIndex.ArticleCount} articles, {passageIndex.Count} passages, {answerer}. Ask in Arabic or English; \"show 1\" opens a source; \"exit\" leaves.");
             while (!ct.IsCancellationRequested)
             {
                 Console.Write("> ");

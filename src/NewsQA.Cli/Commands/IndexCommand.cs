@@ -27,6 +27,7 @@ public static class IndexCommand
 
             var indexer = services.GetRequiredService<CorpusIndexer>();
             var update = await RunWithProgressAsync(indexer, location, ct);
+            using var live = update.Live;
             foreach (var warning in update.Warnings) await Console.Error.WriteLineAsync($"warning: {warning.Path}: {warning.Reason}");
             if (update.RebuildReason is not null) await Console.Error.WriteLineAsync($"warning: {update.RebuildReason}; rebuilt from the corpus");
             Console.WriteLine($"Indexed {location.CorpusFolder} into {location.IndexPath}");

@@ -10,7 +10,8 @@ namespace NewsQA.Cli.Commands;
 
 /// <summary>
 /// `newsqa ingest --feed URL` / `--url URL`: reads a feed's new items, or one article page, into the corpus folder as
-/// Markdown files with front matter, the same files the bot's feed polling writes. Exit 1 when anything failed.
+/// Markdown files with front matter, the same files the bot's feed polling writes. Exit 1 when anything failed or was
+/// set aside (a page that cannot be read, an address that is not public).
 /// </summary>
 public static class IngestCommand
 {
@@ -48,8 +49,9 @@ public static class IngestCommand
 
             foreach (var outcome in outcomes) await Report(outcome);
             var count = (IngestStatus status) => outcomes.Count(o => o.Status == status);
-            Console.WriteLine($"articles: {count(IngestStatus.Written)} written, {count(IngestStatus.Skipped)} skipped, {count(IngestStatus.Failed)} failed, into {folder}");
-            return count(IngestStatus.Failed) > 0 ? ExitCodes.Failure : ExitCodes.Success;
+            var setAside = count(IngestStatus.SetAside) > 0 ? $", {count(IngestStatus.SetAside)} set aside" : string.Empty;
+            Console.WriteLine($"articles: {count(IngestStatus.Written)} written, {count(IngestStatus.Skipped)} skipped, {count(IngestStatus.Failed)} failed{setAside}, into {folder}");
+            return count(IngestStatus.Failed) + count(IngestStatus.SetAside) > 0 ? ExitCodes.Failure : ExitCodes.Success;
         }, cancellationToken));
         return command;
     }
@@ -64,6 +66,9 @@ public static class IngestCommand
                 break;
             case IngestStatus.Skipped:
                 Console.WriteLine($"skipped: {outcome.Url}: {outcome.Reason}");
+                break;
+            case IngestStatus.SetAside:
+                await Console.Error.WriteLineAsync($"set aside: {outcome.Url}: {outcome.Reason}");
                 break;
             default:
                 await Console.Error.WriteLineAsync($"failed: {outcome.Url}: {outcome.Reason}");

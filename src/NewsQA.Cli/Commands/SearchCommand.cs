@@ -33,7 +33,9 @@ public static class SearchCommand
                 throw new UsageException(problem);
             }
 
-            var passageIndex = await IndexSession.OpenAsync(host, result.GetValue(corpus), result.GetValue(index), ct);
+            using var live = await IndexSession.OpenAsync(host, result.GetValue(corpus), result.GetValue(index), ct);
+            using var lease = live.Acquire();
+            var passageIndex = lease.Index;
             var retriever = host.Services.GetRequiredService<HybridRetriever>();
             var retrievalMode = CommonOptions.ParseMode(result.GetValue(mode)!);
             foreach (var input in inputs)

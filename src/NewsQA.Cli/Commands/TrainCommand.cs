@@ -40,10 +40,11 @@ public static class TrainCommand
             try
             {
                 using (var seedIndex = (await services.GetRequiredService<CorpusIndexer>().UpdateAsync(seedFolder, temp, null, ct)).Live)
+                using (var seedLease = seedIndex.Acquire())
                 {
                     var encoder = services.GetRequiredService<PassageEncoder>();
                     using var arcdCorpus = await TrainingCorpus.CreateAsync(arcdIndex, encoder, ct);
-                    using var seedCorpus = await TrainingCorpus.CreateAsync(seedIndex.Current, encoder, ct);
+                    using var seedCorpus = await TrainingCorpus.CreateAsync(seedLease.Index, encoder, ct);
                     var questions = TrainingQuestions.FromSquad("arcd-train", arcdSet, arcdCorpus)
                         .Concat(TrainingQuestions.FromSeeds(SeedTrainingQuestion.Load(seedPath), seedCorpus)).ToList();
                     var trainer = services.GetRequiredService<AnswerabilityTrainer>();

@@ -28,6 +28,12 @@ public sealed class IngestionOptions : IValidatableObject
     [Range(1, 1000)]
     public int MaxItemsPerFeed { get; set; } = 50;
 
+    /// <summary>
+    /// Host names (as written in the URLs: "intranet-news.corp", "10.1.2.3", "localhost") whose addresses may be private.
+    /// Every other feed, item and redirect is fetched only from public addresses (see docs/security.md); empty by default.
+    /// </summary>
+    public List<string> AllowPrivateHosts { get; set; } = [];
+
     /// <summary>The User-Agent sent with every request; it names NewsQA so that sites can tell who reads them.</summary>
     [Required]
     public string UserAgent { get; set; } = "NewsQA/1.0 (news question answering; feed reader)";
@@ -39,6 +45,14 @@ public sealed class IngestionOptions : IValidatableObject
             if (!WebLink.IsHttp(Feeds[i]))
             {
                 yield return new ValidationResult($"Ingestion:Feeds:{i}: '{Feeds[i]}' is not an absolute http(s) URL.", [nameof(Feeds)]);
+            }
+        }
+
+        for (var i = 0; i < AllowPrivateHosts.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(AllowPrivateHosts[i]) || Uri.CheckHostName(NormalizeHost(AllowPrivateHosts[i])) == UriHostNameType.Unknown)
+            {
+                yield return new ValidationResult($"Ingestion:AllowPrivateHosts:{i}: '{AllowPrivateHosts[i]}' is not a host name or an IP address (no scheme, port or path).", [nameof(AllowPrivateHosts)]);
             }
         }
 
@@ -55,6 +69,20 @@ public sealed class IngestionOptions : IValidatableObject
         if (!IsUserAgent(UserAgent) || !UserAgent.Contains("NewsQA", StringComparison.Ordinal))
         {
             yield return new ValidationResult($"Ingestion:UserAgent: '{UserAgent}' is not a User-Agent naming NewsQA (product/version (comment)).", [nameof(UserAgent)]);
+        }
+    }
+
+    /// <summary>A host as a URL's connection names it: lower case, international names in punycode, IPv6 without brackets.</summary>
+    public static string NormalizeHost(string host)
+    {
+        var trimmed = host.Trim().Trim('[', ']');
+        try
+        {
+            return trimmed.All(char.IsAscii) ? trimmed.ToLowerInvariant() : new System.Globalization.IdnMapping().GetAscii(trimmed).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            return trimmed; // not a name IDNA can map: the validation reports it
         }
     }
 

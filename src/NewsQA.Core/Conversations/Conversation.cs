@@ -1,10 +1,13 @@
+using NewsQA.Core.Ingestion;
+
 namespace NewsQA.Core.Conversations;
 
 /// <summary>
 /// The recent turns of one conversation, bounded in number and in bytes: follow-ups only ever look a few turns back,
 /// and a long chat must not grow without limit. A turn's bytes are estimated as the UTF-16 size of its question,
-/// standalone question and answer text plus a fixed share per citation (citations point at the index's passages,
-/// which the conversation does not copy). The newest turn is always kept.
+/// standalone question and answer text, a fixed share per citation, and the text of each cited passage: an answer
+/// holds the passages as they were read for it (every read from the index decodes its own copy), so a budget that
+/// left them out held several times its figure. The newest turn is always kept.
 /// </summary>
 public sealed class Conversation(string id, int maxTurns = Conversation.DefaultMaxTurns, DateTimeOffset? created = null, long maxBytes = long.MaxValue, ByteAccount? account = null)
 {
@@ -120,5 +123,7 @@ public sealed class Conversation(string id, int maxTurns = Conversation.DefaultM
     private static long EstimateBytes(ConversationTurn turn) =>
         TurnOverheadBytes
         + (2L * (turn.Question.Length + turn.StandaloneQuestion.Length + turn.Answer.Text.Length))
-        + ((long)CitationBytes * turn.Answer.Citations.Count);
+        + ((long)CitationBytes * turn.Answer.Citations.Count)
+        + turn.Answer.Citations.Select(c => c.Passage).Distinct<Passage>(ReferenceEqualityComparer.Instance)
+            .Sum(p => 2L * (p.Text.Length + p.Title.Length + (p.Heading?.Length ?? 0)));
 }

@@ -9,6 +9,9 @@ namespace NewsQA.Core.Conversations;
 /// </summary>
 public interface IConversationStore
 {
+    /// <summary>The bytes the conversations hold in this process, as estimated (none when they are kept in Redis).</summary>
+    long Bytes { get; }
+
     /// <summary>The conversation as last saved (new and empty if there is none), and whether <paramref name="turnKey"/> was answered already.</summary>
     Task<ConversationLoad> LoadAsync(string id, string? turnKey, CancellationToken cancellationToken);
 

@@ -27,6 +27,8 @@ public sealed class RedisConversationStore(RedisConnection redis, ConversationLi
 
     private readonly RedisBudget _budget = new(redis.Key("conv-budget"), redis.Key("conv") + ":", [""], limits.IdleTime, limits.Capacity, limits.MaxTotalBytes);
 
+    public long Bytes => 0; // held in Redis
+
     public async Task<ConversationLoad> LoadAsync(string id, string? turnKey, CancellationToken cancellationToken)
     {
         var db = await redis.DatabaseAsync().ConfigureAwait(false);

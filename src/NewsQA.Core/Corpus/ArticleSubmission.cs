@@ -4,12 +4,13 @@ namespace NewsQA.Core.Corpus;
 
 /// <summary>
 /// An article sent to the admin API: a title, its text or its page's HTML, and optional link, date, outlet and
-/// language. <see cref="ToArticle"/> checks every field and says what is wrong in one sentence.
+/// language. <see cref="ToArticle"/> checks every field and says what is wrong in one sentence; an article its reader
+/// cannot read (HTML nested too deep) is one more such problem, never an exception.
 /// </summary>
 public sealed record ArticleSubmission(string? Title, string? Text, string? Html, string? Url, string? Published, string? Source, string? Language)
 {
-    public const int MaxTitleChars = 500;
-    public const int MaxSourceChars = 200;
+    public const int MaxTitleChars = MetadataLimits.MaxTitleChars;
+    public const int MaxSourceChars = MetadataLimits.MaxSourceChars;
 
     /// <summary>The article, or the reason it cannot be one.</summary>
     public (NewArticle? Article, string? Problem) ToArticle()
@@ -31,7 +32,18 @@ public sealed record ArticleSubmission(string? Title, string? Text, string? Html
         if (Language is not null && (language = LanguageTag.Normalize(Language)) is null) return (null, "\"language\" is not a language tag such as \"ar\" or \"en\".");
 
         var given = new ArticleMetadata(Clean(Title), published, Clean(Source), url?.AbsoluteUri, language);
-        var article = Text is not null ? NewArticle.FromText(Text, given) : NewArticle.FromHtml(Html!, url, ArticleMetadata.None);
+        NewArticle article;
+        try
+        {
+            article = Text is not null ? NewArticle.FromText(Text, given) : NewArticle.FromHtml(Html!, url, ArticleMetadata.None);
+        }
+#pragma warning disable CA1031 // What a submitted article's content makes the reader throw is the submission's problem, told to its sender.
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return (null, $"The article could not be read: {ArticleLoader.Unreadable(e)}.");
+        }
+
         if (Html is not null) article = article with { Metadata = given.Or(article.Metadata) };
         if (article.Paragraphs.Count == 0) return (null, "The article has no body text once its title and page boilerplate are removed.");
         if (string.IsNullOrWhiteSpace(article.Metadata.Title)) return (null, "The article has no title: give \"title\".");

@@ -153,12 +153,12 @@ public sealed class QueryTranslator(Lazy<BilingualLexicon> lexicon)
         var key = TransliterationKey.FromLatin(word);
         var minimum = capitalized ? MinCapitalizedKeyLength : MinKeyLength;
         if (key.Length < minimum) return [];
-        var candidates = index.TermsByTransliterationKey["ar:" + key].Select(t => (Term: t, Written: t));
+        var candidates = TransliteratedTerms.Find(index, "ar:" + key).Select(t => (Term: t, Written: t));
         if (key.Length > minimum)
         {
             foreach (var letter in ArabicLightStemmer.PrepositionLetters.Where(l => TransliterationKey.FromArabic(l.ToString()) == key[..1]))
             {
-                candidates = candidates.Concat(index.TermsByTransliterationKey["ar:" + key[1..]]
+                candidates = candidates.Concat(TransliteratedTerms.Find(index, "ar:" + key[1..])
                     .Where(t => ArabicLightStemmer.Stem(letter + t) == t).Select(t => (Term: t, Written: letter + t)));
             }
         }
@@ -174,7 +174,7 @@ public sealed class QueryTranslator(Lazy<BilingualLexicon> lexicon)
         var keys = new List<string> { TransliterationKey.FromArabic(stem) };
         if (ArabicLightStemmer.LonePrepositionPrefix(word) is { } letter) keys.Add(TransliterationKey.FromArabic(letter + stem));
         var candidates = keys.Where(k => k.Length >= MinKeyLength).Distinct(StringComparer.Ordinal)
-            .SelectMany(k => index.TermsByTransliterationKey["en:" + k]).Select(t => (Term: t, Written: t));
+            .SelectMany(k => TransliteratedTerms.Find(index, "en:" + k)).Select(t => (Term: t, Written: t));
         return Closest(word, latin: false, candidates, index);
     }
 

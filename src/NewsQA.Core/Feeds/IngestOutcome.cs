@@ -6,4 +6,6 @@ public sealed record IngestOutcome(IngestStatus Status, string Url, string? Docu
     public static IngestOutcome Skipped(string url, string reason, string? documentId = null) => new(IngestStatus.Skipped, url, documentId, null, null, null, reason);
 
     public static IngestOutcome Failed(string url, string reason) => new(IngestStatus.Failed, url, null, null, null, null, reason);
+
+    public static IngestOutcome SetAside(string url, string reason) => new(IngestStatus.SetAside, url, null, null, null, null, reason);
 }

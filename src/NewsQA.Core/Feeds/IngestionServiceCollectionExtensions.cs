@@ -13,7 +13,9 @@ public static class IngestionServiceCollectionExtensions
     public static IServiceCollection AddNewsQAIngestion(this IServiceCollection services)
     {
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient(WebFetcher.ClientName, WebFetcher.Configure).ConfigurePrimaryHttpMessageHandler(WebFetcher.CreateHandler);
+        services.AddHttpClient(WebFetcher.ClientName, WebFetcher.Configure)
+            .ConfigurePrimaryHttpMessageHandler(sp => WebFetcher.CreateHandler(sp.GetRequiredService<FetchAddressPolicy>()));
+        services.TryAddSingleton<FetchAddressPolicy>();
         services.TryAddSingleton<HostGate>();
         services.TryAddSingleton<WebFetcher>();
         services.TryAddSingleton<CorpusArticleWriter>();

@@ -17,7 +17,6 @@ namespace NewsQA.Core.Indexing;
 public sealed partial class CorpusIndexer(
     PassageEncoder encoder,
     IOptions<CorpusOptions> corpusOptions,
-    TimeProvider clock,
     ILogger<CorpusIndexer> logger)
 {
     /// <summary>Indexes <paramref name="corpusFolder"/> into the folder <paramref name="indexPath"/>.</summary>
@@ -52,9 +51,14 @@ public sealed partial class CorpusIndexer(
             folder = reopened;
             var written = folder.BytesWrittenSince(before);
             foreach (var warning in run.Warnings) LogSkipped(logger, warning.Path, warning.Reason);
-            var live = new LiveIndex(folder, folder.OpenSnapshot(), clock);
+            var live = new LiveIndex(folder, folder.OpenSnapshot());
+            using var lease = live.Acquire();
             return new IndexUpdate(live, run.Added, run.Changed, run.Removed, run.Unchanged, run.Indexed, run.Saved, timer.Elapsed,
-                run.Warnings, rebuildReason, written, folder.Bytes());
+                run.Warnings, rebuildReason, written, folder.Bytes())
+            {
+                Documents = lease.Index.ArticleCount,
+                Passages = lease.Index.Count,
+            };
         }
         catch
         {

@@ -2,7 +2,10 @@ using NewsQA.Core.Ingestion;
 
 namespace NewsQA.Core.Indexing;
 
-/// <summary>What one indexing run did, and the index it left, open for searching and refreshing.</summary>
+/// <summary>
+/// What one indexing run did, and the index it left, open for searching and refreshing (<see cref="Live"/>: the
+/// caller owns it), with the articles and passages it holds now.
+/// </summary>
 public sealed record IndexUpdate(
     LiveIndex Live,
     int Added,
@@ -17,7 +20,9 @@ public sealed record IndexUpdate(
     long BytesWritten,
     long IndexBytes)
 {
-    public PassageIndex Index => Live.Current;
+    /// <summary>Live articles after the run.</summary>
+    public int Documents { get; init; }
 
-    public int Passages => Index.Count;
+    /// <summary>Live passages after the run.</summary>
+    public int Passages { get; init; }
 }

@@ -3,55 +3,72 @@ using Lucene.Net.Index;
 namespace NewsQA.Core.Indexing;
 
 /// <summary>
-/// The index a running service answers from, refreshed without a restart: <see cref="Refresh"/> opens a new snapshot
-/// when the folder has a newer commit (reusing the readers of unchanged segments, as Lucene's SearcherManager does).
-/// A replaced snapshot is released only after <see cref="RetireAfter"/>, so a request still reading it finishes on
-/// the snapshot it started with (the age-based pruning of Lucene's SearcherLifetimeManager).
+/// The one owner of the snapshot a running service answers from, reference-counted as Lucene's SearcherManager does
+/// it: readers <see cref="Acquire"/> a lease on the current snapshot and dispose it when done; <see cref="Refresh"/>
+/// opens the folder's newer commit (reusing the readers of unchanged segments, and with them everything built per
+/// segment) and gives up the owner's reference on the old snapshot, which closes when its last lease is released, not
+/// after a fixed time. So memory holds the current snapshot and those requests still in flight are reading, whatever
+/// the pace of commits.
 /// </summary>
-public sealed class LiveIndex(IndexFolder folder, PassageIndex initial, TimeProvider clock) : IDisposable
+public sealed class LiveIndex : IDisposable
 {
-    /// <summary>How long a replaced snapshot stays readable: longer than any request, provider timeout included.</summary>
-    public static readonly TimeSpan RetireAfter = TimeSpan.FromMinutes(5);
+    private readonly IndexFolder _folder;
+    private readonly object _refreshing = new();
+    private volatile PassageIndex? _current;
 
-    private readonly object _gate = new();
-    private readonly Queue<(PassageIndex Index, DateTimeOffset Retired)> _retired = new();
-    private volatile PassageIndex _current = initial;
+    /// <summary>Owns <paramref name="initial"/> (a snapshot of <paramref name="folder"/>) and the folder from now on.</summary>
+    public LiveIndex(IndexFolder folder, PassageIndex initial)
+    {
+        _folder = folder;
+        _current = initial;
+    }
 
-    public PassageIndex Current => _current;
+    /// <summary>A lease on the current snapshot; dispose it when the request is done.</summary>
+    public IndexLease Acquire()
+    {
+        while (true)
+        {
+            var current = _current ?? throw new ObjectDisposedException(nameof(LiveIndex));
+            if (current.TryIncRef()) return new IndexLease(current);
+            // Released between the read and the increment: a refresh replaced it, so the next read sees the newer one.
+            if (ReferenceEquals(current, _current)) throw new InvalidOperationException("The current index snapshot was closed while still current.");
+        }
+    }
 
     /// <summary>
     /// A writer on this index's folder with the settings it was built with (one at a time: Lucene's write lock), for
     /// applying changes while the index is read; <see cref="Refresh"/> after its commit shows them.
     /// </summary>
-    public PassageIndexWriter OpenWriter() => PassageIndexWriter.Open(folder.Directory, _current.Settings, create: false);
+    public PassageIndexWriter OpenWriter()
+    {
+        using var lease = Acquire();
+        return PassageIndexWriter.Open(_folder.Directory, lease.Index.Settings, create: false);
+    }
 
-    /// <summary>Opens the folder's latest commit if it is newer; true when <see cref="Current"/> changed.</summary>
+    /// <summary>Opens the folder's latest commit if it is newer; true when new leases get it.</summary>
     public bool Refresh()
     {
-        lock (_gate)
+        lock (_refreshing)
         {
-            var newer = DirectoryReader.OpenIfChanged(_current.Reader);
-            ReleaseOld();
+            var current = _current ?? throw new ObjectDisposedException(nameof(LiveIndex));
+            var newer = DirectoryReader.OpenIfChanged(current.Reader);
             if (newer is null) return false;
-            var settings = IndexSettings.FromCommitData(newer.IndexCommit.UserData).Settings ?? _current.Settings;
-            _retired.Enqueue((_current, clock.GetUtcNow()));
+            var settings = IndexSettings.FromCommitData(newer.IndexCommit.UserData).Settings ?? current.Settings;
             _current = new PassageIndex(newer, settings);
+            current.Dispose(); // the owner's reference; leases still reading it keep it open until they are released
             return true;
         }
     }
 
-    private void ReleaseOld()
-    {
-        while (_retired.TryPeek(out var oldest) && clock.GetUtcNow() - oldest.Retired >= RetireAfter) _retired.Dequeue().Index.Dispose();
-    }
-
     public void Dispose()
     {
-        lock (_gate)
+        lock (_refreshing)
         {
-            while (_retired.TryDequeue(out var old)) old.Index.Dispose();
-            _current.Dispose();
-            folder.Dispose();
+            var current = _current;
+            _current = null;
+            if (current is null) return;
+            current.Dispose();
+            _folder.Dispose();
         }
     }
 }

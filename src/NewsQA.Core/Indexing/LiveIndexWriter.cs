@@ -7,8 +7,8 @@ namespace NewsQA.Core.Indexing;
 /// Applies changed articles of a corpus folder to the index a service answers from, while it answers. Each batch names
 /// the articles that changed (by document id); each one is read from the folder and replaced under its document-id term,
 /// or deleted when its file is gone, so nothing but those articles is touched; then one commit, and
-/// <see cref="LiveIndex.Refresh"/> moves readers to the new snapshot (a question already running finishes on the one it
-/// started with). An article whose file bytes are unchanged is skipped, and a file that changes while it is read is
+/// <see cref="LiveIndex.Refresh"/> moves new leases to the new snapshot (a question already running finishes on the one
+/// it leased). An article whose file bytes are unchanged is skipped, and a file that changes while it is read is
 /// left for a later batch, so half a write is never indexed. Each batch has a writer of its own, closed after its
 /// commit, so the folder's write lock is held only while a batch is written (the lock is not enforced between
 /// processes on every platform); a batch that fails is rolled back and the previous commit stays the answer.
@@ -26,7 +26,8 @@ public sealed class LiveIndexWriter(LiveIndex live, PassageEncoder encoder, int 
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var timer = Stopwatch.StartNew();
-            var snapshot = live.Current;
+            using var lease = live.Acquire(); // what the batch compares with, held until it is applied
+            var snapshot = lease.Index;
             using var writer = live.OpenWriter(); // disposed without a commit, it rolls the batch back
             var warnings = new List<CorpusWarning>();
             var deferred = new List<string>();
@@ -73,7 +74,9 @@ public sealed class LiveIndexWriter(LiveIndex live, PassageEncoder encoder, int 
             if (batch.Committed)
             {
                 writer.Commit();
-                live.Refresh();
+                live.Refresh(); // answerable now
+                writer.Dispose(); // waits for the merges the commit started and commits them
+                live.Refresh(); // so readers move to the merged segments and let the small ones go
             }
 
             return batch with { Elapsed = timer.Elapsed };

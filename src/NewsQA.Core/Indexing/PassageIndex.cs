@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -8,29 +9,25 @@ namespace NewsQA.Core.Indexing;
 
 /// <summary>
 /// One searchable snapshot of a Lucene index: a point-in-time reader over the segments of one commit (or of a writer).
-/// Passage numbers are the reader's document numbers, valid for this snapshot only. Passages are read from stored
-/// fields when asked for; the per-passage arrays scoring needs (length norms, vector norms) are built on first use from
-/// the exact lengths kept as doc values. Disposing it releases the reader.
+/// Passage numbers are the reader's document numbers, valid for this snapshot only. Passages are read from their
+/// citation records when asked for. What is known of the whole index (articles, counts, frequencies, dates, length
+/// norms) is built per segment and shared by every snapshot that keeps the segment; the snapshot merges those parts,
+/// so a refresh costs what the commit changed. The reader is reference-counted: whoever opened the snapshot holds one
+/// reference (released by <see cref="Dispose"/>), and every <see cref="IndexLease"/> holds one more while it reads.
 /// </summary>
 public sealed class PassageIndex : IDisposable
 {
     private readonly DirectoryReader _reader;
-
-    /// <summary>The reader of this snapshot (for refreshing to a newer one).</summary>
-    internal DirectoryReader Reader => _reader;
-    private readonly Lazy<int> _count;
-    private readonly Lazy<IReadOnlyList<IndexedArticle>> _documents;
-    private readonly Lazy<Dictionary<string, IndexedArticle>> _documentsById;
-    private readonly Lazy<ILookup<string, string>> _transliterationKeys;
-    private readonly Lazy<double> _arabicShare;
+    private readonly Lazy<IndexTotals> _totals;
+    private readonly ArticleCatalogue _articles;
+    private readonly TermStatistics _statistics;
+    private readonly PublicationDates _dates;
     private readonly Lazy<float[]> _vectorNorms;
-    private readonly Lazy<long[]> _published;
-    private readonly Lazy<(int[] Words, int[] Grams, double AverageWords, double AverageGrams)> _lengths;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(double K1, double B), LengthNorms> _norms = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _groupFrequencies = new(StringComparer.Ordinal);
-    private const int MaxCachedGroups = 50_000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _frequencies = new(StringComparer.Ordinal);
-    private const int MaxCachedFrequencies = 200_000;
+
+    // The snapshot's own arrays (vector norms, dates, length norms) are its segments' arrays laid end to end at their
+    // document bases, because scoring indexes them by passage number: a copy of a few bytes per passage (under 2 MB at
+    // 100,000 passages), made on first use. Length norms are the snapshot's by nature: they divide by its average length.
+    private readonly ConcurrentDictionary<(double K1, double B), LengthNorms> _norms = new();
     private int _disposed;
 
     internal PassageIndex(DirectoryReader reader, IndexSettings settings)
@@ -38,22 +35,16 @@ public sealed class PassageIndex : IDisposable
         _reader = reader;
         Settings = settings;
         Searcher = new IndexSearcher(reader);
-        _count = new(() => LivePassages().Count());
-        _documents = new(ReadArticles);
-        _documentsById = new(() => Documents.ToDictionary(d => d.DocumentId, StringComparer.Ordinal));
-        _transliterationKeys = new(() => WordTerms()
-            .Where(t => char.IsLetter(t[0]))
-            .Select(t => (Term: t, Key: ArabicNormalizer.IsArabicLetter(t[0]) ? "ar:" + CrossLingual.TransliterationKey.FromArabic(t) : "en:" + CrossLingual.TransliterationKey.FromLatin(t)))
-            .ToLookup(x => x.Key, x => x.Term, StringComparer.Ordinal));
-        _arabicShare = new(() => Count == 0 ? 0 : CountLive(new Term(IndexFields.Language, "ar")) / (double)Count);
-        _vectorNorms = new(() => Gather(v => v.VectorNorms));
-        _published = new(() =>
+        _totals = new(() => IndexTotals.Of(Segments));
+        _articles = new ArticleCatalogue(reader.Leaves);
+        _statistics = new TermStatistics(reader.Leaves);
+        _dates = new PublicationDates(reader.Leaves, reader.MaxDoc);
+        _vectorNorms = new(() =>
         {
-            var all = new long[_reader.MaxDoc];
-            foreach (var segment in Segments) SegmentDates.Of(segment.AtomicReader).CopyTo(all, segment.DocBase);
+            var all = new float[reader.MaxDoc];
+            foreach (var segment in Segments) SegmentValues.Of(segment.AtomicReader).VectorNorms.CopyTo(all, segment.DocBase);
             return all;
         });
-        _lengths = new(ReadLengths);
     }
 
     /// <summary>A snapshot of the last commit in <paramref name="directory"/>.</summary>
@@ -74,6 +65,12 @@ public sealed class PassageIndex : IDisposable
 
     internal IndexSearcher Searcher { get; }
 
+    /// <summary>The reader of this snapshot (for refreshing to a newer one).</summary>
+    internal DirectoryReader Reader => _reader;
+
+    /// <summary>The references held on the reader: 0 once it is closed.</summary>
+    internal int RefCount => _reader.RefCount;
+
     /// <summary>The reader's segments, for scorers that read postings and doc values directly.</summary>
     internal IList<AtomicReaderContext> Segments => _reader.Leaves;
 
@@ -81,7 +78,10 @@ public sealed class PassageIndex : IDisposable
     public int MaxDoc => _reader.MaxDoc;
 
     /// <summary>Live passages.</summary>
-    public int Count => _count.Value;
+    public int Count => _totals.Value.Passages;
+
+    /// <summary>Live articles (without listing them).</summary>
+    public int ArticleCount => _totals.Value.Articles;
 
     public int Dimensions => Settings.Dimensions;
 
@@ -89,7 +89,7 @@ public sealed class PassageIndex : IDisposable
     public bool HasVectors => Settings.EmbedderId != PassageEncoder.OfflineId;
 
     /// <summary>The articles, in corpus order (by file path, then id).</summary>
-    public IReadOnlyList<IndexedArticle> Documents => _documents.Value;
+    public IReadOnlyList<IndexedArticle> Documents => _articles.All;
 
     /// <summary>Every live passage, in index order; reads every stored passage, so only for small scopes (summaries).</summary>
     public IReadOnlyList<Passage> Passages => [.. LivePassages().Select(GetPassage)];
@@ -118,7 +118,7 @@ public sealed class PassageIndex : IDisposable
     }
 
     /// <summary>The article with this id, or null.</summary>
-    public IndexedArticle? FindArticle(string documentId) => _documentsById.Value.GetValueOrDefault(documentId);
+    public IndexedArticle? FindArticle(string documentId) => _articles.Find(documentId)?.Article;
 
     /// <summary>An article's passages in reading order.</summary>
     public IReadOnlyList<Passage> PassagesOf(string documentId)
@@ -134,29 +134,11 @@ public sealed class PassageIndex : IDisposable
     }
 
     /// <summary>The content hash of one article's record (the fingerprint of its file), or null when it is not indexed.</summary>
-    public string? FingerprintOf(string documentId)
-    {
-        var query = new BooleanQuery
-        {
-            { new TermQuery(new Term(IndexFields.DocumentId, documentId)), Occur.MUST },
-            { new TermQuery(new Term(IndexFields.Kind, IndexFields.ArticleKind)), Occur.MUST },
-        };
-        var hits = Searcher.Search(query, 1);
-        return hits.TotalHits == 0 ? null : _reader.Document(hits.ScoreDocs[0].Doc, new HashSet<string> { IndexFields.ContentHash }).Get(IndexFields.ContentHash);
-    }
+    public string? FingerprintOf(string documentId) => _articles.Find(documentId)?.ContentHash;
 
     /// <summary>Document id → content hash (the fingerprint of the file it was read from) of every article.</summary>
-    public Dictionary<string, string> Fingerprints()
-    {
-        var fields = new HashSet<string> { IndexFields.DocumentId, IndexFields.ContentHash };
-        var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
-        ForEachPosting(new Term(IndexFields.Kind, IndexFields.ArticleKind), (doc, _) =>
-        {
-            var stored = _reader.Document(doc, fields);
-            fingerprints[stored.Get(IndexFields.DocumentId)] = stored.Get(IndexFields.ContentHash);
-        });
-        return fingerprints;
-    }
+    public Dictionary<string, string> Fingerprints() =>
+        _articles.Live().Where(r => r.ContentHash is not null).ToDictionary(r => r.Article.DocumentId, r => r.ContentHash!, StringComparer.Ordinal);
 
     /// <summary>Inverse document frequency of a term, log(1 + (N - df + 0.5) / (df + 0.5)); unseen terms weigh as the rarest.</summary>
     public double InverseDocumentFrequency(string term) => Idf(Count, DocumentFrequency(term));
@@ -165,17 +147,7 @@ public sealed class PassageIndex : IDisposable
         Math.Log(1 + ((passages - documentFrequency + 0.5) / (documentFrequency + 0.5)));
 
     /// <summary>Document frequency of an index term (a gram carries <see cref="CharacterGrams.Marker"/>); 0 when unused.</summary>
-    public int DocumentFrequency(string term)
-    {
-        // Answering asks for the same words' frequencies question after question, and each costs a terms-dictionary
-        // seek in every segment (a tenth of an answer's time at 100,000 passages); a snapshot never changes, so they
-        // are kept, up to a bound, so a stream of never-repeated words cannot grow it without end.
-        if (_frequencies.TryGetValue(term, out var known)) return known;
-        var df = _reader.DocFreq(LuceneTerm(term));
-        if (_frequencies.Count >= MaxCachedFrequencies) _frequencies.Clear();
-        _frequencies[term] = df;
-        return df;
-    }
+    public int DocumentFrequency(string term) => _statistics.DocumentFrequency(term);
 
     /// <summary>Inverse document frequency of a synonym group: the document frequency of the union of its terms.</summary>
     public double GroupInverseDocumentFrequency(IEnumerable<string> terms)
@@ -184,66 +156,30 @@ public sealed class PassageIndex : IDisposable
         return Idf(Count, distinct.Count <= 1 ? distinct.Sum(DocumentFrequency) : GroupDocumentFrequency(distinct));
     }
 
-    /// <summary>
-    /// Live passages holding at least one of <paramref name="distinctTerms"/> (a synonym group's document frequency).
-    /// Only reading every member's postings tells it, so it is counted once per snapshot and group: retrieval and
-    /// answering both need it, and the same translated words come back question after question.
-    /// </summary>
-    internal int GroupDocumentFrequency(IReadOnlyCollection<string> distinctTerms)
-    {
-        var key = string.Join('\n', distinctTerms.Order(StringComparer.Ordinal));
-        if (_groupFrequencies.TryGetValue(key, out var known)) return known;
-        var union = new FixedBitSet(Math.Max(1, _reader.MaxDoc));
-        foreach (var term in distinctTerms) ForEachPosting(LuceneTerm(term), (doc, _) => union.Set(doc));
-        // Bounded, so a stream of never-repeated groups cannot grow it without end.
-        if (_groupFrequencies.Count >= MaxCachedGroups) _groupFrequencies.Clear();
-        return _groupFrequencies[key] = union.Cardinality;
-    }
-
-    /// <summary>Word terms of the index by transliteration key (Arabic and Latin apart), built on first use.</summary>
-    public ILookup<string, string> TermsByTransliterationKey => _transliterationKeys.Value;
+    /// <summary>Live passages holding at least one of <paramref name="distinctTerms"/> (a synonym group's document frequency).</summary>
+    internal int GroupDocumentFrequency(IReadOnlyCollection<string> distinctTerms) => _statistics.GroupDocumentFrequency(distinctTerms);
 
     /// <summary>Share of passages whose text is mostly Arabic.</summary>
-    public double ArabicShare => _arabicShare.Value;
+    public double ArabicShare => Count == 0 ? 0 : _totals.Value.ArabicPassages / (double)Count;
 
     /// <summary>
     /// Per passage number, its article's publication date as UTC ticks, or <see cref="Undated"/> (an article without a
-    /// date, an article record, a deleted passage). Built on first use from the article records of each segment.
+    /// date, an article record). Deleted passages keep their article's date: readers skip them by the live documents.
     /// </summary>
-    public long[] PublishedTicks => _published.Value;
+    public long[] PublishedTicks => _dates.Ticks;
 
     /// <summary>Whether a live passage's article was published in [<paramref name="fromTicks"/>, <paramref name="untilTicks"/>) (UTC ticks).</summary>
-    public bool HasPassagesPublished(long fromTicks, long untilTicks)
-    {
-        var dates = PublishedTicks;
-        foreach (var segment in Segments)
-        {
-            var live = segment.AtomicReader.LiveDocs;
-            for (var d = 0; d < segment.AtomicReader.MaxDoc; d++)
-            {
-                var ticks = dates[segment.DocBase + d];
-                if (ticks != Undated && ticks >= fromTicks && ticks < untilTicks && (live is null || live.Get(d))) return true;
-            }
-        }
-
-        return false;
-    }
+    public bool HasPassagesPublished(long fromTicks, long untilTicks) => _dates.AnyPublished(fromTicks, untilTicks);
 
     /// <summary>The <see cref="PublishedTicks"/> value of a passage whose article has no date.</summary>
     public const long Undated = SegmentDates.Undated;
 
-    /// <summary>Per passage number, the length of its lexical vector (0 for article records and deleted passages).</summary>
+    /// <summary>Per passage number, the length of its lexical vector (0 for article records; deleted passages keep theirs).</summary>
     public float[] VectorNorms => _vectorNorms.Value;
 
-    /// <summary>
-    /// BM25's length normalization k1 * (1 - b + b * length / average) for every passage, for words and for grams,
-    /// from the exact lengths, computed once per (k1, b) so that scoring a posting is one multiply-add and one division.
-    /// </summary>
-    public LengthNorms NormsFor(double k1, double b) => _norms.GetOrAdd((k1, b), key =>
-    {
-        var (words, grams, averageWords, averageGrams) = _lengths.Value;
-        return new LengthNorms(Norms(words, averageWords, key.K1, key.B), Norms(grams, averageGrams, key.K1, key.B));
-    });
+    /// <summary>BM25's length normalizations of every passage for one (k1, b), computed once per snapshot.</summary>
+    public LengthNorms NormsFor(double k1, double b) =>
+        _norms.GetOrAdd((k1, b), key => LengthNorms.For(Segments, MaxDoc, _totals.Value, key.K1, key.B));
 
     /// <summary>The Lucene field and term of an index term: a marked term is a gram.</summary>
     public static Term LuceneTerm(string term) =>
@@ -271,11 +207,6 @@ public sealed class PassageIndex : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0) _reader.DecRef();
-    }
-
     /// <summary>The passage numbers of the live passages (article records left out).</summary>
     internal IEnumerable<int> LivePassages()
     {
@@ -284,69 +215,15 @@ public sealed class PassageIndex : IDisposable
         return passages;
     }
 
-    private int CountLive(Term term)
+    /// <summary>One more reference for a reader of this snapshot; false once its last reference is gone (it is closed).</summary>
+    internal bool TryIncRef() => _reader.TryIncRef();
+
+    /// <summary>Gives back a reference from <see cref="TryIncRef"/>; the last one closes the reader.</summary>
+    internal void DecRef() => _reader.DecRef();
+
+    /// <summary>Releases the opener's reference (once); the reader closes when no lease holds it either.</summary>
+    public void Dispose()
     {
-        var n = 0;
-        ForEachPosting(term, (_, _) => n++);
-        return n;
+        if (Interlocked.Exchange(ref _disposed, 1) == 0) _reader.DecRef();
     }
-
-    private IEnumerable<string> WordTerms()
-    {
-        var terms = MultiFields.GetTerms(_reader, IndexFields.Words)?.GetEnumerator();
-        if (terms is null) yield break;
-        while (terms.MoveNext()) yield return terms.Term.Utf8ToString();
-    }
-
-    private List<IndexedArticle> ReadArticles()
-    {
-        var fields = new HashSet<string> { IndexFields.DocumentId, IndexFields.Title, IndexFields.Source, IndexFields.SourcePath, IndexFields.Published, IndexFields.Url, IndexFields.ArticleLanguage };
-        var articles = new List<(IndexedArticle Article, string Path)>();
-        ForEachPosting(new Term(IndexFields.Kind, IndexFields.ArticleKind), (doc, _) =>
-        {
-            var stored = _reader.Document(doc, fields);
-            var published = stored.Get(IndexFields.Published) is { } date ? DateTimeOffset.Parse(date, System.Globalization.CultureInfo.InvariantCulture) : (DateTimeOffset?)null;
-            var article = new IndexedArticle(stored.Get(IndexFields.DocumentId), stored.Get(IndexFields.Title), stored.Get(IndexFields.Source))
-            {
-                Published = published,
-                Url = stored.Get(IndexFields.Url),
-                Language = stored.Get(IndexFields.ArticleLanguage),
-            };
-            articles.Add((article, stored.Get(IndexFields.SourcePath) ?? string.Empty));
-        });
-        return [.. articles.OrderBy(a => a.Path, StringComparer.Ordinal).ThenBy(a => a.Article.DocumentId, StringComparer.Ordinal).Select(a => a.Article)];
-    }
-
-    private (int[], int[], double, double) ReadLengths()
-    {
-        var words = Gather(v => v.WordLengths);
-        var grams = Gather(v => v.GramLengths);
-        long wordSum = 0, gramSum = 0;
-        var n = 0;
-        foreach (var doc in LivePassages())
-        {
-            wordSum += words[doc];
-            gramSum += grams[doc];
-            n++;
-        }
-
-        return (words, grams, n == 0 ? 0 : wordSum / (double)n, n == 0 ? 0 : gramSum / (double)n);
-    }
-
-    // One array over the snapshot from each segment's cached values.
-    private T[] Gather<T>(Func<SegmentValues, T[]> values)
-    {
-        var all = new T[_reader.MaxDoc];
-        foreach (var segment in Segments) values(SegmentValues.Of(segment.AtomicReader)).CopyTo(all, segment.DocBase);
-        return all;
-    }
-
-    private static float[] Norms(int[] lengths, double average, double k1, double b)
-    {
-        var safeAverage = Math.Max(average, 1e-9);
-        return [.. lengths.Select(length => (float)(k1 * (1 - b + (b * length / safeAverage))))];
-    }
-
-    /// <summary>Per-passage BM25 length normalizations for the word field and the gram field.</summary>
-    public sealed record LengthNorms(float[] Words, float[] Grams);
 }

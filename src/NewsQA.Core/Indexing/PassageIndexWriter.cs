@@ -7,8 +7,9 @@ namespace NewsQA.Core.Indexing;
 /// <summary>
 /// Writes articles into a Lucene index. An article is added, replaced or removed as one block under its document-id
 /// term, so a change touches only that article's passages; nothing is visible to a reader opened on the folder until
-/// <see cref="Commit"/>. Disposing without committing rolls back to the last commit (Lucene's own close would commit).
-/// Safe to call from several threads at once.
+/// <see cref="Commit"/>. Disposing with articles written since the last commit rolls them back (Lucene's own close
+/// would commit them); disposing after a commit waits for the merges that commit started and commits their result, so
+/// a folder committed to batch after batch keeps merging its small segments. Safe to call from several threads at once.
 /// </summary>
 public sealed class PassageIndexWriter : IDisposable
 {
@@ -20,10 +21,17 @@ public sealed class PassageIndexWriter : IDisposable
     private readonly IndexSettings _settings;
     private bool _closed;
 
-    private PassageIndexWriter(IndexWriter writer, IndexSettings settings)
+    // Articles written (or, for a writer that creates, the index emptied) since the last commit. Lucene's own count of
+    // uncommitted changes also counts a merge that finished after the commit: rolling that back (as an earlier version
+    // did) left every commit's segment unmerged, 120 segments after 120 one-article batches, each question seeking its
+    // terms in all of them.
+    private volatile bool _written;
+
+    private PassageIndexWriter(IndexWriter writer, IndexSettings settings, bool create)
     {
         _writer = writer;
         _settings = settings;
+        _written = create;
     }
 
     /// <summary>Opens a writer on <paramref name="directory"/>; <paramref name="create"/> starts from an empty index.</summary>
@@ -37,7 +45,7 @@ public sealed class PassageIndexWriter : IDisposable
         };
         try
         {
-            return new PassageIndexWriter(new IndexWriter(directory, config), settings);
+            return new PassageIndexWriter(new IndexWriter(directory, config), settings, create);
         }
         catch (Lucene.Net.Store.LockObtainFailedException e)
         {
@@ -52,19 +60,31 @@ public sealed class PassageIndexWriter : IDisposable
         directory is Lucene.Net.Store.FSDirectory fs ? fs.Directory.FullName : directory.ToString() ?? "?";
 
     /// <summary>Adds an article that is not in the index yet.</summary>
-    public void Add(IndexedDocument article) => _writer.AddDocuments(PassageDocuments.Create(article));
+    public void Add(IndexedDocument article)
+    {
+        _written = true;
+        _writer.AddDocuments(PassageDocuments.Create(article));
+    }
 
     /// <summary>Replaces an article's passages and record (or adds them when it is new).</summary>
-    public void Replace(IndexedDocument article) =>
+    public void Replace(IndexedDocument article)
+    {
+        _written = true;
         _writer.UpdateDocuments(new Term(IndexFields.DocumentId, article.DocumentId), PassageDocuments.Create(article));
+    }
 
     /// <summary>Removes an article's passages and record.</summary>
-    public void Remove(string documentId) => _writer.DeleteDocuments(new Term(IndexFields.DocumentId, documentId));
+    public void Remove(string documentId)
+    {
+        _written = true;
+        _writer.DeleteDocuments(new Term(IndexFields.DocumentId, documentId));
+    }
 
     /// <summary>Makes everything written so far durable and visible, atomically, with the settings in the commit.</summary>
     public void Commit()
     {
         _writer.SetCommitData(_settings.ToCommitData());
+        _written = false;
         _writer.Commit();
     }
 
@@ -82,14 +102,14 @@ public sealed class PassageIndexWriter : IDisposable
     public void Dispose()
     {
         if (_closed) return;
-        if (_writer.HasUncommittedChanges())
+        if (_written)
         {
             Rollback();
             return;
         }
 
         _closed = true;
-        _writer.Dispose(waitForMerges: true);
+        _writer.Dispose(waitForMerges: true); // commits the merges the last commit started (or nothing, when none)
     }
 
     // Lucene requires a default analyzer; a field that would need it is a bug in PassageDocuments, so it says so.

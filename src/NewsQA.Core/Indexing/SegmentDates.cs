@@ -1,50 +1,33 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace NewsQA.Core.Indexing;
 
 /// <summary>
-/// A segment's publication date per passage (UTC ticks; <see cref="Undated"/> when its article gave none), from the
-/// article records: an article is written as one block, so its record lies in the same segment as its passages and
-/// shares their document-id term. Read once per segment and shared by every snapshot that contains it, as
-/// <see cref="SegmentValues"/> are, so a refreshed snapshot reads only its new segments' records.
+/// A segment's publication date per passage (UTC ticks; <see cref="Undated"/> when its article gave none, and for the
+/// article records themselves), from the segment's article records (<see cref="SegmentArticles"/>). An article is
+/// written as one block, its passages then its record, and Lucene keeps a block contiguous in every segment and merge,
+/// so the documents between one record and the one before it are that record's passages. The dates therefore depend
+/// on the core alone, not on which of its documents a reader sees deleted: read once per core and shared by every
+/// snapshot that keeps the segment, before and after its deletions.
 /// </summary>
 internal static class SegmentDates
 {
     public const long Undated = long.MinValue;
 
-    private static readonly ConditionalWeakTable<object, long[]> Cache = new();
+    /// <summary>The dates of each segment core.</summary>
+    internal static readonly PerSegment<long[]> Table = PerSegment<long[]>.ByCore(Read);
 
-    private static readonly HashSet<string> RecordFields = [IndexFields.DocumentId, IndexFields.Published];
-
-    public static long[] Of(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => Read(reader));
+    public static long[] Of(AtomicReader reader) => Table.Of(reader);
 
     private static long[] Read(AtomicReader reader)
     {
         var dates = new long[reader.MaxDoc];
         Array.Fill(dates, Undated);
-        var live = reader.LiveDocs;
-        var kinds = reader.GetTerms(IndexFields.Kind)?.GetEnumerator();
-        var ids = reader.GetTerms(IndexFields.DocumentId)?.GetEnumerator();
-        if (kinds is null || ids is null || !kinds.SeekExact(new BytesRef(IndexFields.ArticleKind))) return dates;
-
-        var records = kinds.Docs(live, null, DocsFlags.NONE);
-        int record;
-        while ((record = records.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+        var first = 0;
+        foreach (var record in SegmentArticles.Of(reader).Records.OrderBy(r => r.Local))
         {
-            var stored = reader.Document(record, RecordFields);
-            if (stored.Get(IndexFields.Published) is not { } text) continue;
-            var ticks = DateTimeOffset.Parse(text, CultureInfo.InvariantCulture).UtcTicks;
-            if (!ids.SeekExact(new BytesRef(stored.Get(IndexFields.DocumentId)))) continue;
-            var passages = ids.Docs(live, null, DocsFlags.NONE);
-            int passage;
-            while ((passage = passages.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
-            {
-                if (passage != record) dates[passage] = ticks; // the record itself is no passage
-            }
+            if (record.Article.Published is { } published) Array.Fill(dates, published.UtcTicks, first, record.Local - first);
+            first = record.Local + 1;
         }
 
         return dates;

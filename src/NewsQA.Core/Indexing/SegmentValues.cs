@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 
 namespace NewsQA.Core.Indexing;
@@ -9,7 +8,8 @@ namespace NewsQA.Core.Indexing;
 /// </summary>
 internal sealed class SegmentValues
 {
-    private static readonly ConditionalWeakTable<object, SegmentValues> Cache = new();
+    /// <summary>The values of each segment core.</summary>
+    internal static readonly PerSegment<SegmentValues> Table = PerSegment<SegmentValues>.ByCore(reader => new SegmentValues(reader));
 
     private SegmentValues(AtomicReader reader)
     {
@@ -25,7 +25,7 @@ internal sealed class SegmentValues
     public float[] VectorNorms { get; }
 
     /// <summary>The values of a segment, keyed by its core (shared across snapshots while the segment lives).</summary>
-    public static SegmentValues Of(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => new SegmentValues(reader));
+    public static SegmentValues Of(AtomicReader reader) => Table.Of(reader);
 
     private static int[] ReadInts(AtomicReader reader, string field)
     {

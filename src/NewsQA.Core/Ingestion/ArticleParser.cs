@@ -49,7 +49,7 @@ public static class ArticleParser
         }
 
         cleaned.RemoveAll(l => l == title); // a title repeated under itself
-        return new ParsedArticle(title, source, GroupParagraphs(cleaned)) { Untitled = untitled };
+        return new ParsedArticle(MetadataLimits.Title(title)!, MetadataLimits.Source(source), GroupParagraphs(cleaned)) { Untitled = untitled };
     }
 
     private static List<ArticleParagraph> GroupParagraphs(List<string> lines)
@@ -57,6 +57,7 @@ public static class ArticleParser
         var paragraphs = new List<ArticleParagraph>();
         string? heading = null;
         var current = new List<string>();
+        var (blockEnds, wrapped) = WrappedBlocks(lines);
 
         void Flush()
         {
@@ -74,10 +75,10 @@ public static class ArticleParser
                 continue;
             }
 
-            if (current.Count == 0 && IsWrappedBlockAt(lines, i, out var blockEnd))
+            if (current.Count == 0 && wrapped[i])
             {
-                paragraphs.Add(new ArticleParagraph(heading, string.Join(' ', lines.Skip(i).Take(blockEnd - i))));
-                i = blockEnd - 1;
+                paragraphs.Add(new ArticleParagraph(heading, string.Join(' ', lines.Skip(i).Take(blockEnds[i] - i))));
+                i = blockEnds[i] - 1;
                 continue;
             }
 
@@ -114,16 +115,35 @@ public static class ArticleParser
     }
 
     // A block of lines is one hard-wrapped paragraph when it has no blank line, no line wider than a wrap width, and
-    // at least one line that runs on without closing punctuation into the next.
-    private static bool IsWrappedBlockAt(List<string> lines, int start, out int end)
+    // at least one line that runs on without closing punctuation into the next. For each line: where its block ends,
+    // and whether the lines from it to that end are such a paragraph; computed from the end backwards, so a text of
+    // many short punctuated lines costs one pass rather than one pass per line.
+    private static (int[] Ends, bool[] Wrapped) WrappedBlocks(List<string> lines)
     {
-        end = start;
-        while (end < lines.Count && lines[end].Length > 0) end++;
-        if (end - start < 2) return false;
-        var block = lines.Skip(start).Take(end - start).ToList();
-        return block.All(l => l.Length <= MaxWrappedLineLength)
-               && block.SkipLast(1).Any(l => l.Length >= 40 && !EndsSentence(l) && LastSignificant(l) is not ('،' or ','));
+        var ends = new int[lines.Count];
+        var wrapped = new bool[lines.Count];
+        var allNarrow = false;
+        var runsOn = false;
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            if (lines[i].Length == 0)
+            {
+                ends[i] = i;
+                continue;
+            }
+
+            var last = i + 1 == lines.Count || lines[i + 1].Length == 0;
+            ends[i] = last ? i + 1 : ends[i + 1];
+            allNarrow = lines[i].Length <= MaxWrappedLineLength && (last || allNarrow);
+            // The block's last line may close without running on; only the lines before it count.
+            runsOn = !last && (RunsOn(lines[i]) || runsOn);
+            wrapped[i] = !last && allNarrow && runsOn;
+        }
+
+        return (ends, wrapped);
     }
+
+    private static bool RunsOn(string line) => line.Length >= 40 && !EndsSentence(line) && LastSignificant(line) is not ('،' or ',');
 
     private static bool IsHeading(string line) =>
         line.Length <= MaxHeadingLength && !EndsSentence(line) && LastSignificant(line) is not ('،' or ',');

@@ -1,13 +1,14 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using YamlDotNet.RepresentationModel;
 
 namespace NewsQA.Core.Ingestion;
 
 /// <summary>
 /// The YAML block between "---" lines at the top of a Markdown article (title, date, source, url, language), as
-/// static-site generators write it. Reading never fails: a block that is not valid YAML is dropped from the text and
-/// reported, and the article is read without it.
+/// static-site generators write it. Reading never fails: a block that is not valid YAML, or is larger or deeper than a
+/// front matter ever is, is dropped from the text and reported, and the article is read without it. The block is read
+/// as a stream of YAML events, one at a time, and reading stops at the first sign of excess, so no block can exhaust
+/// the stack or the processor (a block of 50,000 nested brackets overflowed YamlDotNet's tree builder).
 /// </summary>
 public static class FrontMatter
 {
@@ -15,6 +16,10 @@ public static class FrontMatter
 
     // A front matter block longer than this is not one (a document that happens to open with a rule).
     private const int MaxLines = 200;
+
+    // Real front matter is a few hundred bytes of flat key: value lines; a list of tags nests one level.
+    private const int MaxChars = 64 * 1024;
+    private const int MaxDepth = 8;
 
     /// <summary>The front matter's scalar fields (keys lower case), the text after it, and a problem if it was unreadable.</summary>
     public static (IReadOnlyDictionary<string, string> Fields, string Body, string? Problem) Split(string text)
@@ -28,27 +33,65 @@ public static class FrontMatter
 
         var yaml = string.Join('\n', lines[1..close]);
         var body = string.Join('\n', lines[(close + 1)..]);
+        if (yaml.Length > MaxChars) return (empty, body, $"front matter is longer than {MaxChars / 1024} KB");
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0) return (empty, body, null);
-            if (stream.Documents[0].RootNode is not YamlMappingNode mapping) return (empty, body, "front matter is not a list of key: value lines");
-            foreach (var (key, value) in mapping.Children)
-            {
-                if (key is YamlScalarNode { Value: { } name } && value is YamlScalarNode { Value: { Length: > 0 } scalar })
-                {
-                    empty[name.Trim()] = scalar.Trim();
-                }
-            }
-
-            return (empty, body, null);
+            return (empty, body, ReadFields(new Parser(new StringReader(yaml)), empty));
         }
         catch (YamlException e)
         {
             return (new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase), body,
                 $"front matter is not valid YAML (line {e.Start.Line + 1}: {e.Message})");
         }
+    }
+
+    // The first document's top-level "key: scalar" pairs; nested values are passed over, and a value nested deeper than
+    // MaxDepth ends the reading. Null when read, else the problem (the fields are then cleared).
+    private static string? ReadFields(Parser parser, Dictionary<string, string> fields)
+    {
+        parser.Consume<StreamStart>();
+        if (parser.Accept<StreamEnd>(out _)) return null;
+        parser.Consume<DocumentStart>();
+        if (!parser.TryConsume<MappingStart>(out _))
+        {
+            return parser.Accept<Scalar>(out var only) && only.Value.Length == 0 ? null : "front matter is not a list of key: value lines";
+        }
+
+        while (!parser.TryConsume<MappingEnd>(out _))
+        {
+            var key = parser.TryConsume<Scalar>(out var scalarKey) ? scalarKey.Value : null;
+            if (key is null && !Skip(parser)) return Deep(fields);
+            if (parser.TryConsume<Scalar>(out var value))
+            {
+                if (key is not null && value.Value.Length > 0) fields.TryAdd(key.Trim(), value.Value.Trim());
+            }
+            else if (!Skip(parser))
+            {
+                return Deep(fields);
+            }
+        }
+
+        return null;
+    }
+
+    // Passes over one node (a scalar, an alias, or a whole sequence or mapping); false when it nests deeper than MaxDepth.
+    private static bool Skip(Parser parser)
+    {
+        var depth = 0;
+        do
+        {
+            var next = parser.Consume<ParsingEvent>();
+            if (next is MappingStart or SequenceStart && ++depth > MaxDepth) return false;
+            if (next is MappingEnd or SequenceEnd) depth--;
+        }
+        while (depth > 0);
+        return true;
+    }
+
+    private static string Deep(Dictionary<string, string> fields)
+    {
+        fields.Clear();
+        return $"front matter is nested deeper than {MaxDepth} levels";
     }
 
     /// <summary>
@@ -85,7 +128,8 @@ public static class FrontMatter
         var problem = dateText is not null && published is null ? $"front matter date '{dateText}' is not a date (ISO 8601 expected)" : null;
         var url = Field("url", "link");
         if (url is not null && !WebLink.IsHttp(url)) url = null;
-        var metadata = new ArticleMetadata(Field("title"), published, Field("source", "outlet"), url, LanguageTag.Normalize(Field("language", "lang")));
+        var metadata = new ArticleMetadata(MetadataLimits.Title(Field("title")), published, MetadataLimits.Source(Field("source", "outlet")), url,
+            LanguageTag.Normalize(Field("language", "lang")));
         return (metadata, problem);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace NewsQA.Core.Ingestion;
 
@@ -13,22 +12,6 @@ namespace NewsQA.Core.Ingestion;
 /// </summary>
 public static class HtmlArticleExtractor
 {
-    private static readonly string[] DroppedElements =
-    [
-        "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "nav", "header", "footer",
-        "aside", "form", "button", "input", "select", "textarea", "label", "figcaption", "dialog", "menu",
-    ];
-
-    private static readonly string[] DroppedRoles = ["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert", "menu"];
-
-    // class/id words of page chrome, matched as whole words of the attribute ("share-bar", "related_stories").
-    private static readonly HashSet<string> ChromeWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "share", "sharing", "social", "related", "recommended", "comment", "comments", "newsletter", "subscribe", "promo",
-        "advert", "advertisement", "ad", "ads", "sponsored", "breadcrumb", "breadcrumbs", "navbar", "menu", "sidebar",
-        "footer", "cookie", "cookies", "popup", "modal", "tags", "trending", "popular", "outbrain", "taboola", "byline", "caption", "credit",
-    };
-
     private static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase)
     {
         "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
@@ -38,52 +21,40 @@ public static class HtmlArticleExtractor
     // A block whose text is more than this share link text lists other pages (related stories, tags, "read more").
     private const double MaxLinkShare = 0.5;
 
-    /// <summary>The page's metadata and its article text, one block per line with blank lines between.</summary>
-    public static (ArticleMetadata Metadata, string Text) Extract(string html, Uri? pageUrl)
+    /// <summary>
+    /// The page's metadata and its article text, one block per line with blank lines between. The page is parsed once
+    /// (<see cref="BoundedHtmlParser"/>: too deep a page is an <see cref="ArticleFormatException"/>, and
+    /// <paramref name="cancellationToken"/> is the fetch's time budget); every later step walks the tree iteratively,
+    /// each node a fixed number of times. Metadata that could not be used is reported in <paramref name="problems"/>.
+    /// </summary>
+    public static (ArticleMetadata Metadata, string Text) Extract(string html, Uri? pageUrl, ICollection<string>? problems = null, CancellationToken cancellationToken = default)
     {
-        var document = new HtmlParser().ParseDocument(html);
-        var metadata = HtmlMetadataReader.Read(document, pageUrl);
+        var document = BoundedHtmlParser.Parse(html, cancellationToken);
+        var metadata = HtmlMetadataReader.Read(document, pageUrl, problems);
         if (document.Body is null) return (metadata, string.Empty);
-        RemoveChrome(document);
-        var root = ArticleRoot(document.Body);
+        var layout = PageLayout.Read(document.Body);
+        cancellationToken.ThrowIfCancellationRequested();
+        var root = ArticleRoot(document.Body, layout);
         var blocks = new List<string>();
         var line = new StringBuilder();
-        Collect(root, line, blocks);
+        Collect(root, layout, line, blocks);
         Flush(line, blocks);
         return (metadata, string.Join("\n\n", blocks));
     }
 
-    private static void RemoveChrome(IDocument document)
+    private static IElement ArticleRoot(IElement body, PageLayout layout)
     {
-        foreach (var element in document.QuerySelectorAll(string.Join(',', DroppedElements)).ToList()) element.Remove();
-        foreach (var element in document.QuerySelectorAll("[role], [hidden], [aria-hidden='true'], [class], [id]").ToList())
-        {
-            if (element.Parent is null || element is { LocalName: "body" or "html" }) continue;
-            var role = element.GetAttribute("role");
-            var chrome = (role is not null && DroppedRoles.Contains(role, StringComparer.OrdinalIgnoreCase))
-                || element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true"
-                || HasChromeWord(element.GetAttribute("class")) || HasChromeWord(element.GetAttribute("id"));
-            // A wrapper named for its layout ("content with-sidebar") can hold the article itself: keep it.
-            if (chrome && element.QuerySelector("article, main, [itemprop='articleBody']") is null && element.LocalName != "article") element.Remove();
-        }
-    }
-
-    private static bool HasChromeWord(string? value) =>
-        value is not null && value.Split([' ', '-', '_', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries).Any(ChromeWords.Contains);
-
-    private static IElement ArticleRoot(IElement body)
-    {
-        if (body.QuerySelector("[itemprop='articleBody']") is { } marked && ParagraphText(marked) > 0) return marked;
-        var article = body.QuerySelectorAll("article").MaxBy(ParagraphText);
-        if (article is not null && ParagraphText(article) > 0) return article;
-        if (body.QuerySelector("main, [role='main']") is { } main && ParagraphText(main) > 0) return main;
+        if (layout.ArticleBody is { } marked && layout.ParagraphTextOf(marked) > 0) return marked;
+        var article = layout.Articles.MaxBy(layout.ParagraphTextOf);
+        if (article is not null && layout.ParagraphTextOf(article) > 0) return article;
+        if (layout.Main is { } main && layout.ParagraphTextOf(main) > 0) return main;
 
         // No semantic markup: the element whose own paragraphs hold the most text (each paragraph counts for its
         // parent in full and its grandparent by half, as in Readability).
         var scores = new Dictionary<IElement, double>();
-        foreach (var p in body.QuerySelectorAll("p"))
+        foreach (var p in layout.Paragraphs)
         {
-            var length = p.TextContent.Trim().Length;
+            var length = layout.TextOf(p);
             if (p.ParentElement is { } parent) scores[parent] = scores.GetValueOrDefault(parent) + length;
             if (p.ParentElement?.ParentElement is { } grand) scores[grand] = scores.GetValueOrDefault(grand) + (length / 2.0);
         }
@@ -91,16 +62,22 @@ public static class HtmlArticleExtractor
         return scores.Count == 0 ? body : scores.MaxBy(s => s.Value).Key;
     }
 
-    private static int ParagraphText(IElement element) => element.QuerySelectorAll("p").Sum(p => p.TextContent.Trim().Length);
-
-    private static void Collect(INode node, StringBuilder line, List<string> blocks)
+    // Depth first, in document order, with a stack of its own rather than the call stack.
+    private static void Collect(IElement root, PageLayout layout, StringBuilder line, List<string> blocks)
     {
-        foreach (var child in node.ChildNodes)
+        var pending = new Stack<(INode Node, bool Leaving)>();
+        PushChildren(pending, root);
+        while (pending.TryPop(out var step))
         {
-            switch (child)
+            switch (step.Node)
             {
-                case IText text:
-                    AppendCollapsed(line, text.Data);
+                case IText node:
+                    AppendCollapsed(line, node.Data);
+                    break;
+                case IElement when step.Leaving:
+                    Flush(line, blocks);
+                    break;
+                case IElement element when layout.IsChrome(element):
                     break;
                 case IElement { LocalName: "br" }:
                     Flush(line, blocks);
@@ -109,22 +86,21 @@ public static class HtmlArticleExtractor
                     break; // the title, which the metadata carries
                 case IElement element when BlockElements.Contains(element.LocalName):
                     Flush(line, blocks);
-                    if (!MostlyLinks(element)) Collect(element, line, blocks);
-                    Flush(line, blocks);
+                    pending.Push((element, true));
+                    if (!layout.MostlyLinks(element, MaxLinkShare)) PushChildren(pending, element);
                     break;
                 case IElement element:
-                    Collect(element, line, blocks);
+                    PushChildren(pending, element);
                     break;
             }
         }
     }
 
-    private static bool MostlyLinks(IElement element)
+    // By index: AngleSharp finds a node's sibling by searching its parent's children, which made a walk by siblings quadratic.
+    private static void PushChildren(Stack<(INode, bool)> pending, INode node)
     {
-        var total = element.TextContent.Trim().Length;
-        if (total == 0) return false;
-        var links = element.QuerySelectorAll("a").Sum(a => a.TextContent.Trim().Length);
-        return links > total * MaxLinkShare;
+        var children = node.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--) pending.Push((children[i], false));
     }
 
     private static void AppendCollapsed(StringBuilder line, string text)

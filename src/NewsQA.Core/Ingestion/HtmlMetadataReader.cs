@@ -11,16 +11,20 @@ namespace NewsQA.Core.Ingestion;
 /// </summary>
 public static class HtmlMetadataReader
 {
-    /// <summary>The metadata <paramref name="document"/> declares; <paramref name="pageUrl"/> resolves relative links.</summary>
-    public static ArticleMetadata Read(IDocument document, Uri? pageUrl)
+    /// <summary>
+    /// The metadata <paramref name="document"/> declares; <paramref name="pageUrl"/> resolves relative links. A declared
+    /// date that is not one is left out and reported in <paramref name="problems"/>.
+    /// </summary>
+    public static ArticleMetadata Read(IDocument document, Uri? pageUrl, ICollection<string>? problems = null)
     {
         var jsonLd = JsonLdArticle.Find(document);
-        var title = Clean(Meta(document, "og:title")) ?? Clean(jsonLd?.Headline) ?? Clean(document.QuerySelector("h1")?.TextContent)
-            ?? Clean(document.QuerySelector("title")?.TextContent);
-        var published = PublishedDate.Parse(Meta(document, "article:published_time"))
-            ?? PublishedDate.Parse(jsonLd?.DatePublished)
+        var title = Clean(Meta(document, "og:title"), MetadataLimits.MaxTitleChars) ?? Clean(jsonLd?.Headline, MetadataLimits.MaxTitleChars)
+            ?? Clean(document.QuerySelector("h1")?.TextContent, MetadataLimits.MaxTitleChars)
+            ?? Clean(document.QuerySelector("title")?.TextContent, MetadataLimits.MaxTitleChars);
+        var published = Date(Meta(document, "article:published_time"), "article:published_time", problems)
+            ?? Date(jsonLd?.DatePublished, "JSON-LD datePublished", problems)
             ?? TimeElementDate(document);
-        var source = Clean(Meta(document, "og:site_name")) ?? Clean(jsonLd?.Publisher);
+        var source = Clean(Meta(document, "og:site_name"), MetadataLimits.MaxSourceChars) ?? Clean(jsonLd?.Publisher, MetadataLimits.MaxSourceChars);
         var url = Link(document.QuerySelector("link[rel~='canonical']")?.GetAttribute("href"), pageUrl)
             ?? Link(Meta(document, "og:url"), pageUrl)
             ?? Link(jsonLd?.Url, pageUrl)
@@ -72,10 +76,18 @@ public static class HtmlMetadataReader
         return uri is not null && WebLink.IsHttp(uri.AbsoluteUri) ? uri.AbsoluteUri : null;
     }
 
-    private static string? Clean(string? text)
+    private static DateTimeOffset? Date(string? text, string name, ICollection<string>? problems)
+    {
+        var date = PublishedDate.Parse(text);
+        if (date is null && !string.IsNullOrWhiteSpace(text)) problems?.Add($"{name} \"{MetadataLimits.Cut(text.Trim(), 64)}\" is not a date; read without it");
+        return date;
+    }
+
+    // A value past the limit is not a title or a name but a page's text in the wrong place: the next source is asked.
+    private static string? Clean(string? text, int maxChars)
     {
         if (text is null) return null;
         var cleaned = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return cleaned.Length is > 0 and <= 500 ? cleaned : null;
+        return cleaned.Length > 0 && cleaned.Length <= maxChars ? cleaned : null;
     }
 }

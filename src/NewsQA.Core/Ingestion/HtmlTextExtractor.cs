@@ -1,63 +1,98 @@
-using System.Net;
-using System.Text.RegularExpressions;
+using System.Text;
+using AngleSharp.Dom;
 
 namespace NewsQA.Core.Ingestion;
 
 /// <summary>
-/// Extracts an article's title and body text from HTML: scripts, styles, navigation, headers, footers, asides and
-/// forms (comment forms) are dropped, and so are figures, their captions and any element a site marks as a caption
-/// (images' alt text never becomes text); block elements become line breaks; entities are decoded.
+/// Extracts an article's title and body text from an HTML file of the corpus: scripts, styles, navigation, headers,
+/// footers, asides and forms (comment forms) are dropped, and so are figures, their captions and any element a site
+/// marks as a caption (images' alt text never becomes text); block elements become line breaks. It walks the parsed
+/// document once, without recursion, so its work is linear in the page (the regular expressions it replaces took
+/// minutes over 40,000 unclosed script tags).
 /// </summary>
-public static partial class HtmlTextExtractor
+public static class HtmlTextExtractor
 {
-    /// <summary>The page's title (its h1, else its title element) and its body as lines of text.</summary>
-    public static (string? Title, string Text) Extract(string html)
+    private static readonly HashSet<string> DroppedElements = new(StringComparer.OrdinalIgnoreCase)
     {
-        var title = FirstText(H1Pattern(), html) ?? FirstText(TitlePattern(), html);
-        var body = DroppedElementPattern().Replace(html, " ");
-        body = CaptionElementPattern().Replace(body, " ");
-        body = CommentPattern().Replace(body, " ");
-        body = HeadPattern().Replace(body, " ");
-        body = BlockTagPattern().Replace(body, "\n\n");
-        body = TagPattern().Replace(body, string.Empty);
-        body = WebUtility.HtmlDecode(body);
-        body = SpaceRunPattern().Replace(body, " ");
-        return (title, body);
-    }
-
-    private static string? FirstText(Regex pattern, string html)
-    {
-        var match = pattern.Match(html);
-        if (!match.Success) return null;
-        var text = WebUtility.HtmlDecode(TagPattern().Replace(match.Groups[1].Value, string.Empty)).Trim();
-        return text.Length > 0 ? SpaceRunPattern().Replace(text, " ") : null;
-    }
-
-    [GeneratedRegex(@"<(script|style|nav|header|footer|aside|form|noscript|iframe|svg|template|figure|figcaption|picture)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex DroppedElementPattern();
+        "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "svg", "template", "figure",
+        "figcaption", "picture", "head", "title",
+    };
 
     // WordPress's wp-caption-text, "image-caption", "photo-credit" and the like: a caption outside a figure element.
-    [GeneratedRegex(@"<(p|div|span|small|em|cite)\b[^>]*\b(?:class|id)\s*=\s*[""'][^""']*(?:caption|credit)[^""']*[""'][^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex CaptionElementPattern();
+    private static readonly HashSet<string> CaptionHolders = new(StringComparer.OrdinalIgnoreCase) { "p", "div", "span", "small", "em", "cite" };
 
-    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
-    private static partial Regex CommentPattern();
+    private static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section", "article",
+        "blockquote", "main",
+    };
 
-    [GeneratedRegex(@"<head\b[^>]*>.*?</head\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex HeadPattern();
+    /// <summary>The page's title (its h1, else its title element) and its body as lines of text.</summary>
+    public static (string? Title, string Text) Extract(string html, CancellationToken cancellationToken = default) =>
+        Extract(BoundedHtmlParser.Parse(html, cancellationToken));
 
-    [GeneratedRegex(@"</?(p|div|br|h[1-6]|li|ul|ol|tr|table|section|article|blockquote|figcaption|figure|main)\b[^>]*>", RegexOptions.IgnoreCase)]
-    private static partial Regex BlockTagPattern();
+    /// <summary>The same, from a document already parsed (see <see cref="BoundedHtmlParser"/>).</summary>
+    public static (string? Title, string Text) Extract(IDocument document)
+    {
+        var title = Collapse(document.QuerySelector("h1")?.TextContent) ?? Collapse(document.QuerySelector("title")?.TextContent);
+        var text = new StringBuilder();
+        var pending = new Stack<(INode Node, bool Leaving)>();
+        if (document.DocumentElement is { } root) pending.Push((root, false));
+        while (pending.TryPop(out var step))
+        {
+            switch (step.Node)
+            {
+                case IText node when !step.Leaving:
+                    AppendSpaced(text, node.Data);
+                    break;
+                case IElement when step.Leaving:
+                    text.Append("\n\n");
+                    break;
+                case IElement element when !Dropped(element):
+                    var block = BlockElements.Contains(element.LocalName);
+                    if (block)
+                    {
+                        text.Append("\n\n");
+                        pending.Push((element, true));
+                    }
 
-    [GeneratedRegex(@"<[^>]+>")]
-    private static partial Regex TagPattern();
+                    // By index: AngleSharp finds a node's sibling by searching its parent's children.
+                    var children = element.ChildNodes;
+                    for (var i = children.Length - 1; i >= 0; i--) pending.Push((children[i], false));
+                    break;
+            }
+        }
 
-    [GeneratedRegex(@"[ \t\u00A0]+")]
-    private static partial Regex SpaceRunPattern();
+        return (title, text.ToString());
+    }
 
-    [GeneratedRegex(@"<h1\b[^>]*>(.*?)</h1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex H1Pattern();
+    private static bool Dropped(IElement element) =>
+        DroppedElements.Contains(element.LocalName)
+        || (CaptionHolders.Contains(element.LocalName) && (MarksCaption(element.GetAttribute("class")) || MarksCaption(element.GetAttribute("id"))));
 
-    [GeneratedRegex(@"<title\b[^>]*>(.*?)</title\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex TitlePattern();
+    private static bool MarksCaption(string? value) =>
+        value is not null && (value.Contains("caption", StringComparison.OrdinalIgnoreCase) || value.Contains("credit", StringComparison.OrdinalIgnoreCase));
+
+    // Runs of spaces, tabs and no-break spaces become one space; line breaks stay, for the parser's lines.
+    private static void AppendSpaced(StringBuilder text, string data)
+    {
+        foreach (var c in data)
+        {
+            if (c is ' ' or '\t' or '\u00A0')
+            {
+                if (text.Length == 0 || text[^1] != ' ') text.Append(' ');
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+    }
+
+    private static string? Collapse(string? text)
+    {
+        if (text is null) return null;
+        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return collapsed.Length > 0 ? collapsed : null;
+    }
 }

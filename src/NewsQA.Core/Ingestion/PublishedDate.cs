@@ -6,7 +6,8 @@ namespace NewsQA.Core.Ingestion;
 /// <summary>
 /// Reads the date formats news metadata uses: ISO 8601 / RFC 3339 (front matter, HTML meta, JSON-LD, Atom, time
 /// elements) and RFC 822 / 1123 (RSS pubDate, HTTP), with the named zones RSS feeds still write. A value without an
-/// offset is taken as UTC; a value that is not a date is not one (no guessing from free text).
+/// offset is taken as UTC; a value that is not a date, or names an instant outside the calendar's range, is not one (no
+/// guessing from free text, and nothing thrown).
 /// </summary>
 public static partial class PublishedDate
 {
@@ -63,6 +64,9 @@ public static partial class PublishedDate
         else if (ZoneHours.TryGetValue(zone, out var hours)) offset = TimeSpan.FromHours(hours);
         else return null;
         if (offset.Duration() > TimeSpan.FromHours(14)) return null;
+        // "1 Jan 0001 00:00 +1400" is before DateTimeOffset's first instant in UTC, which its constructor throws on.
+        var utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks) return null;
         return Plausible(new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset));
     }
 

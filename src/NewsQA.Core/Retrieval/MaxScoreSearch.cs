@@ -16,7 +16,7 @@ namespace NewsQA.Core.Retrieval;
 /// lists of common character 4-grams are mostly never decoded. Every candidate's score is the sum of every clause in
 /// the same order as without the cut (<c>prune: false</c>), so the result is bit for bit the exhaustive one.
 /// </summary>
-internal sealed class MaxScoreSearch(PassageIndex index, PostingsCursor cursor, IBits?[] accepted, PassageIndex.LengthNorms norms, float[] vectorNorms, PostingsCache? cache)
+internal sealed class MaxScoreSearch(PassageIndex index, PostingsCursor cursor, IBits?[] accepted, LengthNorms norms, float[] vectorNorms, PostingsCache? cache)
 {
     // A candidate is reached by skipping while that is cheaper than decoding the list: Lucene 4.8's skips land on
     // blocks of 128 postings, so a skip costs about as much as decoding a few postings of a block.
@@ -184,7 +184,7 @@ internal sealed class MaxScoreSearch(PassageIndex index, PostingsCursor cursor, 
         private readonly float _gram;
         private readonly float _cosine;
 
-        public SegmentSums(ScoringClause clause, PassageIndex.LengthNorms norms, int docBase, float[] bm25, float[] raw)
+        public SegmentSums(ScoringClause clause, LengthNorms norms, int docBase, float[] bm25, float[] raw)
         {
             _keyword = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bm25), docBase);
             _vector = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(raw), docBase);

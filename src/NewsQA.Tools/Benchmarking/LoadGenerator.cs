@@ -20,6 +20,8 @@ public sealed class LoadGenerator(Uri service, HttpClient http)
         "Who commands the French forces in the Middle East?", "من هو قائد عمليات محافظة نينوى؟", "لخص المقال الثاني",
     ];
 
+    private static readonly TimeSpan AnswerPatience = TimeSpan.FromSeconds(30);
+
     public static bool IsLoopback(Uri address) =>
         address.IsLoopback || (IPAddress.TryParse(address.Host, out var ip) && IPAddress.IsLoopback(ip));
 
@@ -49,16 +51,7 @@ public sealed class LoadGenerator(Uri service, HttpClient http)
             while ((n = take()) >= 0)
             {
                 var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    var ok = scenario == "directline" ? await DirectLineAsync(Questions[n % Questions.Length], cancellationToken) : await AskAsync(Questions[n % Questions.Length], cancellationToken);
-                    if (!ok) Interlocked.Increment(ref errors);
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-
+                if (!await QuestionAsync(scenario, n, cancellationToken)) Interlocked.Increment(ref errors);
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }, cancellationToken)));
@@ -66,6 +59,25 @@ public sealed class LoadGenerator(Uri service, HttpClient http)
         var requests = latencies.Count;
         return new LoadResult(scenario, concurrency, requests, errors, seconds, requests / seconds,
             Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95), Percentiles.Of(latencies, 99), await MemoryAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// Question number <paramref name="n"/> (of a fixed rotation) through <paramref name="scenario"/> ("ask" or
+    /// "directline"); true when it was answered, false for an error status, a broken or timed-out exchange.
+    /// </summary>
+    public async Task<bool> QuestionAsync(string scenario, int n, CancellationToken cancellationToken)
+    {
+        if (!IsLoopback(service)) throw new InvalidOperationException($"Load is only ever sent to this machine; {service} is not a loopback address.");
+        var question = Questions[n % Questions.Length];
+        try
+        {
+            return scenario == "directline" ? await DirectLineAsync(question, cancellationToken) : await AskAsync(question, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException
+            || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return false;
+        }
     }
 
     private async Task<bool> AskAsync(string question, CancellationToken ct)
@@ -76,7 +88,9 @@ public sealed class LoadGenerator(Uri service, HttpClient http)
 
     private async Task<bool> DirectLineAsync(string question, CancellationToken ct)
     {
-        var issued = await (await http.PostAsync(new Uri(service, "/api/directline/token"), null, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+        using var tokenResponse = await http.PostAsync(new Uri(service, "/api/directline/token"), null, ct);
+        if (!tokenResponse.IsSuccessStatusCode) return false;
+        var issued = await tokenResponse.Content.ReadFromJsonAsync<JsonElement>(ct);
         var token = issued.GetProperty("token").GetString()!;
         var conversation = issued.GetProperty("conversationId").GetString()!;
         using (var start = Authorized(HttpMethod.Post, "/v3/directline/conversations", token))
@@ -92,11 +106,14 @@ public sealed class LoadGenerator(Uri service, HttpClient http)
             if (!posted.IsSuccessStatusCode) return false;
         }
 
-        // Poll the way Web Chat does without a WebSocket, quickly, until the bot's answer (a message with a replyToId).
-        for (var attempt = 0; attempt < 200; attempt++)
+        // Poll the way Web Chat does without a WebSocket, quickly, until the bot's answer (a message with a replyToId):
+        // for half a minute, so a busy machine's slow answer is slow, not an error.
+        var patience = Stopwatch.StartNew();
+        while (patience.Elapsed < AnswerPatience)
         {
             using var poll = Authorized(HttpMethod.Get, $"/v3/directline/conversations/{conversation}/activities", token);
             using var polled = await http.SendAsync(poll, ct);
+            if (!polled.IsSuccessStatusCode) return false;
             var set = await polled.Content.ReadFromJsonAsync<JsonElement>(ct);
             if (set.GetProperty("activities").EnumerateArray().Any(a => a.TryGetProperty("replyToId", out _))) return true;
             await Task.Delay(10, ct);

@@ -11,7 +11,7 @@ namespace NewsQA.Tools.Benchmarking;
 /// NewsQA's side of the benchmark, run in a process of its own: build the index on disk from the corpus file (two
 /// threads), then latency and quality of the default hybrid retrieval, then one new article added to the running index.
 /// </summary>
-public sealed class NewsQABenchmark(PassageEncoder encoder, HybridRetriever retriever, TimeProvider clock)
+public sealed class NewsQABenchmark(PassageEncoder encoder, HybridRetriever retriever)
 {
     private const int Depth = 10;
     private const int WarmUpPassages = 1000;
@@ -36,10 +36,11 @@ public sealed class NewsQABenchmark(PassageEncoder encoder, HybridRetriever retr
         var build = timer.Elapsed.TotalSeconds;
         var bytes = folder.Bytes();
 
-        using var live = new LiveIndex(folder, folder.OpenSnapshot(), clock);
+        using var live = new LiveIndex(folder, folder.OpenSnapshot());
         var timings = QueryTimings.Run(questions, question =>
         {
-            var hits = retriever.SearchAsync(live.Current, question, Depth, cancellationToken: cancellationToken).GetAwaiter().GetResult();
+            using var lease = live.Acquire();
+            var hits = retriever.SearchAsync(lease.Index, question, Depth, cancellationToken: cancellationToken).GetAwaiter().GetResult();
             return [.. hits.Select(h => int.Parse(h.Passage.Id.AsSpan(1), CultureInfo.InvariantCulture))];
         });
         var (updateMs, updateBytes) = await UpdateAsync(folder, live, settings, cancellationToken);
@@ -81,7 +82,8 @@ public sealed class NewsQABenchmark(PassageEncoder encoder, HybridRetriever retr
         writer.Add(new IndexedDocument("update", "update", "update", null, string.Empty, await encoder.EncodeAsync(passages, cancellationToken)));
         writer.Commit();
         live.Refresh();
-        var found = await retriever.SearchAsync(live.Current, UpdateMarker, 1, RetrievalMode.Keyword, cancellationToken);
+        using var lease = live.Acquire();
+        var found = await retriever.SearchAsync(lease.Index, UpdateMarker, 1, RetrievalMode.Keyword, cancellationToken);
         var ms = timer.Elapsed.TotalMilliseconds;
         if (found.Count == 0 || found[0].Passage.DocumentId != "update") throw new InvalidOperationException("The new article was not found after the refresh.");
         var written = folder.BytesWrittenSince(before);

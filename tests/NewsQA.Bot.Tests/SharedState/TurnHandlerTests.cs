@@ -70,6 +70,8 @@ public sealed class TurnHandlerTests(BotFactory bot) : IClassFixture<BotFactory>
     {
         public int Saves { get; private set; }
 
+        public long Bytes => inner.Bytes;
+
         public Task<ConversationLoad> LoadAsync(string id, string? turnKey, CancellationToken cancellationToken) => inner.LoadAsync(id, turnKey, cancellationToken);
 
         public async Task<SaveOutcome> SaveAsync(Core.Conversations.Conversation conversation, string? turnKey, CancellationToken cancellationToken)

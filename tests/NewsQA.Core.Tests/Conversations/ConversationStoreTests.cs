@@ -1,5 +1,6 @@
 using NewsQA.Core.Answering;
 using NewsQA.Core.Conversations;
+using NewsQA.Core.Ingestion;
 using NewsQA.Core.Tests.Support;
 using NewsQA.Core.Text;
 
@@ -74,6 +75,19 @@ public class ConversationStoreTests
         Assert.Equal(0, store.Bytes);
         held.Add(Turn(new string('q', 10_000)), clock.GetUtcNow());
         Assert.Equal(0, store.Bytes);
+    }
+
+    [Fact]
+    public void ATurnsBytes_CountTheTextOfItsCitedPassages_OncePerPassage()
+    {
+        var passage = new Passage("p1", "d1", "A title", 1, 1, null, new string('x', 5_000), [new SentenceSpan(0, 100)]);
+        var cited = new Answer("q", "q", TextLanguage.English, "an answer [1][2]", true, AnswerMode.Local, AnswerKind.Factoid,
+            [new Citation(1, passage, new SentenceSpan(0, 100)), new Citation(2, passage, new SentenceSpan(0, 50))], 1);
+        var conversation = new Conversation("c", created: Start);
+        conversation.Add(new ConversationTurn("q", "q", cited), Start);
+
+        // The answer holds its own copy of the passage (as read for it): 10,000 bytes of text, counted once.
+        Assert.InRange(conversation.Bytes, 10_000, 11_000);
     }
 
     [Fact]

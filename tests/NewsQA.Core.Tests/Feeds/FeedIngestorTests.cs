@@ -10,7 +10,7 @@ public sealed class FeedIngestorTests : IAsyncLifetime
 {
     private NewsSite _site = null!;
     private readonly TempFolder _corpus = new();
-    private readonly LiveNewsServices _services = new();
+    private readonly LiveNewsServices _services = new(NewsSite.AllowSettings());
 
     public async Task InitializeAsync() => _site = await NewsSite.StartAsync();
 

@@ -7,7 +7,7 @@ namespace NewsQA.Core.Tests.Fetching;
 public sealed class WebFetcherTests : IAsyncLifetime
 {
     private NewsSite _site = null!;
-    private readonly LiveNewsServices _services = new(new() { ["Ingestion:MaxDownloadBytes"] = "65536" });
+    private readonly LiveNewsServices _services = new(new(NewsSite.AllowSettings()) { ["Ingestion:MaxDownloadBytes"] = "65536" });
 
     public async Task InitializeAsync() => _site = await NewsSite.StartAsync();
 

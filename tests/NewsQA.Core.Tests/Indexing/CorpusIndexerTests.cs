@@ -11,9 +11,11 @@ public class CorpusIndexerTests
     public async Task Update_IndexesEverySeed()
     {
         using var temp = new TempFolder();
-        using var update = (await new TestIndexer().Indexer.UpdateAsync(temp.CopySeeds(), temp.File("index"))).Live;
-        Assert.Equal(5, update.Current.Documents.Count);
-        Assert.Equal(73, update.Current.Count);
+        using var live = (await new TestIndexer().Indexer.UpdateAsync(temp.CopySeeds(), temp.File("index"))).Live;
+        using var lease = live.Acquire();
+        Assert.Equal(5, lease.Index.Documents.Count);
+        Assert.Equal(5, lease.Index.ArticleCount);
+        Assert.Equal(73, lease.Index.Count);
     }
 
     [Fact]
@@ -51,11 +53,12 @@ public class CorpusIndexerTests
         var second = new TestIndexer(dimensions: 64);
         var update = await second.Indexer.UpdateAsync(corpus, path);
         using var live = update.Live;
+        using var lease = live.Acquire();
 
         Assert.Equal((1, 1, 1, 3), (update.Added, update.Changed, update.Removed, update.Unchanged));
         Assert.Equal(15 + 1 + 1, second.Embedder.TextsEmbedded); // the changed article's 16 passages and the new one's 1
         Assert.Equal(15 + 1 + 1, update.PassagesIndexed);
-        var passages = update.Index.Passages;
+        var passages = lease.Index.Passages;
         Assert.DoesNotContain(passages, p => p.DocumentId == "004_b3be516e15497fde");
         Assert.Single(passages, p => p.Text.StartsWith("فقرة جديدة", StringComparison.Ordinal));
         Assert.Equal(passages.Count, passages.Select(p => p.Id).Distinct().Count()); // the changed article's old passages are gone
@@ -93,14 +96,16 @@ public class CorpusIndexerTests
         var path = temp.File("index");
         List<string> idsBefore;
         using (var before = (await new TestIndexer().Indexer.UpdateAsync(corpus, path)).Live)
+        using (var lease = before.Acquire())
         {
-            idsBefore = [.. before.Current.PassagesOf("003_c19a34fae10a2c98").Select(p => p.Id)];
+            idsBefore = [.. lease.Index.PassagesOf("003_c19a34fae10a2c98").Select(p => p.Id)];
         }
 
         var file = Path.Combine(corpus, "003_c19a34fae10a2c98.txt");
         await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("وأنهى حديثه بالقول", "وختم حديثه بالقول", StringComparison.Ordinal));
         using var after = (await new TestIndexer().Indexer.UpdateAsync(corpus, path)).Live;
-        var idsAfter = after.Current.PassagesOf("003_c19a34fae10a2c98").Select(p => p.Id);
+        using var afterLease = after.Acquire();
+        var idsAfter = afterLease.Index.PassagesOf("003_c19a34fae10a2c98").Select(p => p.Id);
         Assert.Equal(14, idsBefore.Intersect(idsAfter).Count());
     }
 
@@ -156,7 +161,8 @@ public class CorpusIndexerTests
         var other = new TestIndexer(dimensions: 64);
         using var live = (await other.Indexer.UpdateAsync(corpus, path)).Live;
         Assert.Equal(73, other.Embedder.TextsEmbedded);
-        Assert.Equal(64, live.Current.Dimensions);
+        using var lease = live.Acquire();
+        Assert.Equal(64, lease.Index.Dimensions);
     }
 
     [Fact]
@@ -207,16 +213,21 @@ public class CorpusIndexerTests
         var path = temp.File("index");
         var services = new TestIndexer();
         using var running = (await services.Indexer.UpdateAsync(corpus, path)).Live;
-        var old = running.Current;
+        using var old = running.Acquire(); // a request that started before the update
 
         await File.WriteAllTextAsync(Path.Combine(corpus, "zz-news.md"), "# Breaking\n\nA spokesman named Quillon announced the new agreement with the coalition today.");
         (await new TestIndexer().Indexer.UpdateAsync(corpus, path)).Live.Dispose(); // another process indexes the new article
 
-        Assert.DoesNotContain(await services.Retriever.SearchAsync(running.Current, "Quillon", 1), h => h.Passage.DocumentId == "zz-news");
+        Assert.DoesNotContain(await services.Retriever.SearchAsync(old.Index, "Quillon", 1), h => h.Passage.DocumentId == "zz-news");
         Assert.True(running.Refresh());
-        var hits = await services.Retriever.SearchAsync(running.Current, "Quillon", 1);
-        Assert.Equal("zz-news", hits.Single().Passage.DocumentId);
-        Assert.Equal(73, old.Count); // the snapshot a request started on still answers
+        using (var lease = running.Acquire())
+        {
+            var hits = await services.Retriever.SearchAsync(lease.Index, "Quillon", 1);
+            Assert.Equal("zz-news", hits.Single().Passage.DocumentId);
+        }
+
+        Assert.Equal(73, old.Index.Count); // the snapshot a request started on still answers
+        Assert.NotEmpty(await services.Retriever.SearchAsync(old.Index, "التحالف الدولي", 1));
         Assert.False(running.Refresh());
     }
 
@@ -228,7 +239,13 @@ public class CorpusIndexerTests
         var path = temp.File("index");
         var services = new TestIndexer();
         using var running = (await services.Indexer.UpdateAsync(corpus, path)).Live;
-        var passages = running.Current.Count;
+        int Passages()
+        {
+            using var lease = running.Acquire();
+            return lease.Index.Count;
+        }
+
+        var passages = Passages();
         using var writer = running.OpenWriter(); // as the running bot's folder watcher holds it while it writes a batch
         await File.WriteAllTextAsync(Path.Combine(corpus, "zz-news.md"), "# Breaking\n\nA spokesman named Quillon announced the new agreement today.");
 
@@ -237,7 +254,7 @@ public class CorpusIndexerTests
         Assert.Contains("is being written by another writer", refused.Message);
         Assert.Contains(Path.GetFullPath(path), refused.Message);
         Assert.False(running.Refresh());
-        Assert.Equal(passages, running.Current.Count);
+        Assert.Equal(passages, Passages());
     }
 
     [Fact]
@@ -252,9 +269,10 @@ public class CorpusIndexerTests
 
         var update = await new TestIndexer().Indexer.UpdateAsync(corpus, temp.File("index"));
         using var live = update.Live;
+        using var lease = live.Acquire();
         Assert.Equal(1, update.Added);
         Assert.True(update.Passages > 2000);
-        Assert.All(update.Index.Passages, p => Assert.True(p.Text.Length <= 1200));
+        Assert.All(lease.Index.Passages, p => Assert.True(p.Text.Length <= 1200));
     }
 
     [Fact]
@@ -275,7 +293,8 @@ public class CorpusIndexerTests
             """);
 
         using var live = (await new TestIndexer().Indexer.UpdateAsync(corpus, temp.File("index"))).Live;
-        var article = live.Current.FindArticle("coalition")!;
+        using var lease = live.Acquire();
+        var article = lease.Index.FindArticle("coalition")!;
         Assert.Equal(("Coalition ends combat role", "Al Jazeera", "https://example.com/news/coalition?id=7", "ar"), (article.Title, article.Source, article.Url, article.Language));
         Assert.Equal(new DateTimeOffset(2021, 12, 9, 10, 0, 0, TimeSpan.FromHours(3)), article.Published);
     }

@@ -110,4 +110,46 @@ public class FrontMatterTests
         Assert.Equal(text, body);
         Assert.Null(problem);
     }
+
+    // Issue 25, finding 2: a front matter date out of the calendar's range stopped start-up; nesting overflowed YamlDotNet.
+    [Fact]
+    public void ADateOutsideTheCalendar_IsNoDate_AndReported()
+    {
+        var (fields, _, _) = FrontMatter.Split(NewsQA.Testing.HostileInputs.OutOfRangeFrontMatter("T", "Body."));
+        var (metadata, problem) = FrontMatter.Metadata(fields);
+        Assert.Null(metadata.Published);
+        Assert.Equal("T", metadata.Title);
+        Assert.Contains(NewsQA.Testing.HostileInputs.ShortOutOfRange, problem);
+    }
+
+    [Fact]
+    public void FrontMatterNestedTooDeep_IsDropped_AndReported_AndTheArticleIsStillRead()
+    {
+        using var temp = new TempFolder();
+        temp.Write("deep.md", NewsQA.Testing.HostileInputs.DeepFrontMatter(1000));
+        var warnings = new List<CorpusWarning>();
+        var (article, passages) = ArticleLoader.Load(CorpusReader.Read(temp.Path, [], CorpusOptions.DefaultMaxFileBytes).Single(), 1200, warnings);
+        Assert.Equal("Deep front matter", article.Title);
+        Assert.Single(passages);
+        Assert.Contains("front matter is nested deeper than", Assert.Single(warnings).Reason);
+    }
+
+    [Fact]
+    public void ANestedListOfTags_IsPassedOver_AndTheOtherFieldsAreRead()
+    {
+        var (fields, _, problem) = FrontMatter.Split("---\ntitle: T\ntags: [a, [b, c]]\nauthor: {name: X}\nsource: S\n---\nbody");
+        Assert.Null(problem);
+        Assert.Equal("T", fields["title"]);
+        Assert.Equal("S", fields["source"]);
+        Assert.False(fields.ContainsKey("tags"));
+    }
+
+    [Fact]
+    public void TitlesAndSources_AreCut_ToTheirLimits()
+    {
+        var (fields, _, _) = FrontMatter.Split($"---\ntitle: {NewsQA.Testing.HostileInputs.Repeat("word ", 2000)}\nsource: {NewsQA.Testing.HostileInputs.Repeat("name ", 2000)}\n---\nbody");
+        var (metadata, _) = FrontMatter.Metadata(fields);
+        Assert.True(metadata.Title!.Length <= MetadataLimits.MaxTitleChars);
+        Assert.True(metadata.Source!.Length <= MetadataLimits.MaxSourceChars);
+    }
 }

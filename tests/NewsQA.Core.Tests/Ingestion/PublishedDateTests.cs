@@ -27,4 +27,13 @@ public class PublishedDateTests
     [InlineData("0001-01-01T00:00:00Z")]
     [InlineData("1970-01-01T00:00:00Z")]
     public void Parse_GivesNoDate_ForWhatIsNotOne(string? text) => Assert.Null(PublishedDate.Parse(text));
+
+    // Issue 25, finding 1: a date whose instant in UTC is before the calendar's first one threw out of the feed poller.
+    [Theory]
+    [InlineData(NewsQA.Testing.HostileInputs.Rfc822OutOfRange)]
+    [InlineData(NewsQA.Testing.HostileInputs.ShortOutOfRange)]
+    [InlineData("31 Dec 9999 23:59:59 -1400")]
+    [InlineData("0001-01-01T00:00:00+14:00")]
+    [InlineData("9999-12-31T23:59:59-14:00")]
+    public void Parse_GivesNoDate_ForADateOutsideTheCalendar_WithoutThrowing(string text) => Assert.Null(PublishedDate.Parse(text));
 }

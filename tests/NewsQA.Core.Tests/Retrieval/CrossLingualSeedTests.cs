@@ -44,7 +44,9 @@ public class CrossLingualSeedTests : IClassFixture<SeedQuestionTests.SeedIndex>
     {
         var untranslated = new TestIndexer(translate: false);
         using var temp = new TempFolder();
-        var index = (await untranslated.Indexer.UpdateAsync(SeedCorpus.Folder, temp.File("index"))).Index;
+        using var live = (await untranslated.Indexer.UpdateAsync(SeedCorpus.Folder, temp.File("index"))).Live;
+        using var lease = live.Acquire();
+        var index = lease.Index;
         var hits = await untranslated.Retriever.SearchAsync(index, "Who commands the French forces in the Middle East?", 5);
         Assert.DoesNotContain(hits, h => h.Passage.DocumentId == "004_b3be516e15497fde" && h.Passage.Paragraph == 7);
     }

@@ -56,12 +56,23 @@ public class SeedQuestionTests : IClassFixture<SeedQuestionTests.SeedIndex>
 
         public TestIndexer Services { get; } = new();
 
-        public PassageIndex Index { get; private set; } = null!;
+        private LiveIndex? _live;
+        private IndexLease? _lease;
 
-        public async Task InitializeAsync() =>
-            Index = (await Services.Indexer.UpdateAsync(SeedCorpus.Folder, _temp.File("index"))).Index;
+        public PassageIndex Index => _lease!.Index;
 
-        public Task DisposeAsync() => Task.CompletedTask;
+        public async Task InitializeAsync()
+        {
+            _live = (await Services.Indexer.UpdateAsync(SeedCorpus.Folder, _temp.File("index"))).Live;
+            _lease = _live.Acquire();
+        }
+
+        public Task DisposeAsync()
+        {
+            _lease?.Dispose();
+            _live?.Dispose();
+            return Task.CompletedTask;
+        }
 
         public void Dispose() => _temp.Dispose();
     }

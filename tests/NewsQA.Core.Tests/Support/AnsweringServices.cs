@@ -16,7 +16,10 @@ public sealed class AnsweringServices : IAsyncDisposable
 
     private LiveIndex Live { get; set; } = null!;
 
-    public PassageIndex Index => Live.Current;
+    // The tests read one snapshot throughout, as one request does.
+    private IndexLease Lease { get; set; } = null!;
+
+    public PassageIndex Index => Lease.Index;
 
     public AnswerService Answers => _provider.GetRequiredService<AnswerService>();
 
@@ -43,12 +46,14 @@ public sealed class AnsweringServices : IAsyncDisposable
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var created = new AnsweringServices(provider);
         created.Live = (await provider.GetRequiredService<CorpusIndexer>().UpdateAsync(corpus ?? SeedCorpus.Folder, created._temp.File("index"))).Live;
+        created.Lease = created.Live.Acquire();
         return created;
     }
 
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();
+        Lease.Dispose();
         Live.Dispose();
         _temp.Dispose();
     }

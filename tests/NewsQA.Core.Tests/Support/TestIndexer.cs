@@ -17,7 +17,7 @@ public sealed class TestIndexer
     {
         Embedder = new CountingEmbeddingGenerator(dimensions ?? 256);
         Encoder = dimensions is null ? PassageEncoder.Offline : PassageEncoder.With(Embedder);
-        Indexer = new CorpusIndexer(Encoder, Options.Create(new CorpusOptions { MaxPassageChars = maxPassageChars }), TimeProvider.System, NullLogger<CorpusIndexer>.Instance);
+        Indexer = new CorpusIndexer(Encoder, Options.Create(new CorpusOptions { MaxPassageChars = maxPassageChars }), NullLogger<CorpusIndexer>.Instance);
         var options = Options.Create(new RetrievalOptions { Translate = translate });
         var translator = QueryTranslator.FromFiles(options.Value.ResolvedLexiconPath, null);
         Retriever = new HybridRetriever(Encoder, new QueryBuilder(options, translator, new NoQueryRewriter(), new NewsQA.Core.Time.TimeCueParser(TimeProvider.System)), options, new PostingsCache(64L * 1024 * 1024));

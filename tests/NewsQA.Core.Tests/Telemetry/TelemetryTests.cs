@@ -51,7 +51,9 @@ public sealed class TelemetryTests : IAsyncLifetime
     public async Task AnAnswer_IsTraced_RetrieveValidateAnswer_WithTheModelsGenAISpan_AndCounted()
     {
         using var temp = new TempFolder();
-        var index = (await _services.GetRequiredService<CorpusIndexer>().UpdateAsync(SeedCorpus.Folder, temp.File("index"))).Index;
+        using var live = (await _services.GetRequiredService<CorpusIndexer>().UpdateAsync(SeedCorpus.Folder, temp.File("index"))).Live;
+        using var lease = live.Acquire();
+        var index = lease.Index;
         var answer = await _services.GetRequiredService<AnswerService>().AskAsync(index, Question);
         Assert.Equal(AnswerMode.Llm, answer.Mode);
         _services.GetRequiredService<TracerProvider>().ForceFlush();
@@ -88,7 +90,9 @@ public sealed class TelemetryTests : IAsyncLifetime
     public async Task ARefusal_IsCountedAsOne()
     {
         using var temp = new TempFolder();
-        var index = (await _services.GetRequiredService<CorpusIndexer>().UpdateAsync(SeedCorpus.Folder, temp.File("index"))).Index;
+        using var live = (await _services.GetRequiredService<CorpusIndexer>().UpdateAsync(SeedCorpus.Folder, temp.File("index"))).Live;
+        using var lease = live.Acquire();
+        var index = lease.Index;
         _model.Reply = _ => ["NOT_FOUND"];
         var answer = await _services.GetRequiredService<AnswerService>().AskAsync(index, Question);
         _services.GetRequiredService<MeterProvider>().ForceFlush();
