@@ -38,7 +38,7 @@ public sealed class HybridRetriever(PassageEncoder encoder, QueryBuilder queries
             depth, settings.Bm25K1, settings.Bm25B, settings.Pruning, postings);
         if (queryVector is not null)
         {
-            if (await queryVector.ConfigureAwait(false) is { } embedded) vector = VectorSearcher.Search(index, embedded, depth, query.Filter);
+            if (await queryVector.ConfigureAwait(false) is { } embedded) vector = VectorSearcher.Search(index, embedded, depth, query.Filter, settings.VectorIndex);
             else activity?.SetTag(NewsQATelemetry.DenseLegTag, "unavailable");
         }
 
