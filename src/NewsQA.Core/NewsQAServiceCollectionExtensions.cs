@@ -6,6 +6,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.Generators;
+using NewsQA.Core.Answering.Grounding;
+using NewsQA.Core.Answering.Models;
+using NewsQA.Core.Answering.ShortAnswers;
+using NewsQA.Core.Answering.Summaries;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.CrossLingual;
 using NewsQA.Core.Feeds;
@@ -44,6 +50,7 @@ public static class NewsQAServiceCollectionExtensions
         services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PromptOptions>, PromptStartupCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnsweringOptions>, ModelStartupCheck>());
 
         services.TryAddSingleton(TimeProvider.System);
         // Semantic Kernel over the app's services: the chat client (when a provider is configured) and the filters.
@@ -57,6 +64,8 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<HybridRetriever>();
         services.TryAddSingleton<AnswerabilityJudge>();
         services.TryAddSingleton<ShortAnswerExtractor>();
+        services.TryAddSingleton<ShortAnswerGate>();
+        services.TryAddSingleton<ModelAnswerLevel>();
         services.TryAddSingleton<ClaimVerifier>();
         services.TryAddSingleton<ShortAnswerWriter>();
         services.TryAddSingleton<LocalAnswerer>();

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Generators;
 using static NewsQA.Bot.Tests.StreamParts;
 
 namespace NewsQA.Bot.Tests;

@@ -5,6 +5,7 @@ using NewsQA.Bot.DirectLine;
 using NewsQA.Bot.Hosting;
 using NewsQA.Bot.Watching;
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Payloads;
 using NewsQA.Core.Conversations;
 using NewsQA.Core.Text;
 

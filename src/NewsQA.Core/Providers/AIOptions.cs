@@ -58,7 +58,7 @@ public sealed class AIOptions : IValidatableObject
 
     /// <summary>
     /// The most characters of a model's reply read for one answer: past it the reply is no longer read, cut at its last
-    /// whole sentence and marked as cut (<see cref="Answering.ModelReplyCap"/>). The prompts ask for at most 900 tokens (about
+    /// whole sentence and marked as cut (<see cref="Answering.Generators.ModelReplyCap"/>). The prompts ask for at most 900 tokens (about
     /// 4,500 characters of English, fewer of Arabic), so the default leaves a compliant model room and stops one that is
     /// not.
     /// </summary>
