@@ -105,7 +105,7 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton(sp => AI(sp) switch
         {
             { Provider: not AIProvider.Local, EmbeddingModel: { } model } when !string.IsNullOrWhiteSpace(model) =>
-                PassageEncoder.With(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()),
+                PassageEncoder.With(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), AI(sp).Embedding),
             _ => PassageEncoder.Offline,
         });
         // The files' presence is checked at start-up (RetrievalOptions.Validate) whenever translation is on, and they
