@@ -19,6 +19,7 @@ using NewsQA.Core.Indexing;
 using NewsQA.Core.Prompts;
 using NewsQA.Core.Providers;
 using NewsQA.Core.Retrieval;
+using NewsQA.Core.State;
 
 namespace NewsQA.Core;
 
@@ -75,7 +76,7 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<LocalAnswerGenerator>();
         services.TryAddSingleton<AnswerService>();
         services.AddNewsQAIngestion();
-        services.TryAddSingleton<Feedback.FeedbackStore>();
+        services.AddNewsQAState();
         return services;
     }
 
@@ -104,7 +105,7 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton(sp => AI(sp) switch
         {
             { Provider: not AIProvider.Local, EmbeddingModel: { } model } when !string.IsNullOrWhiteSpace(model) =>
-                PassageEncoder.With(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()),
+                PassageEncoder.With(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), AI(sp).Embedding),
             _ => PassageEncoder.Offline,
         });
         // The files' presence is checked at start-up (RetrievalOptions.Validate) whenever translation is on, and they
@@ -115,6 +116,20 @@ public static class NewsQAServiceCollectionExtensions
             _ => new QueryTranslator(new BilingualLexicon([])),
         });
         return services;
+    }
+
+    /// <summary>
+    /// Where state shared between turns is kept, by one switch: with Redis:Configuration, in Redis for every process
+    /// that names the same server; without it, in the process (feedback in its file). The bot adds its own stores
+    /// (conversations, Direct Line) by the same switch, <see cref="RedisOptions.Enabled"/>.
+    /// </summary>
+    private static void AddNewsQAState(this IServiceCollection services)
+    {
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<RedisConnection>();
+        services.TryAddSingleton<Feedback.IFeedbackStore>(sp => sp.GetRequiredService<IOptions<RedisOptions>>().Value.Enabled
+            ? ActivatorUtilities.CreateInstance<Feedback.RedisFeedbackStore>(sp)
+            : ActivatorUtilities.CreateInstance<Feedback.FeedbackStore>(sp));
     }
 
     private static AIOptions AI(IServiceProvider services) => services.GetRequiredService<IOptions<AIOptions>>().Value;

@@ -28,7 +28,7 @@ public sealed class AnswerFailureTests : IAsyncLifetime
 
     private object TeamsMessage(string conversationType, string? deliveryMode = null) => new
     {
-        type = "message", id = "1700000000001", channelId = "msteams", serviceUrl = _channel.BaseUrl, text = Question, deliveryMode,
+        type = "message", id = ActivityIds.Next(), channelId = "msteams", serviceUrl = _channel.BaseUrl, text = Question, deliveryMode,
         from = new { id = "29:user" }, recipient = new { id = "28:bot" }, conversation = new { id = $"a:{conversationType}", conversationType },
     };
 
