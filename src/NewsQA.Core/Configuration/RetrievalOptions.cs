@@ -52,13 +52,6 @@ public sealed class RetrievalOptions : IValidatableObject
     public int CandidateDepth { get; set; } = 100;
 
     /// <summary>
-    /// MaxScore's cut in the lexical legs: once the clauses left cannot lift a passage into either top k, they are read
-    /// only at the passages that still can. Exact (the same results either way), but off by default: on the benchmark's
-    /// questions, with both legs at depth 100, it saved postings yet cost more time than it saved (docs/lab/lexical-speed.md).
-    /// </summary>
-    public bool Pruning { get; set; }
-
-    /// <summary>
     /// Memory for the common terms' postings lists, decoded once and read from arrays instead of from the index on every
     /// question (<see cref="PostingsCache"/>): the same results, several times faster where those lists are most of a
     /// question's work. 0 turns it off. At 1,000,000 passages one common 4-gram's list takes a few megabytes.
