@@ -49,6 +49,39 @@ internal sealed class GroupPostings(IReadOnlyList<TermPostings> members, int uni
         }
     }
 
+    public override long ReadAt(SegmentRead segment, ReadOnlySpan<int> passages, ClauseSums sums)
+    {
+        var docs = new DocsEnum?[members.Count];
+        var at = new int[members.Count];
+        try
+        {
+            Open(segment, accepted: null, docs, at);
+            long read = 0;
+            foreach (var target in passages)
+            {
+                var tf = 0;
+                for (var m = 0; m < docs.Length; m++)
+                {
+                    if (at[m] < target)
+                    {
+                        at[m] = docs[m]!.Advance(target);
+                        read++;
+                    }
+
+                    if (at[m] == target) tf += docs[m]!.Freq;
+                }
+
+                if (tf > 0) sums.Add(target, tf);
+            }
+
+            return read;
+        }
+        finally
+        {
+            Close(segment, docs);
+        }
+    }
+
     public override int FrequencyAt(SegmentRead segment, int passage) => members.Sum(m => m.FrequencyAt(segment, passage));
 
     // Each present member's postings in the segment, on its first passage; returns the lowest.

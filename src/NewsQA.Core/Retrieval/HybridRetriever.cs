@@ -30,7 +30,8 @@ public sealed class HybridRetriever(PassageEncoder encoder, QueryBuilder queries
         var depth = Math.Max(settings.CandidateDepth, topK);
         var dense = index.HasVectors && encoder.Embeds;
         var (keyword, vector) = LexicalScorer.Search(index, query, mode != RetrievalMode.Vector, mode != RetrievalMode.Keyword && !dense,
-            depth, settings.Bm25K1, settings.Bm25B, postings);
+            depth, settings.Bm25K1, settings.Bm25B, postings,
+            settings.CascadeCandidates > 0 ? new LexicalCascade(settings.CascadeGramShare, settings.CascadeCandidates) : null);
         if (mode != RetrievalMode.Keyword && dense && !string.IsNullOrWhiteSpace(query.VectorText))
         {
             var queryVector = await encoder.EmbedQueryAsync(query.VectorText, cancellationToken).ConfigureAwait(false);

@@ -11,9 +11,10 @@ namespace NewsQA.Core.Retrieval;
 internal static class QueryClauses
 {
     /// <summary>
-    /// The clauses of the legs asked for, none without weight, in one order whichever legs are asked for (terms as
-    /// first met in the keyword terms, then in the vector text, then groups): sums are added in that order, so a leg's
-    /// scores do not depend on whether the other leg was asked for too.
+    /// The clauses of the legs asked for, none without weight: words and groups, then grams, each rarest first (ties in
+    /// the order first met: keyword terms, vector text, groups), whichever legs are asked for. Sums are added in that
+    /// order, so a leg's scores do not depend on whether the other leg was asked for, nor on whether
+    /// <see cref="LexicalCascade"/> read a clause through or at its candidates only (the clauses it reads through come first).
     /// </summary>
     public static List<ScoringClause> Build(PassageIndex index, PostingsCursor cursor, RetrievalQuery query, bool keyword, bool vector, double k1)
     {
@@ -77,6 +78,6 @@ internal static class QueryClauses
             if (!vector) clause.VectorFactor = 0;
         }
 
-        return [.. clauses.Where(c => c.WordFactor > 0 || c.GramFactor > 0 || c.VectorFactor > 0)];
+        return [.. clauses.Where(c => c.WordFactor > 0 || c.GramFactor > 0 || c.VectorFactor > 0).OrderBy(c => c.Source.IsGram).ThenBy(c => c.Source.DocumentFrequency)];
     }
 }

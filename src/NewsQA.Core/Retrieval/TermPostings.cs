@@ -11,6 +11,8 @@ internal sealed class TermPostings(Term term, List<(int Segment, TermState State
 
     public override int DocumentFrequency => documentFrequency;
 
+    public override bool IsGram => term.Field == Indexing.IndexFields.Grams;
+
     public override string Name => term.Field == Indexing.IndexFields.Grams ? $"{Text.CharacterGrams.Marker}{term.Text}" : term.Text;
 
     /// <summary>The term's state in a segment (from the seek that found its document frequency), or null where it is absent.</summary>
@@ -33,6 +35,34 @@ internal sealed class TermPostings(Term term, List<(int Segment, TermState State
         {
             long read = 0;
             for (var d = docs.NextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.NextDoc(), read++) sums.Add(d, docs.Freq);
+            return read;
+        }
+        finally
+        {
+            segment.Cursor.Release(segment.Number, term.Field, docs);
+        }
+    }
+
+    public override long ReadAt(SegmentRead segment, ReadOnlySpan<int> passages, ClauseSums sums)
+    {
+        if (passages.IsEmpty || StateIn(segment.Number) is not { } state) return 0;
+        if (segment.Cache?.Get(segment.Context, segment.Number, term, state, segment.Cursor) is { } decoded) return ReadDecodedAt(decoded, passages, sums);
+        var docs = segment.Cursor.Open(term, segment.Number, state, accepted: null);
+        try
+        {
+            var (d, read) = (-1, 0L);
+            foreach (var target in passages)
+            {
+                if (d < target)
+                {
+                    d = docs.Advance(target);
+                    read++;
+                }
+
+                if (d == DocIdSetIterator.NO_MORE_DOCS) break;
+                if (d == target) sums.Add(d, docs.Freq);
+            }
+
             return read;
         }
         finally
@@ -70,5 +100,39 @@ internal sealed class TermPostings(Term term, List<(int Segment, TermState State
         }
 
         return read;
+    }
+
+    // Each passage found in the decoded list by galloping from the last one found: a few comparisons each, where the
+    // list is far longer than the passages asked for.
+    private static long ReadDecodedAt(DecodedPostings postings, ReadOnlySpan<int> passages, ClauseSums sums)
+    {
+        var list = postings.Passages;
+        var (at, read) = (0, 0L);
+        foreach (var target in passages)
+        {
+            at = FirstAtOrAfter(list, at, target);
+            read++;
+            if (at == list.Length) break;
+            if (list[at] == target) sums.Add(target, postings.Frequencies[at]);
+        }
+
+        return read;
+    }
+
+    // The first index at or after `from` whose passage is at least `target` (or the list's length): exponential steps,
+    // then a binary search between the last two.
+    private static int FirstAtOrAfter(int[] list, int from, int target)
+    {
+        if (from >= list.Length || list[from] >= target) return from;
+        var (below, step) = (from, 1);
+        while (below + step < list.Length && list[below + step] < target)
+        {
+            below += step;
+            step <<= 1;
+        }
+
+        var end = Math.Min(below + step, list.Length);
+        var found = list.AsSpan(below + 1, end - below - 1).BinarySearch(target);
+        return below + 1 + (found < 0 ? ~found : found);
     }
 }

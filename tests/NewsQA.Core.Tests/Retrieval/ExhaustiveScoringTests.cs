@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Retrieval;
+using NewsQA.Core.Telemetry;
 using NewsQA.Core.Tests.Support;
+using Xunit.Abstractions;
 
 namespace NewsQA.Core.Tests.Retrieval;
 
@@ -8,9 +11,10 @@ namespace NewsQA.Core.Tests.Retrieval;
 /// The lexical search against scoring every passage one by one (<see cref="LexicalScorer.Explain"/>), on seeded random
 /// corpora: several segments, deleted passages, Zipf-distributed words (a few very common, as 4-grams are), weighted
 /// terms, synonym groups, both legs, filters and depths 1 to 100, read from the index and from decoded lists. The top k
-/// must be the exhaustive one, passage for passage and score for score.
+/// must be the exhaustive one, passage for passage and score for score. The cascade (<see cref="LexicalCascade"/>) is
+/// not exact: every passage it returns must carry its exhaustive scores, and its recall of the exhaustive top k is reported.
 /// </summary>
-public class ExhaustiveScoringTests
+public class ExhaustiveScoringTests(ITestOutputHelper output)
 {
     private const double K1 = 0.9;
     private const double B = 0.4;
@@ -45,6 +49,42 @@ public class ExhaustiveScoringTests
         Assert.True(cache.UsedBytes > 0, "no list was decoded: the decoded path was not compared");
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(29)]
+    public async Task Cascade_ReturnsPassagesWithTheirExhaustiveScores_AndReportsItsRecall(int seed)
+    {
+        var random = new Random(seed);
+        using var index = await RandomCorpus.BuildAsync(random, passages: 300, segments: 3);
+        var cache = new PostingsCache(budgetBytes: 1 << 20, minimumLength: 1);
+        var cascade = new LexicalCascade(SelectiveShare: 0.1, Candidates: 30, MinimumSaving: 0);
+        var (found, expected, taken) = (0, 0, 0);
+        for (var q = 0; q < 40; q++)
+        {
+            var query = RandomCorpus.Query(random);
+            if (q % 4 == 0) query = query with { Filter = p => p % 3 != 0 };
+            var k = new[] { 1, 3, 10, 30 }[random.Next(4)];
+            var exhaustive = Exhaustive(index, query, int.MaxValue);
+            var (full, fullReads) = Searched(() => LexicalScorer.Search(index, query, true, true, k, K1, B, cache));
+            var (staged, stagedReads) = Searched(() => LexicalScorer.Search(index, query, true, true, k, K1, B, random.Next(2) == 0 ? cache : null, cascade));
+            foreach (var (leg, all) in new[] { (staged.Keyword, exhaustive.Keyword), (staged.Vector, exhaustive.Vector) })
+            {
+                var scores = all.ToDictionary(s => s.PassageNumber, s => s.Score);
+                Assert.All(leg, hit => Assert.Equal(scores[hit.PassageNumber], hit.Score));
+                Assert.Equal(leg.OrderByDescending(s => s.Score).ThenBy(s => s.PassageNumber), leg);
+            }
+
+            found += staged.Keyword.Intersect(full.Keyword).Count() + staged.Vector.Intersect(full.Vector).Count();
+            expected += full.Keyword.Count + full.Vector.Count;
+            if (stagedReads < fullReads) taken++;
+        }
+
+        var recall = found / (double)expected;
+        output.WriteLine($"seed {seed}: the cascade found {found} of the exhaustive top k's {expected} passages (recall {recall:0.000}); it skipped postings in {taken} of 40 queries");
+        Assert.True(taken >= 10, $"the cascade skipped postings in only {taken} of 40 queries: the comparison would not test it");
+        Assert.InRange(recall, 0.8, 1.0);
+    }
+
     [Fact]
     public async Task Explain_ListsEachClausesPart_AndSumsToTheSearchScores()
     {
@@ -73,5 +113,19 @@ public class ExhaustiveScoringTests
             [.. all.Select(e => new ScoredPassage(e.PassageNumber, score(e))).Where(s => s.Score > 0)
                 .OrderByDescending(s => s.Score).ThenBy(s => s.PassageNumber).Take(k)];
         return (Top(e => e.Keyword), Top(e => e.Vector));
+    }
+
+    // A search and the postings it read (the count it reports on the current span).
+    private static ((List<ScoredPassage> Keyword, List<ScoredPassage> Vector) Result, long Postings) Searched(Func<(List<ScoredPassage>, List<ScoredPassage>)> search)
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == NewsQATelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var activity = NewsQATelemetry.Source.StartActivity("probe");
+        var result = search();
+        return (result, activity!.GetTagItem(NewsQATelemetry.PostingsTag) is long read ? read : 0);
     }
 }
