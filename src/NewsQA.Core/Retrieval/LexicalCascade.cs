@@ -3,11 +3,11 @@ namespace NewsQA.Core.Retrieval;
 /// <summary>
 /// The lexical legs' two stages (Retrieval:CascadeCandidates, Retrieval:CascadeGramShare): the words, synonym groups
 /// and rare character grams (those in at most <paramref name="SelectiveShare"/> of the passages) are read through and
-/// pick each leg's best <paramref name="Candidates"/> passages; the common grams are then read at those candidates
-/// only, by skipping, and each leg's top k is taken among them. A candidate's scores are exactly what reading everything gives it; a passage
-/// that only common grams would lift into a top k is missed (recall measured in docs/lexical-speed.md). Used only where
-/// skipping saves: when the common grams hold more than <paramref name="MinimumSaving"/> times the lookups the
-/// candidates would cost.
+/// pick each leg's best <paramref name="Candidates"/> passages (or k, when more are asked for); the common grams are
+/// then read at those candidates only, by skipping, and each leg's top k is taken among them. A candidate's scores are
+/// exactly what reading everything gives it; a passage that only common grams would lift into a top k is missed
+/// (recall measured in docs/lexical-speed.md). Used only where skipping saves: when the common grams hold more than
+/// <paramref name="MinimumSaving"/> times the lookups the candidates would cost.
 /// </summary>
 public sealed record LexicalCascade(double SelectiveShare, int Candidates, double MinimumSaving = LexicalCascade.DefaultMinimumSaving)
 {

@@ -38,7 +38,7 @@ public static class LexicalScorer
             List<int>? candidates = null;
             if (selective < clauses.Count)
             {
-                candidates = Candidates(index, bm25, dot, keyword, vector, cascade!.Candidates);
+                candidates = Candidates(index, bm25, dot, keyword, vector, Math.Max(cascade!.Candidates, k));
                 var lookups = (double)candidates.Count * (clauses.Count - selective);
                 if (candidates.Count == 0 || clauses.Skip(selective).Sum(c => (double)c.Source.DocumentFrequency) < cascade.MinimumSaving * lookups) candidates = null;
             }

@@ -63,7 +63,7 @@ public class ExhaustiveScoringTests(ITestOutputHelper output)
         {
             var query = RandomCorpus.Query(random);
             if (q % 4 == 0) query = query with { Filter = p => p % 3 != 0 };
-            var k = new[] { 1, 3, 10, 30 }[random.Next(4)];
+            var k = new[] { 1, 3, 10, 30, 100 }[random.Next(5)];
             var exhaustive = Exhaustive(index, query, int.MaxValue);
             var (full, fullReads) = Searched(() => LexicalScorer.Search(index, query, true, true, k, K1, B, cache));
             var (staged, stagedReads) = Searched(() => LexicalScorer.Search(index, query, true, true, k, K1, B, random.Next(2) == 0 ? cache : null, cascade));
