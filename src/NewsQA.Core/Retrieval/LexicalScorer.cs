@@ -62,11 +62,14 @@ public static class LexicalScorer
         }
     }
 
-    // Each asked leg's best passages after the selective clauses, together, in increasing passage number.
+    // Each asked leg's best passages after the selective clauses, together, in increasing passage number; none when
+    // the first stage found fewer passages than it is to pass on for a leg: that leg's top k would then be filled by
+    // passages only the common grams find, which the second stage would never see.
     private static List<int> Candidates(PassageIndex index, ScoreBuffer bm25, ScoreBuffer dot, bool keyword, bool vector, int count)
     {
         var keywordBest = keyword ? TopSelector.Select(bm25.Span, count) : [];
         var vectorBest = vector ? TopSelector.SelectRatios(dot.Span, index.VectorNorms.AsSpan(0, dot.Length), count) : [];
+        if ((keyword && keywordBest.Count < count) || (vector && vectorBest.Count < count)) return [];
         return [.. keywordBest.Concat(vectorBest).Select(s => s.PassageNumber).Distinct().Order()];
     }
 

@@ -86,6 +86,20 @@ public class ExhaustiveScoringTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Cascade_ReadsThrough_WhenTheFirstStageFindsFewerPassagesThanItPassesOn()
+    {
+        using var index = await RandomCorpus.BuildAsync(new Random(8), passages: 300, segments: 2);
+        // One rare word (the first stage) and the grams of common words, which alone reach most passages.
+        var common = string.Join(' ', RandomCorpus.Vocabulary.Take(6));
+        var grams = Core.Text.CharacterGrams.Analyze(common).Distinct().Select(g => new WeightedTerm(g, 0.3));
+        var query = new RetrievalQuery([new WeightedTerm(RandomCorpus.Stem(RandomCorpus.Vocabulary[110]), 1), .. grams], "");
+        var cascade = new LexicalCascade(SelectiveShare: 0.01, Candidates: 30, MinimumSaving: 0);
+        var exhaustive = LexicalScorer.Search(index, query, true, false, 30, K1, B);
+        Assert.Equal(30, exhaustive.Keyword.Count);
+        Assert.Equal(exhaustive.Keyword, LexicalScorer.Search(index, query, true, false, 30, K1, B, cascade: cascade).Keyword);
+    }
+
+    [Fact]
     public async Task Explain_ListsEachClausesPart_AndSumsToTheSearchScores()
     {
         using var index = await TinyIndex.BuildAsync(new TestIndexer(), "troops troops left Baghdad", "soldiers stayed in Baghdad", "nothing here");
