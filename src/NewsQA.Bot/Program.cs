@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using NewsQA.Bot.Hosting;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -13,9 +12,9 @@ try
     app.Run();
     return failures.ExitCode;
 }
-catch (Exception e) when (e is StartupException or OptionsValidationException)
+catch (Exception e) when (StartupFailure.Messages(e) is { } problems)
 {
     // A setting is wrong: say which in one line rather than as a stack trace.
-    Console.Error.WriteLine($"error: {e.Message}");
+    foreach (var problem in problems) Console.Error.WriteLine($"error: {problem}");
     return 1;
 }

@@ -6,6 +6,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.Generators;
+using NewsQA.Core.Answering.Grounding;
+using NewsQA.Core.Answering.Models;
+using NewsQA.Core.Answering.ShortAnswers;
+using NewsQA.Core.Answering.Summaries;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.CrossLingual;
 using NewsQA.Core.Feeds;
@@ -13,6 +19,7 @@ using NewsQA.Core.Indexing;
 using NewsQA.Core.Prompts;
 using NewsQA.Core.Providers;
 using NewsQA.Core.Retrieval;
+using NewsQA.Core.State;
 
 namespace NewsQA.Core;
 
@@ -44,6 +51,7 @@ public static class NewsQAServiceCollectionExtensions
         services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PromptOptions>, PromptStartupCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnsweringOptions>, ModelStartupCheck>());
 
         services.TryAddSingleton(TimeProvider.System);
         // Semantic Kernel over the app's services: the chat client (when a provider is configured) and the filters.
@@ -57,6 +65,8 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<HybridRetriever>();
         services.TryAddSingleton<AnswerabilityJudge>();
         services.TryAddSingleton<ShortAnswerExtractor>();
+        services.TryAddSingleton<ShortAnswerGate>();
+        services.TryAddSingleton<ModelAnswerLevel>();
         services.TryAddSingleton<ClaimVerifier>();
         services.TryAddSingleton<ShortAnswerWriter>();
         services.TryAddSingleton<LocalAnswerer>();
@@ -66,7 +76,7 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton<LocalAnswerGenerator>();
         services.TryAddSingleton<AnswerService>();
         services.AddNewsQAIngestion();
-        services.TryAddSingleton<Feedback.FeedbackStore>();
+        services.AddNewsQAState();
         return services;
     }
 
@@ -95,7 +105,7 @@ public static class NewsQAServiceCollectionExtensions
         services.TryAddSingleton(sp => AI(sp) switch
         {
             { Provider: not AIProvider.Local, EmbeddingModel: { } model } when !string.IsNullOrWhiteSpace(model) =>
-                PassageEncoder.With(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()),
+                PassageEncoder.With(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), AI(sp).Embedding),
             _ => PassageEncoder.Offline,
         });
         // The files' presence is checked at start-up (RetrievalOptions.Validate) whenever translation is on, and they
@@ -106,6 +116,20 @@ public static class NewsQAServiceCollectionExtensions
             _ => new QueryTranslator(new BilingualLexicon([])),
         });
         return services;
+    }
+
+    /// <summary>
+    /// Where state shared between turns is kept, by one switch: with Redis:Configuration, in Redis for every process
+    /// that names the same server; without it, in the process (feedback in its file). The bot adds its own stores
+    /// (conversations, Direct Line) by the same switch, <see cref="RedisOptions.Enabled"/>.
+    /// </summary>
+    private static void AddNewsQAState(this IServiceCollection services)
+    {
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<RedisConnection>();
+        services.TryAddSingleton<Feedback.IFeedbackStore>(sp => sp.GetRequiredService<IOptions<RedisOptions>>().Value.Enabled
+            ? ActivatorUtilities.CreateInstance<Feedback.RedisFeedbackStore>(sp)
+            : ActivatorUtilities.CreateInstance<Feedback.FeedbackStore>(sp));
     }
 
     private static AIOptions AI(IServiceProvider services) => services.GetRequiredService<IOptions<AIOptions>>().Value;

@@ -12,9 +12,12 @@ public static class NewsQAToolsServiceCollectionExtensions
     {
         services.TryAddSingleton<RetrievalEvaluator>();
         services.TryAddSingleton<AnswerEvaluator>();
+        services.TryAddSingleton<SeedAnswerEvaluator>();
         services.TryAddSingleton<NewsQABenchmark>();
         services.TryAddSingleton<AnswerabilityTrainer>();
         services.TryAddSingleton<ShortAnswerTrainer>();
+        services.TryAddSingleton<ShortAnswerGateTrainer>();
+        services.TryAddSingleton<QuestionAsker>();
         return services;
     }
 }

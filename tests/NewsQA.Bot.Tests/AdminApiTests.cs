@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using NewsQA.Testing;
 
 namespace NewsQA.Bot.Tests;
 
@@ -175,18 +175,12 @@ public sealed class AdminApiTests : IDisposable
     public async Task AShortKey_StopsStartUp_NamingTheSetting()
     {
         // The service as a process, so that its own start-up error handling is what is tested.
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsQA.Bot.dll"));
-        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
-        start.Environment["NEWSQA_Admin__ApiKey"] = "short";
-        start.Environment["NEWSQA_Corpus__Path"] = _corpus.Path;
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        var (exitCode, message) = await BotProcess.RunUntilExitAsync(new Dictionary<string, string>
+        {
+            ["NEWSQA_Admin__ApiKey"] = "short", ["NEWSQA_Corpus__Path"] = _corpus.Path,
+        });
 
-        Assert.Equal(1, process.ExitCode);
-        var message = await error;
+        Assert.Equal(1, exitCode);
         Assert.Contains("Admin:ApiKey is shorter than 16 characters", message);
         Assert.DoesNotContain("   at ", message);
     }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Generators;
 using static NewsQA.Bot.Tests.StreamParts;
 
 namespace NewsQA.Bot.Tests;
@@ -28,7 +28,7 @@ public sealed class AnswerFailureTests : IAsyncLifetime
 
     private object TeamsMessage(string conversationType, string? deliveryMode = null) => new
     {
-        type = "message", id = "1700000000001", channelId = "msteams", serviceUrl = _channel.BaseUrl, text = Question, deliveryMode,
+        type = "message", id = ActivityIds.Next(), channelId = "msteams", serviceUrl = _channel.BaseUrl, text = Question, deliveryMode,
         from = new { id = "29:user" }, recipient = new { id = "28:bot" }, conversation = new { id = $"a:{conversationType}", conversationType },
     };
 

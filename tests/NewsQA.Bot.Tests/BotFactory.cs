@@ -20,7 +20,9 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "newsqa-bot-tests", Guid.NewGuid().ToString("N"));
     private bool _kestrel;
 
-    public Dictionary<string, string?> Settings { get; } = [];
+    // Every gated short answer is shown at the answered level, as the channels' tests expect one to lead: the shipped
+    // gate shows none (no threshold reached 0.85 held-out precision, docs/answering.md#measured).
+    public Dictionary<string, string?> Settings { get; } = new() { ["Answering:MinShortAnswerConfidence"] = "0" };
 
     public LogCollector Logs { get; } = new();
 

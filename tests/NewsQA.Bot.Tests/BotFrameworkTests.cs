@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NewsQA.Bot.Conversation;
 
 namespace NewsQA.Bot.Tests;
 
@@ -29,9 +31,9 @@ public sealed class BotFrameworkTests : IAsyncLifetime
         return factory;
     }
 
-    private object TeamsMessage(string text, string? serviceUrl = null, string channelId = "msteams", object[]? entities = null, string? deliveryMode = null) => new
+    private object TeamsMessage(string text, string? serviceUrl = null, string channelId = "msteams", object[]? entities = null, string? deliveryMode = null, string? id = null) => new
     {
-        type = "message", id = "1700000000001", channelId, serviceUrl = serviceUrl ?? _channel.BaseUrl, text, locale = "ar-SA", deliveryMode,
+        type = "message", id = id ?? ActivityIds.Next(), channelId, serviceUrl = serviceUrl ?? _channel.BaseUrl, text, locale = "ar-SA", deliveryMode,
         from = new { id = "29:user-aad", name = "Layla" },
         recipient = new { id = "28:" + ChannelServer.AppId, name = "NewsQA" },
         conversation = new { id = "a:1Xy;messageid=1700000000001", conversationType = "personal", tenantId = "tenant-1" },
@@ -49,7 +51,7 @@ public sealed class BotFrameworkTests : IAsyncLifetime
     public async Task TeamsMessage_WithoutAppId_IsAnsweredAtTheServiceUrl_WithCitationsAndAILabel()
     {
         using var bot = Bot(authenticated: false);
-        var response = await PostAsync(bot.CreateClient(), TeamsMessage("كم رفع الناتو عدد جنوده في العراق؟"));
+        var response = await PostAsync(bot.CreateClient(), TeamsMessage("كم رفع الناتو عدد جنوده في العراق؟", id: "1700000000001"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         var received = await _channel.WaitForAsync(2);
@@ -69,6 +71,22 @@ public sealed class BotFrameworkTests : IAsyncLifetime
         Assert.Equal("default", reply.GetProperty("channelData").GetProperty("feedbackLoop").GetProperty("type").GetString());
         Assert.Equal("29:user-aad", reply.GetProperty("recipient").GetProperty("id").GetString());
         Assert.NotEmpty(reply.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task ARetriedDelivery_OfTheSameActivity_IsAnsweredOnce()
+    {
+        using var bot = Bot(authenticated: false);
+        var client = bot.CreateClient();
+        var activity = TeamsMessage("من هو المتحدث باسم الحشد الشعبي؟", id: ActivityIds.Next());
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, activity)).StatusCode);
+        await bot.Services.GetRequiredService<TurnQueue>().WhenIdleAsync(CancellationToken.None);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, activity)).StatusCode); // the channel did not see the 200 and retries
+        await bot.Services.GetRequiredService<TurnQueue>().WhenIdleAsync(CancellationToken.None);
+
+        Assert.Equal(["typing", "message"], _channel.Received.Select(r => r.Body.GetProperty("type").GetString()));
+        await PostAsync(client, TeamsMessage("من هو المتحدث باسم الحشد الشعبي؟")); // a new activity is answered
+        Assert.Equal(4, (await _channel.WaitForAsync(4)).Count);
     }
 
     [Fact]
@@ -93,7 +111,7 @@ public sealed class BotFrameworkTests : IAsyncLifetime
         var response = await PostAsync(bot.CreateClient(), TeamsMessage("من هو المتحدث باسم الحشد الشعبي؟", deliveryMode: "expectReplies"));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("كريم النوري", body.GetProperty("activities")[0].GetProperty("text").GetString());
-        await Task.Delay(300);
+        await bot.Services.GetRequiredService<TurnQueue>().WhenIdleAsync(CancellationToken.None);
         Assert.Empty(_channel.Received); // not also sent through the connector
     }
 
@@ -169,7 +187,7 @@ public sealed class BotFrameworkTests : IAsyncLifetime
         };
         var response = await PostAsync(bot.CreateClient(), activity, token);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await Task.Delay(300);
+        await bot.Services.GetRequiredService<TurnQueue>().WhenIdleAsync(CancellationToken.None);
         Assert.Empty(_channel.Received);
     }
 

@@ -1,5 +1,8 @@
 using System.Runtime.CompilerServices;
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Generators;
+using NewsQA.Core.Answering.Questions;
+using NewsQA.Core.Answering.Summaries;
 
 namespace NewsQA.Bot.Tests;
 

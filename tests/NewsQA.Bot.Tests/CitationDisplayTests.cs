@@ -1,6 +1,6 @@
 using System.Text.Json;
 using NewsQA.Bot.Conversation;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Grounding;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Text;
 

@@ -40,7 +40,7 @@ public sealed class DatedCitationTests : IAsyncLifetime
     {
         var activity = new
         {
-            type = "message", id = "1700000000001", channelId, serviceUrl = _channel.BaseUrl, text = question, locale = "en-US",
+            type = "message", id = ActivityIds.Next(), channelId, serviceUrl = _channel.BaseUrl, text = question, locale = "en-US",
             from = new { id = "29:user", name = "Sam" },
             recipient = new { id = "28:bot", name = "NewsQA" },
             conversation = new { id = "a:dated", conversationType = "personal" },

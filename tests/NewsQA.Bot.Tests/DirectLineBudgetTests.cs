@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace NewsQA.Bot.Tests;
 
@@ -28,6 +29,8 @@ public sealed class DirectLineBudgetTests : IDisposable
         _bot.Settings["DirectLine:MaxPageBytes"] = "16384";
         var client = await DirectLineClient.StartAsync(_bot.CreateClient());
         for (var i = 0; i < 20; i++) Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"{i:D2} " + new string('x', 8000))).StatusCode);
+        // Read once every answer is stored: one appended between two pages would push out one already read.
+        await _bot.Services.GetRequiredService<NewsQA.Bot.Conversation.TurnQueue>().WhenIdleAsync(CancellationToken.None);
 
         var (activities, largestPage, pages) = await client.ReadAllAsync();
         Assert.True(largestPage <= 16384 + 9000, $"a page of {largestPage} bytes");
@@ -56,7 +59,7 @@ public sealed class DirectLineBudgetTests : IDisposable
             clients.Add(client);
         }
 
-        var conversations = _bot.Services.GetService(typeof(NewsQA.Bot.DirectLine.DirectLineConversations)) as NewsQA.Bot.DirectLine.DirectLineConversations;
+        var conversations = _bot.Services.GetService(typeof(NewsQA.Bot.DirectLine.IDirectLineStore)) as NewsQA.Bot.DirectLine.InMemoryDirectLineStore;
         Assert.True(conversations!.Bytes <= 1048576, $"{conversations.Bytes} bytes held");
         Assert.Equal(HttpStatusCode.NotFound, (await clients[0].PollAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await clients[^1].PollAsync()).StatusCode);

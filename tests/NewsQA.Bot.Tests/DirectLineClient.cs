@@ -18,10 +18,11 @@ public sealed class DirectLineClient(HttpClient http)
     /// <summary>The expires_in of the last refreshed token.</summary>
     public int ExpiresIn { get; private set; }
 
-    public static async Task<DirectLineClient> StartAsync(HttpClient http)
+    /// <summary>Gets a token (from <paramref name="issuer"/>, by default the same service) and starts a conversation with it.</summary>
+    public static async Task<DirectLineClient> StartAsync(HttpClient http, HttpClient? issuer = null)
     {
         var client = new DirectLineClient(http);
-        var issued = await (await http.PostAsync("/api/directline/token", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var issued = await (await (issuer ?? http).PostAsync("/api/directline/token", null)).Content.ReadFromJsonAsync<JsonElement>();
         client.Token = issued.GetProperty("token").GetString()!;
         client.UserId = issued.GetProperty("userId").GetString()!;
         var started = await client.SendAsync(HttpMethod.Post, "/v3/directline/conversations");
@@ -31,6 +32,18 @@ public sealed class DirectLineClient(HttpClient http)
         client.ConversationId = body.GetProperty("conversationId").GetString()!;
         client.StreamUrl = body.GetProperty("streamUrl").GetString()!;
         return client;
+    }
+
+    /// <summary>The same conversation and token, its requests sent to another service (another process of a cluster).</summary>
+    public DirectLineClient Through(HttpClient other) =>
+        new(other) { Token = Token, ConversationId = ConversationId, UserId = UserId, StreamUrl = StreamUrl };
+
+    /// <summary>Reconnects (GET /conversations/{id}, with a watermark if given) and returns the streamUrl it gives.</summary>
+    public async Task<Uri> StreamUrlAsync(string? watermark = null)
+    {
+        var response = await SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{ConversationId}" + (watermark is null ? string.Empty : $"?watermark={watermark}"));
+        response.EnsureSuccessStatusCode();
+        return new Uri((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streamUrl").GetString()!);
     }
 
     public string Activities => $"/v3/directline/conversations/{ConversationId}/activities";
@@ -53,11 +66,10 @@ public sealed class DirectLineClient(HttpClient http)
         return response;
     }
 
-    /// <summary>Every activity from the start, following watermarks page by page; and the bytes of the largest page.</summary>
-    public async Task<(List<JsonElement> Activities, int LargestPage, int Pages)> ReadAllAsync()
+    /// <summary>Every activity from the start (or from <paramref name="watermark"/>), following watermarks page by page; and the bytes of the largest page.</summary>
+    public async Task<(List<JsonElement> Activities, int LargestPage, int Pages)> ReadAllAsync(string watermark = "")
     {
         var all = new List<JsonElement>();
-        var watermark = string.Empty;
         int largest = 0, pages = 0;
         while (true)
         {

@@ -108,7 +108,7 @@ public sealed class HostileInputTests(ChannelBotFixture fixture) : IClassFixture
 
     private string TeamsMessage(bool expectReplies) => JsonSerializer.Serialize(new
     {
-        type = "message", id = "1", channelId = "msteams", serviceUrl = _channel.BaseUrl, text = "<at>NewsQA</at> من هو المتحدث باسم الحشد الشعبي؟",
+        type = "message", id = ActivityIds.Next(), channelId = "msteams", serviceUrl = _channel.BaseUrl, text = "<at>NewsQA</at> من هو المتحدث باسم الحشد الشعبي؟",
         deliveryMode = expectReplies ? "expectReplies" : null,
         from = new { id = "29:user" }, recipient = new { id = "28:bot" }, conversation = new { id = "a:hostile" },
     });

@@ -8,9 +8,9 @@ using NewsQA.Bot.Schema;
 namespace NewsQA.Bot.Tests;
 
 /// <summary>
-/// A livestreamed answer in a Direct Line conversation's history: every update reaches an open WebSocket, but the
-/// history keeps only the stream's informative update and latest text while it runs, and its final message once it
-/// ends, so a long answer neither outgrows the conversation's byte budget nor pushes the messages around it out.
+/// A livestreamed answer in a Direct Line conversation: every update reaches an open WebSocket as it comes, but none is
+/// stored: the history holds the question and the final message, so a long answer neither outgrows the conversation's
+/// byte budget nor pushes the messages around it out, and a reader of the history never sees a superseded update.
 /// </summary>
 public sealed class LivestreamHistoryTests
 {
@@ -20,11 +20,12 @@ public sealed class LivestreamHistoryTests
     [Fact]
     public async Task ALongStreamedAnswer_KeepsTheQuestionAndTheFinalMessage_WithinTheBudget_WhileTheSocketSeesEveryUpdate()
     {
-        var conversations = new DirectLineConversations(Options.Create(new BotHostOptions()), Options.Create(new DirectLineOptions { MaxConversationBytes = Budget }), TimeProvider.System);
-        var (conversation, _) = conversations.GetOrCreate("c1", "dl_user");
-        var socket = conversation.Listen(0);
-        var question = conversation.Append(new Activity { Type = ActivityTypes.Message, Text = "Who commands the French forces?", From = new ChannelAccount("dl_user", Role: "user") }, DateTimeOffset.UtcNow);
-        var replies = new DirectLineReplySender(conversation, TimeProvider.System, TimeSpan.Zero);
+        var hub = new DirectLineHub();
+        var store = new InMemoryDirectLineStore(Options.Create(new BotHostOptions()), Options.Create(new DirectLineOptions { MaxConversationBytes = Budget }), hub, TimeProvider.System);
+        await store.StartAsync("c1", "dl_user", CancellationToken.None);
+        using var socket = hub.Listen("c1");
+        var question = (await store.AppendAsync("c1", new Activity { Type = ActivityTypes.Message, Text = "Who commands the French forces?", From = new ChannelAccount("dl_user", Role: "user") }, CancellationToken.None))!;
+        var replies = new DirectLineReplySender(store, "c1", TimeProvider.System, TimeSpan.Zero);
 
         // As AnswerStream sends them: an informative update, cumulative updates (40 characters more each), the final message.
         var informative = question.CreateReply(ActivityTypes.Typing);
@@ -32,7 +33,7 @@ public sealed class LivestreamHistoryTests
         replies.MarkStream(informative, new StreamInfo(StreamInfo.Informative, null, 1));
         var streamId = await replies.SendAsync(informative, CancellationToken.None);
         var text = string.Empty;
-        var seen = 0;
+        var live = 0;
         for (var i = 0; i < Updates; i++)
         {
             text += $"word{i:D4} is part of a long streamed answer; ";
@@ -40,8 +41,8 @@ public sealed class LivestreamHistoryTests
             update.Text = text;
             replies.MarkStream(update, new StreamInfo(StreamInfo.Streaming, streamId, i + 2));
             await replies.SendAsync(update, CancellationToken.None);
-            while (socket.TryRead(out var frame)) seen += frame.Livestream?.StreamType == StreamInfo.Streaming ? 1 : 0;
-            Assert.True(conversation.Bytes < Budget, $"{conversation.Bytes} bytes held after update {i}");
+            while (socket.Events.TryRead(out var message)) live += message.Kind == DirectLineEventKind.Live ? 1 : 0;
+            Assert.True(store.Bytes < Budget, $"{store.Bytes} bytes held after update {i}");
         }
 
         var final = question.CreateReply();
@@ -49,42 +50,12 @@ public sealed class LivestreamHistoryTests
         replies.MarkStream(final, new StreamInfo(StreamInfo.Final, streamId, null));
         await replies.SendAsync(final, CancellationToken.None);
 
-        Assert.Equal(Updates, seen);
+        Assert.Equal(Updates + 1, live); // the informative update and every streaming one, live
         Assert.True(Updates * text.Length / 2 > Budget, "the updates together are far past the budget");
-        var (page, watermark) = conversation.Page(0, 256 * 1024);
-        Assert.Equal([question.Text, final.Text], page.Select(a => JsonDocument.Parse(a.Json).RootElement.GetProperty("text").GetString()));
-        Assert.Equal(Updates + 3, watermark); // the watermark still counts every update
-        var replay = conversation.Listen(0);
-        var history = new List<StoredActivity>();
-        while (replay.TryRead(out var stored)) history.Add(stored);
-        Assert.Equal([question.Id, final.Id], history.Select(a => JsonDocument.Parse(a.Json).RootElement.GetProperty("id").GetString()));
-        Assert.Equal(conversation.Bytes, conversations.Bytes); // what was dropped was refunded to the total budget too
-    }
-
-    [Fact]
-    public async Task WhileAStreamRuns_TheHistoryHoldsItsInformativeUpdateAndLatestText()
-    {
-        var conversations = new DirectLineConversations(Options.Create(new BotHostOptions()), Options.Create(new DirectLineOptions()), TimeProvider.System);
-        var (conversation, _) = conversations.GetOrCreate("c2", "dl_user");
-        var question = conversation.Append(new Activity { Type = ActivityTypes.Message, Text = "q", From = new ChannelAccount("dl_user", Role: "user") }, DateTimeOffset.UtcNow);
-        var replies = new DirectLineReplySender(conversation, TimeProvider.System, TimeSpan.Zero);
-        var informative = question.CreateReply(ActivityTypes.Typing);
-        replies.MarkStream(informative, new StreamInfo(StreamInfo.Informative, null, 1));
-        var streamId = await replies.SendAsync(informative, CancellationToken.None);
-        foreach (var (text, sequence) in new[] { ("A", 2), ("A quick", 3), ("A quick fox", 4) })
-        {
-            var update = question.CreateReply(ActivityTypes.Typing);
-            update.Text = text;
-            replies.MarkStream(update, new StreamInfo(StreamInfo.Streaming, streamId, sequence));
-            await replies.SendAsync(update, CancellationToken.None);
-        }
-
-        var replay = conversation.Listen(0);
-        var history = new List<JsonElement>();
-        while (replay.TryRead(out var stored)) history.Add(JsonDocument.Parse(stored.Json).RootElement);
-        Assert.Equal(3, history.Count);
-        Assert.Equal(streamId, history[1].GetProperty("id").GetString());
-        Assert.Equal("A quick fox", history[2].GetProperty("text").GetString());
-        Assert.Equal(streamId, history[2].GetProperty("channelData").GetProperty("streamId").GetString());
+        var page = (await store.ReadAsync("c1", 0, 256 * 1024, CancellationToken.None))!;
+        Assert.Equal([question.Text, final.Text], page.Activities.Select(a => JsonDocument.Parse(a.Json).RootElement.GetProperty("text").GetString()));
+        Assert.Equal([question.Id, final.Id], page.Activities.Select(a => JsonDocument.Parse(a.Json).RootElement.GetProperty("id").GetString()));
+        Assert.Equal(2, page.Watermark); // no update took a place in the watermark order
+        Assert.Equal(streamId, JsonDocument.Parse(page.Activities[1].Json).RootElement.GetProperty("channelData").GetProperty("streamId").GetString());
     }
 }

@@ -104,7 +104,7 @@ public sealed class MisbehavingModelTests : IAsyncLifetime
         _bot.Settings["Bot:TeamsStreamIntervalMilliseconds"] = "0";
         var message = new
         {
-            type = "message", id = "1700000000001", channelId = "msteams", serviceUrl = channel.BaseUrl, text = Question,
+            type = "message", id = ActivityIds.Next(), channelId = "msteams", serviceUrl = channel.BaseUrl, text = Question,
             from = new { id = "29:user" }, recipient = new { id = "28:bot" }, conversation = new { id = "a:personal", conversationType = "personal" },
         };
 

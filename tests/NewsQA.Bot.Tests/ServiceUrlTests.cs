@@ -32,7 +32,7 @@ public sealed class ServiceUrlTests : IAsyncLifetime
 
     private static object Message(string serviceUrl, string text = "من هو المتحدث باسم الحشد الشعبي؟", string conversationType = "groupChat") => new
     {
-        type = "message", id = "1", channelId = "msteams", serviceUrl, text,
+        type = "message", id = ActivityIds.Next(), channelId = "msteams", serviceUrl, text,
         from = new { id = "29:user" }, recipient = new { id = "28:" + ChannelServer.AppId }, conversation = new { id = "a:conv", conversationType },
     };
 

@@ -66,7 +66,7 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
 
     private object Message(string conversationType) => new
     {
-        type = "message", id = "1700000000001", channelId = "msteams", serviceUrl = _channel.BaseUrl, text = Question, locale = "ar-SA",
+        type = "message", id = ActivityIds.Next(), channelId = "msteams", serviceUrl = _channel.BaseUrl, text = Question, locale = "ar-SA",
         from = new { id = "29:user-aad", name = "Layla" },
         recipient = new { id = "28:bot", name = "NewsQA" },
         conversation = new { id = $"a:{conversationType};messageid=1", conversationType, tenantId = "tenant-1" },

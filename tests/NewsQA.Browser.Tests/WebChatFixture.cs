@@ -12,6 +12,9 @@ public sealed class WebChatFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser!;
 
+    /// <summary>The bot process's address.</summary>
+    public Uri Address => _bot!.Address;
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(BrowserFactAttribute.Chromium)) return; // the tests report themselves skipped

@@ -4,11 +4,15 @@ namespace NewsQA.Cli.Tests;
 
 public class AskCommandTests
 {
+    // The shipped gate shows no short answer (no threshold reached 0.85 held-out precision, docs/answering.md#measured):
+    // the shape of one is checked with every gated span shown at the answered level.
+    private static Dictionary<string, string?> ShortAnswerShown => new() { ["NEWSQA_Answering__MinShortAnswerConfidence"] = "0", ["NEWSQA_Answering__MinAnswered"] = "0" };
+
     [Fact]
     public async Task Ask_Json_PrintsTheDocumentedShape_Offline()
     {
         using var temp = new TempFolder();
-        var result = await NewsQACli.RunAsync("ask", "كم رفع الناتو عدد جنوده في العراق؟", "--json", "--corpus", NewsQACli.Seeds, "--index", temp.File("index"));
+        var result = await NewsQACli.RunWithEnvironmentAsync(ShortAnswerShown, "ask", "كم رفع الناتو عدد جنوده في العراق؟", "--json", "--corpus", NewsQACli.Seeds, "--index", temp.File("index"));
         Assert.Equal(0, result.ExitCode);
 
         var answer = JsonDocument.Parse(result.Output).RootElement;
@@ -39,7 +43,7 @@ public class AskCommandTests
     public async Task Ask_Json_InEnglishOverArabic_GivesTheRomanizedShortAnswer_WithTheArabicOriginal()
     {
         using var temp = new TempFolder();
-        var result = await NewsQACli.RunAsync("ask", "Who commands the French forces in the Middle East?", "--json", "--corpus", NewsQACli.Seeds, "--index", temp.File("i.bin"));
+        var result = await NewsQACli.RunWithEnvironmentAsync(ShortAnswerShown, "ask", "Who commands the French forces in the Middle East?", "--json", "--corpus", NewsQACli.Seeds, "--index", temp.File("i.bin"));
         Assert.Equal(0, result.ExitCode);
 
         var shortAnswer = JsonDocument.Parse(result.Output).RootElement.GetProperty("shortAnswer");

@@ -32,7 +32,7 @@ public class TrainCommandTests
     };
 
     [Fact]
-    public async Task Train_RefitsBothModels_FromTrainingData_Deterministically()
+    public async Task Train_RefitsEveryModel_FromTrainingData_Deterministically()
     {
         using var temp = new TempFolder();
         var squad = temp.File("train.json");
@@ -52,7 +52,7 @@ public class TrainCommandTests
         var second = await NewsQACli.RunAsync(Args(temp.File("b")));
 
         Assert.Equal(0, first.ExitCode);
-        foreach (var name in new[] { "answerability.json", "short-answer.json" })
+        foreach (var name in new[] { "answerability.json", "short-answer.json", "short-answer-gate.json" })
         {
             var a = await File.ReadAllTextAsync(Path.Combine(temp.File("a"), name));
             Assert.Equal(a, await File.ReadAllTextAsync(Path.Combine(temp.File("b"), name))); // same data, same bytes

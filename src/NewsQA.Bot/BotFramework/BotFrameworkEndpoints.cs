@@ -21,7 +21,7 @@ public static class BotFrameworkEndpoints
     }
 
     public static async Task<Results<Ok, Ok<ExpectedReplies>, JsonHttpResult<object>, ProblemHttpResult>> ReceiveAsync(HttpContext context,
-        ChannelAuthenticator authenticator, ActivityResponder responder, BotFrameworkReplies replies, ServiceUrlPolicy serviceUrls, SourceLinks links,
+        ChannelAuthenticator authenticator, TurnHandler turns, BotFrameworkReplies replies, ServiceUrlPolicy serviceUrls, SourceLinks links,
         IOptions<BotCredentialsOptions> credentials, CancellationToken ct)
     {
         var (activity, problem) = await JsonBody.ReadAsync<Activity>(context.Request, ct);
@@ -36,14 +36,14 @@ public static class BotFrameworkEndpoints
         var key = ConversationKeys.Channel(activity!);
         if (activity!.Type == ActivityTypes.Invoke)
         {
-            var status = await responder.RespondAsync(activity, key, baseAddress, new ExpectedRepliesSender(), ct);
+            var status = await turns.RespondAsync(activity, key, baseAddress, new ExpectedRepliesSender(), ct);
             return TypedResults.Json<object>(new { }, statusCode: status ?? StatusCodes.Status200OK);
         }
 
         if (string.Equals(activity.DeliveryMode, "expectReplies", StringComparison.OrdinalIgnoreCase))
         {
             var buffered = new ExpectedRepliesSender();
-            await responder.RespondAsync(activity, key, baseAddress, buffered, ct);
+            await turns.RespondAsync(activity, key, baseAddress, buffered, ct);
             return TypedResults.Ok(new ExpectedReplies(buffered.Replies.Where(r => r.Type != ActivityTypes.Typing)));
         }
 
@@ -57,7 +57,6 @@ public static class BotFrameworkEndpoints
                 "Without MicrosoftAppId, replies go only to the serviceUrls in BotFramework:AllowedServiceUrls (loopback by default); see README, Teams.");
         }
 
-        replies.Enqueue(activity, key, baseAddress);
-        return TypedResults.Ok();
+        return replies.Enqueue(activity, key, baseAddress) ? TypedResults.Ok() : Problems.Busy();
     }
 }

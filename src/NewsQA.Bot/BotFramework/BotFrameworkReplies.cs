@@ -5,28 +5,25 @@ using NewsQA.Bot.Hosting;
 namespace NewsQA.Bot.BotFramework;
 
 /// <summary>
-/// Answers an acknowledged activity in the background, each reply sent through the connector as soon as it exists (an
-/// answer that fails is turned into an apology by <see cref="ActivityResponder"/>; a connector that fails is logged).
+/// Answers an acknowledged activity in the background (<see cref="TurnQueue"/>), through the <see cref="TurnHandler"/>:
+/// typing and a stream's updates reach the connector as they come, the answer once the turn is saved (an answer that
+/// fails is turned into an apology by <see cref="ActivityResponder"/>; a connector that fails is logged).
 /// </summary>
 public sealed partial class BotFrameworkReplies(
-    ActivityResponder responder, ConnectorClient connector, IOptions<BotHostOptions> options, IHostApplicationLifetime lifetime, ILogger<BotFrameworkReplies> logger)
+    TurnHandler turns, TurnQueue queue, ConnectorClient connector, IOptions<BotHostOptions> options, ILogger<BotFrameworkReplies> logger)
 {
-    public void Enqueue(Schema.Activity activity, string conversationKey, Uri baseAddress) =>
-        _ = Task.Run(() => ReplyAsync(activity, conversationKey, baseAddress), lifetime.ApplicationStopping);
+    /// <summary>Queues the turn; false when the queue is full.</summary>
+    public bool Enqueue(Schema.Activity activity, string conversationKey, Uri baseAddress) =>
+        queue.TryEnqueue(ct => ReplyAsync(activity, conversationKey, baseAddress, ct));
 
-    private async Task ReplyAsync(Schema.Activity activity, string conversationKey, Uri baseAddress)
+    private async Task ReplyAsync(Schema.Activity activity, string conversationKey, Uri baseAddress, CancellationToken ct)
     {
-        var ct = lifetime.ApplicationStopping;
         try
         {
             var sender = new ConnectorReplySender(connector, activity, TimeSpan.FromMilliseconds(options.Value.TeamsStreamIntervalMilliseconds));
-            await responder.RespondAsync(activity, conversationKey, baseAddress, sender, ct);
+            await turns.RespondAsync(activity, conversationKey, baseAddress, sender, ct);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException)
+        catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or InvalidOperationException or TaskCanceledException)
         {
             LogFailed(logger, activity.ServiceUrl, e.Message);
         }

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using NewsQA.Bot.Hosting;
 using NewsQA.Bot.Schema;
 using NewsQA.Core.Answering;
-using NewsQA.Core.Conversations;
 using NewsQA.Core.Feedback;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Text;
@@ -14,10 +13,11 @@ namespace NewsQA.Bot.Conversation;
 /// NewsQA's bot logic, independent of how activities arrive (Teams through /api/messages, the web chat through Direct
 /// Line): a message gets a typing indicator at once, then the cited answer (streamed as it is written where the channel
 /// and the answerer both stream) with its citation entity, AI label, feedback buttons and suggested follow-ups; a bot @mention alone, or the bot joining a conversation, gets the bilingual welcome;
-/// answer feedback is stored; every other activity is ignored.
+/// answer feedback is stored; every other activity is ignored. It works on the conversation <see cref="TurnHandler"/>
+/// loaded, which saves it afterwards.
 /// </summary>
 public sealed partial class ActivityResponder(
-    AnswerService answers, IndexHolder index, ConversationStore conversations, FeedbackStore feedback, SourceLinks links, TimeProvider clock, ILogger<ActivityResponder> logger)
+    AnswerService answers, IndexHolder index, IFeedbackStore feedback, SourceLinks links, TimeProvider clock, ILogger<ActivityResponder> logger)
 {
     public const string FeedbackInvoke = "message/submitAction";
 
@@ -28,11 +28,11 @@ public sealed partial class ActivityResponder(
     private static readonly string[] Examples = ["من هو المتحدث باسم الحشد الشعبي؟", "Who commands the French forces in the Middle East?"];
 
     /// <summary>
-    /// Handles one incoming activity whose shape <see cref="ActivityValidator"/> has accepted, in the conversation kept
-    /// under <paramref name="conversationKey"/> (see <see cref="ConversationKeys"/>), sending each reply through
-    /// <paramref name="replies"/> as soon as it exists; returns an invoke's status.
+    /// Handles one incoming activity whose shape <see cref="ActivityValidator"/> has accepted, in
+    /// <paramref name="conversation"/> (an answer adds its turn), sending each reply through <paramref name="replies"/>
+    /// as soon as it exists; returns an invoke's status.
     /// </summary>
-    public async Task<int?> RespondAsync(Activity activity, string conversationKey, Uri baseAddress, IReplySender replies, CancellationToken cancellationToken)
+    public async Task<int?> RespondAsync(Activity activity, Core.Conversations.Conversation conversation, Uri baseAddress, IReplySender replies, CancellationToken cancellationToken)
     {
         switch (activity.Type)
         {
@@ -44,13 +44,13 @@ public sealed partial class ActivityResponder(
                     return null;
                 }
 
-                await AnswerAsync(activity, conversationKey, text, baseAddress, replies, cancellationToken);
+                await AnswerAsync(activity, conversation, text, baseAddress, replies, cancellationToken);
                 return null;
             case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true:
                 await replies.SendAsync(Welcome(activity), cancellationToken);
                 return null;
             case ActivityTypes.Invoke when activity.Name == FeedbackInvoke:
-                await SaveFeedbackAsync(activity, conversationKey, cancellationToken);
+                await SaveFeedbackAsync(activity, conversation, cancellationToken);
                 return 200;
             case ActivityTypes.Invoke:
                 return 200;
@@ -82,7 +82,7 @@ public sealed partial class ActivityResponder(
 
     // Typing goes out before retrieval starts; with a model and a channel that streams, the answer follows as a
     // livestream, otherwise as one message.
-    private async Task AnswerAsync(Activity activity, string conversationKey, string text, Uri baseAddress, IReplySender replies, CancellationToken cancellationToken)
+    private async Task AnswerAsync(Activity activity, Core.Conversations.Conversation conversation, string text, Uri baseAddress, IReplySender replies, CancellationToken cancellationToken)
     {
         await replies.SendAsync(activity.CreateReply(ActivityTypes.Typing), cancellationToken);
         using var lease = index.TryAcquire(); // the turn reads one snapshot, however many commits land meanwhile
@@ -96,7 +96,7 @@ public sealed partial class ActivityResponder(
 
         var stream = answers.StreamsAnswers && replies.Streams ? new AnswerStream(replies, activity, clock, logger) : null;
         if (stream is not null) await stream.StartAsync(AnswerReply.Searching(text), cancellationToken);
-        var reply = await ComposeAsync(activity, conversationKey, text, lease, baseAddress, stream, cancellationToken);
+        var reply = await ComposeAsync(activity, conversation, text, lease, baseAddress, stream, cancellationToken);
         if (stream is not null) await stream.FinishAsync(reply, cancellationToken);
         else await replies.SendAsync(reply, cancellationToken);
     }
@@ -104,11 +104,10 @@ public sealed partial class ActivityResponder(
     // The answer's message, its text streamed meanwhile. An answer that fails unexpectedly becomes the apology, which
     // also ends a stream already under way (as its final message), so the user is never left with a frozen draft.
     private async Task<Activity> ComposeAsync(
-        Activity activity, string conversationKey, string text, IndexLease lease, Uri baseAddress, AnswerStream? stream, CancellationToken cancellationToken)
+        Activity activity, Core.Conversations.Conversation conversation, string text, IndexLease lease, Uri baseAddress, AnswerStream? stream, CancellationToken cancellationToken)
     {
         try
         {
-            var conversation = conversations.GetOrCreate(conversationKey);
             Answer? answer = null;
             var shown = string.Empty;
             await foreach (var update in answers.AskStreamingAsync(lease.Index, text, conversation, cancellationToken))
@@ -133,7 +132,7 @@ public sealed partial class ActivityResponder(
         }
     }
 
-    private async Task SaveFeedbackAsync(Activity activity, string conversationKey, CancellationToken cancellationToken)
+    private async Task SaveFeedbackAsync(Activity activity, Core.Conversations.Conversation conversation, CancellationToken cancellationToken)
     {
         string? reaction = null, comment = null;
         if (activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("actionValue", out var action) && action.ValueKind == JsonValueKind.Object)
@@ -143,7 +142,7 @@ public sealed partial class ActivityResponder(
         }
 
         // The feedback is about the conversation's last answer, kept as it was shown: a later re-index may change it.
-        var last = conversations.Find(conversationKey)?.Last;
+        var last = conversation.Last;
         var citations = last?.Answer.Citations ?? [];
         await feedback.SaveAsync(new FeedbackRecord(activity.Conversation?.Id, activity.ReplyToId, reaction, comment, last?.Question, [.. citations.Select(c => c.Passage.Id)])
         {

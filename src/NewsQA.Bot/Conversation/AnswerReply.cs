@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NewsQA.Bot.Schema;
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Grounding;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Text;
 
@@ -10,8 +11,9 @@ namespace NewsQA.Bot.Conversation;
 /// The message that carries a final answer: its text ([n] markers; for Web Chat also the Markdown reference
 /// definitions), each line's runs of the other script isolated (<see cref="BidiText"/>) and, for Web Chat, each line
 /// a paragraph of its own (so that the page gives each its own direction); a first line in italics when it differs from
-/// the text that was streamed; and with citations the one citation entity with the AI label, feedback buttons and
-/// suggested follow-ups (open the first source; summarize its article).
+/// the text that was streamed; its confidence level (answered, closest, none) in the channel data; and with citations
+/// the one citation entity with the AI label, feedback buttons and suggested follow-ups (open the first source;
+/// summarize its article).
 /// </summary>
 public static partial class AnswerReply
 {
@@ -30,10 +32,13 @@ public static partial class AnswerReply
         var text = BidiText.IsolateRuns(change is null ? answer.Text : $"_{change}_\n{answer.Text}");
         if (webChat) text = LinePattern().Replace(text, "\n\n");
         reply.Text = answer.Citations.Count > 0 && webChat ? $"{text}\n\n{CitationEntity.LinkDefinitions(answer)}" : text;
+        // The answer's confidence level travels with it (its text says it to the reader: the closest passage is introduced as such).
+        var confidence = answer.Confidence.ToString().ToLowerInvariant();
+        reply.ChannelData = new JsonObject { ["confidence"] = confidence };
         if (answer.Citations.Count == 0) return reply;
 
         reply.Entities = [CitationEntity.Create(answer, incoming.ChannelId ?? string.Empty, sourcePage)];
-        reply.ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } };
+        reply.ChannelData = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" }, ["confidence"] = confidence };
         reply.SuggestedActions = FollowUps(answer, [.. index.Documents.Select(d => d.DocumentId)]);
         return reply;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Grounding;
+using NewsQA.Core.Answering.Summaries;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Bot.Conversation;

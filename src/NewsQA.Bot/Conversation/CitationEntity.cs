@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using NewsQA.Bot.Schema;
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Grounding;
+using NewsQA.Core.Answering.Summaries;
 
 namespace NewsQA.Bot.Conversation;
 

@@ -6,44 +6,23 @@ using NewsQA.Bot.Schema;
 namespace NewsQA.Bot.DirectLine;
 
 /// <summary>
-/// Delivers a posted activity: echoes it into the conversation at once (Web Chat marks a message sent only when it
-/// comes back with an id), then lets the bot answer in the background, each reply appended as soon as it exists.
+/// Delivers a posted activity: stores it at once (Web Chat marks a message sent only when it comes back with an id),
+/// then queues its turn (<see cref="TurnQueue"/>, <see cref="TurnHandler"/>): typing and a stream's updates reach the
+/// open sockets as they come, the answer is stored once the turn is saved.
 /// </summary>
-public sealed partial class DirectLineBot(
-    ActivityResponder responder, TimeProvider clock, IOptions<BotHostOptions> options, IHostApplicationLifetime lifetime, ILogger<DirectLineBot> logger)
+public sealed class DirectLineBot(IDirectLineStore store, TurnHandler turns, TurnQueue queue, TimeProvider clock, IOptions<BotHostOptions> options)
 {
     /// <summary>The bot as Direct Line conversations name it.</summary>
     public static readonly ChannelAccount Account = new("newsqa", "NewsQA", "bot");
 
-    public Activity Accept(DirectLineConversation conversation, Activity activity, DirectLineClaims claims, Uri baseAddress)
+    /// <summary>The stored activity, its turn queued; null when the conversation is gone.</summary>
+    public async Task<(Activity? Echoed, bool Queued)> AcceptAsync(string conversationId, Activity activity, DirectLineClaims claims, Uri baseAddress, CancellationToken cancellationToken)
     {
         activity.ChannelId ??= BotChannels.DirectLine;
         activity.From ??= new ChannelAccount(claims.UserId, Role: "user");
         activity.Recipient = Account;
-        var echoed = conversation.Append(activity, clock.GetUtcNow());
-        _ = Task.Run(() => AnswerAsync(conversation, echoed, baseAddress), lifetime.ApplicationStopping);
-        return echoed;
+        if (await store.AppendAsync(conversationId, activity, cancellationToken) is not { } echoed) return (null, false);
+        var sender = new DirectLineReplySender(store, conversationId, clock, TimeSpan.FromMilliseconds(options.Value.WebChatStreamIntervalMilliseconds));
+        return (echoed, queue.TryEnqueue(ct => turns.RespondAsync(echoed, ConversationKeys.DirectLine(conversationId), baseAddress, sender, ct)));
     }
-
-    private async Task AnswerAsync(DirectLineConversation conversation, Activity activity, Uri baseAddress)
-    {
-        try
-        {
-            var sender = new DirectLineReplySender(conversation, clock, TimeSpan.FromMilliseconds(options.Value.WebChatStreamIntervalMilliseconds));
-            await responder.RespondAsync(activity, ConversationKeys.DirectLine(conversation.Id), baseAddress, sender, lifetime.ApplicationStopping);
-        }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-#pragma warning disable CA1031 // A background reply that fails must not take the process down; a failed answer is already an apology.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            LogFailed(logger, e);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Replying in a Direct Line conversation failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -23,12 +23,12 @@ public static class DirectLineEndpoints
     {
         routes.MapPost("/api/directline/token", IssueToken);
         var directLine = routes.MapGroup(SourceLinks.DirectLinePrefix);
-        directLine.MapPost("/conversations", Start);
-        directLine.MapGet("/conversations/{id}", Reconnect);
+        directLine.MapPost("/conversations", StartAsync);
+        directLine.MapGet("/conversations/{id}", ReconnectAsync);
         directLine.MapPost("/conversations/{id}/activities", PostActivityAsync);
-        directLine.MapGet("/conversations/{id}/activities", Activities);
+        directLine.MapGet("/conversations/{id}/activities", ActivitiesAsync);
         directLine.Map("/conversations/{id}/stream", StreamAsync);
-        directLine.MapPost("/tokens/refresh", Refresh);
+        directLine.MapPost("/tokens/refresh", RefreshAsync);
         return routes;
     }
 
@@ -40,41 +40,38 @@ public static class DirectLineEndpoints
         return TypedResults.Ok(new DirectLineSession(conversationId, issued.Token, issued.ExpiresIn) { UserId = userId });
     }
 
-    public static Results<Created<DirectLineSession>, Ok<DirectLineSession>, ProblemHttpResult> Start(
-        HttpContext context, DirectLineTokens tokens, DirectLineConversations conversations, SourceLinks links, TimeProvider clock)
+    public static async Task<Results<Created<DirectLineSession>, Ok<DirectLineSession>, ProblemHttpResult>> StartAsync(
+        HttpContext context, DirectLineTokens tokens, IDirectLineStore conversations, SourceLinks links, CancellationToken ct)
     {
         if (Authorize(context, tokens, null) is not { } claims) return Denied(context);
         // Only the token a page was given may start its conversation; a later one shows the conversation existed.
-        var (conversation, created) = claims.Use == DirectLineTokenUse.Start
-            ? conversations.GetOrCreate(claims.ConversationId, claims.UserId)
-            : (conversations.Find(claims.ConversationId), false);
-        if (conversation is null) return UnknownConversation(claims.ConversationId);
+        var created = claims.Use == DirectLineTokenUse.Start && await conversations.StartAsync(claims.ConversationId, claims.UserId, ct);
         if (created)
         {
             var greeting = ActivityResponder.Welcome(new Activity { ChannelId = BotChannels.DirectLine, Recipient = new ChannelAccount(claims.UserId, Role: "user"), From = DirectLineBot.Account });
             greeting.From = DirectLineBot.Account;
-            conversation.Append(greeting, clock.GetUtcNow());
+            await conversations.AppendAsync(claims.ConversationId, greeting, ct);
         }
 
-        conversation.Touch(clock.GetUtcNow());
-        var session = Session(context, tokens, links, conversation, claims, null);
+        if (!await conversations.TouchAsync(claims.ConversationId, ct)) return UnknownConversation(claims.ConversationId);
+        var session = Session(context, tokens, links, claims, null);
         return created ? TypedResults.Created((string?)null, session) : TypedResults.Ok(session);
     }
 
-    public static Results<Ok<DirectLineSession>, ProblemHttpResult> Reconnect(
-        string id, int? watermark, HttpContext context, DirectLineTokens tokens, DirectLineConversations conversations, SourceLinks links, TimeProvider clock)
+    public static async Task<Results<Ok<DirectLineSession>, ProblemHttpResult>> ReconnectAsync(
+        string id, string? watermark, HttpContext context, DirectLineTokens tokens, IDirectLineStore conversations, SourceLinks links, CancellationToken ct)
     {
         if (Authorize(context, tokens, id) is not { } claims) return Denied(context);
-        if (conversations.Find(id) is not { } conversation) return UnknownConversation(id);
-        conversation.Touch(clock.GetUtcNow());
-        return TypedResults.Ok(Session(context, tokens, links, conversation, claims, watermark));
+        if (!await conversations.TouchAsync(id, ct)) return UnknownConversation(id);
+        // botframework-directlinejs reconnects with "?watermark=" before it has one (a refreshed page): from the start.
+        return TypedResults.Ok(Session(context, tokens, links, claims, int.TryParse(watermark, out var w) ? w : null));
     }
 
     public static async Task<Results<Ok<ResourceResponse>, ProblemHttpResult>> PostActivityAsync(string id, HttpContext context, DirectLineTokens tokens,
-        DirectLineConversations conversations, DirectLineBot bot, SourceLinks links, IOptions<DirectLineOptions> options, CancellationToken ct)
+        IDirectLineStore conversations, DirectLineBot bot, SourceLinks links, IOptions<DirectLineOptions> options, CancellationToken ct)
     {
         if (Authorize(context, tokens, id) is not { } claims) return Denied(context);
-        if (conversations.Find(id) is not { } conversation) return UnknownConversation(id);
+        if (!await conversations.TouchAsync(id, ct)) return UnknownConversation(id);
         var (activity, problem) = await JsonBody.ReadAsync<Activity>(context.Request, ct);
         if (problem is not null) return problem;
         if (ActivityValidator.Problem(activity!) is { } shape) return Problems.BadRequest(shape);
@@ -85,22 +82,22 @@ public static class DirectLineEndpoints
                 $"The activity is {size:N0} bytes serialized; the limit is {options.Value.MaxActivityBytes:N0} (DirectLine:MaxActivityBytes).");
         }
 
-        var posted = bot.Accept(conversation, activity!, claims, links.BaseAddress(context.Request));
-        return TypedResults.Ok(new ResourceResponse(posted.Id!));
+        var (posted, queued) = await bot.AcceptAsync(id, activity!, claims, links.BaseAddress(context.Request), ct);
+        if (posted is null) return UnknownConversation(id);
+        return queued ? TypedResults.Ok(new ResourceResponse(posted.Id!)) : Problems.Busy();
     }
 
-    public static Results<FileContentHttpResult, ProblemHttpResult> Activities(string id, string? watermark, HttpContext context, DirectLineTokens tokens,
-        DirectLineConversations conversations, IOptions<DirectLineOptions> options, TimeProvider clock)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ActivitiesAsync(string id, string? watermark, HttpContext context, DirectLineTokens tokens,
+        IDirectLineStore conversations, IOptions<DirectLineOptions> options, CancellationToken ct)
     {
-        if (Authorize(context, tokens, id) is not { } claims) return Denied(context);
-        if (conversations.Find(id) is not { } conversation) return UnknownConversation(id);
-        conversation.Touch(clock.GetUtcNow());
-        var (activities, next) = conversation.Page(int.TryParse(watermark, out var w) ? w : 0, options.Value.MaxPageBytes);
-        return TypedResults.Bytes(ActivitySet.Write(activities, next), "application/json; charset=utf-8");
+        if (Authorize(context, tokens, id) is null) return Denied(context);
+        if (!await conversations.TouchAsync(id, ct)) return UnknownConversation(id);
+        if (await conversations.ReadAsync(id, int.TryParse(watermark, out var w) ? w : 0, options.Value.MaxPageBytes, ct) is not { } page) return UnknownConversation(id);
+        return TypedResults.Bytes(ActivitySet.Write(page.Activities, page.Watermark), "application/json; charset=utf-8");
     }
 
-    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> StreamAsync(
-        string id, string? t, int? watermark, HttpContext context, DirectLineTokens tokens, DirectLineConversations conversations, TimeProvider clock)
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> StreamAsync(string id, string? t, int? watermark, HttpContext context, DirectLineTokens tokens,
+        IDirectLineStore conversations, DirectLineHub hub, IOptions<DirectLineOptions> options, TimeProvider clock)
     {
         var claims = tokens.Validate(t);
         if (claims is not { Use: DirectLineTokenUse.Stream } || claims.ConversationId != id)
@@ -109,33 +106,28 @@ public static class DirectLineEndpoints
                 "Open the streamUrl a start or reconnect returned, within a minute: its t parameter is the only token a stream accepts.");
         }
 
-        if (conversations.Find(id) is not { } conversation) return UnknownConversation(id);
+        if (!await conversations.TouchAsync(id, context.RequestAborted)) return UnknownConversation(id);
         if (!context.WebSockets.IsWebSocketRequest) return Problems.BadRequest("The stream is a WebSocket: open it with a WebSocket upgrade request.");
 
         // Listen before the handshake completes: an activity posted the moment the client is connected is not lost.
         // Without a watermark the stream replays from the start (a new page sees the welcome); a reconnect passes its own.
-        var reader = conversation.Listen(watermark ?? 0);
-        try
+        using (var listener = hub.Listen(id))
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            await DirectLineStream.SendAsync(socket, reader, context.RequestAborted);
-        }
-        finally
-        {
-            conversation.StopListening(reader, clock.GetUtcNow());
+            await new DirectLineStream(conversations, listener, options.Value.MaxPageBytes, clock).SendAsync(socket, watermark ?? 0, context.RequestAborted);
         }
 
+        await conversations.TouchAsync(id, CancellationToken.None); // idle time counts from when the stream closed
         return TypedResults.Empty;
     }
 
-    public static Results<Ok<DirectLineSession>, ProblemHttpResult> Refresh(
-        HttpContext context, DirectLineTokens tokens, DirectLineConversations conversations, TimeProvider clock)
+    public static async Task<Results<Ok<DirectLineSession>, ProblemHttpResult>> RefreshAsync(
+        HttpContext context, DirectLineTokens tokens, IDirectLineStore conversations, TimeProvider clock, CancellationToken ct)
     {
         if (Authorize(context, tokens, null) is not { } claims) return Denied(context);
         // A token outlives neither its conversation nor its session: refreshing cannot bring either back.
-        if (conversations.Find(claims.ConversationId) is not { } conversation) return UnknownConversation(claims.ConversationId);
+        if (!await conversations.TouchAsync(claims.ConversationId, ct)) return UnknownConversation(claims.ConversationId);
         if (clock.GetUtcNow() >= claims.SessionStarted + tokens.SessionLimit) return SessionOver();
-        conversation.Touch(clock.GetUtcNow());
         var issued = tokens.Issue(claims.ConversationId, claims.UserId, DirectLineTokenUse.Conversation, claims.SessionStarted);
         return TypedResults.Ok(new DirectLineSession(claims.ConversationId, issued.Token, issued.ExpiresIn));
     }
@@ -143,13 +135,13 @@ public static class DirectLineEndpoints
     // The streamUrl carries its own token, good for opening this stream within a minute and for nothing else, so that
     // a streamUrl seen in a log or a proxy opens nothing later.
     private static DirectLineSession Session(
-        HttpContext context, DirectLineTokens tokens, SourceLinks links, DirectLineConversation conversation, DirectLineClaims claims, int? watermark)
+        HttpContext context, DirectLineTokens tokens, SourceLinks links, DirectLineClaims claims, int? watermark)
     {
         var issued = tokens.Issue(claims.ConversationId, claims.UserId, DirectLineTokenUse.Conversation, claims.SessionStarted);
         var streamToken = tokens.Issue(claims.ConversationId, claims.UserId, DirectLineTokenUse.Stream, claims.SessionStarted).Token;
-        return new DirectLineSession(conversation.Id, issued.Token, issued.ExpiresIn)
+        return new DirectLineSession(claims.ConversationId, issued.Token, issued.ExpiresIn)
         {
-            StreamUrl = links.DirectLineStream(context.Request, conversation.Id, streamToken, watermark),
+            StreamUrl = links.DirectLineStream(context.Request, claims.ConversationId, streamToken, watermark),
         };
     }
 }

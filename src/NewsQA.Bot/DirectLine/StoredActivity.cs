@@ -2,7 +2,6 @@ namespace NewsQA.Bot.DirectLine;
 
 /// <summary>
 /// An activity as a Direct Line conversation keeps it: serialized once when it arrives, so what it costs is known in
-/// bytes and sending it again can never fail; its sequence number is its place in the watermark order. A part of a
-/// livestreamed answer also carries its <see cref="Livestream"/> (which stream, and which kind of part).
+/// bytes and sending it again can never fail; its sequence number is its place in the watermark order.
 /// </summary>
-public sealed record StoredActivity(int Sequence, string? Type, byte[] Json, Livestream? Livestream = null);
+public sealed record StoredActivity(int Sequence, byte[] Json);

@@ -36,6 +36,18 @@ public sealed class BotHostOptions
     public int ConversationIdleMinutes { get; set; } = 30;
 
     /// <summary>
+    /// Turns answered in the background at once (Teams and the web chat; REST answers in its request). Beyond it turns
+    /// wait their turn: on two cores the offline answer is CPU-bound, so more at once only lengthens each; a language
+    /// model's turns mostly wait on the model, and 32 keeps a provider's rate limits in sight.
+    /// </summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentTurns { get; set; } = 32;
+
+    /// <summary>Turns waiting to be answered; past it a new message gets 503 (Teams retries it), so a flood cannot queue without bound.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxQueuedTurns { get; set; } = 1000;
+
+    /// <summary>
     /// Shortest time between two updates of a streamed answer in Teams: Teams asks for 1.5 to 2 s between calls and
     /// answers faster ones with 429 (docs/protocol.md, Teams).
     /// </summary>

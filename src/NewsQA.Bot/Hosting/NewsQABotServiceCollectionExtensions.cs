@@ -10,6 +10,7 @@ using NewsQA.Core;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Conversations;
 using NewsQA.Core.Corpus;
+using NewsQA.Core.State;
 using NewsQA.Core.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -55,6 +56,8 @@ public static class NewsQABotServiceCollectionExtensions
         // A query value that does not bind (?watermark=abc) is the caller's mistake: 400, in Development too.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var committedSigningKey = CommittedSetting($"{DirectLineOptions.SectionName}:{nameof(DirectLineOptions.TokenSigningKey)}");
+        services.AddSingleton<IValidateOptions<DirectLineOptions>>(sp => new DirectLineSigningKeyCheck(sp.GetRequiredService<IOptions<RedisOptions>>(), committedSigningKey));
         services.AddOptions<BotCredentialsOptions>().Bind(builder.Configuration); // Azure Bot Service's top-level keys
         services.AddOptions<BotFrameworkOptions>().BindConfiguration(BotFrameworkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient();
@@ -69,19 +72,44 @@ public static class NewsQABotServiceCollectionExtensions
         services.AddSingleton<IndexHolder>();
         services.AddSingleton<ActivityResponder>();
         services.AddSingleton<DirectLineTokens>();
-        services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineBot>();
+        services.AddNewsQABotState();
         services.AddHostedService<IndexLoader>();
         services.AddNewsQALiveNews(builder.Configuration);
+        return builder;
+    }
+
+    // Turns, and the state they share: conversations and Direct Line kept in the process, or in Redis for every process
+    // that names the same server (Redis:Configuration), by one switch; the stores are made when first resolved, so that
+    // every configuration source counts. The Redis connection is checked before the index is loaded.
+    private static void AddNewsQABotState(this IServiceCollection services)
+    {
+        services.AddHostedService<RedisStartupCheck>();
+        services.AddExceptionHandler<StateStoreUnavailable>();
+        services.AddSingleton<TurnQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
+        services.AddSingleton<TurnHandler>();
+        services.AddSingleton<DirectLineHub>();
+        services.AddHostedService<RedisDirectLineEvents>();
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<BotHostOptions>>().Value;
             var turns = sp.GetRequiredService<IOptions<AnsweringOptions>>().Value.HistoryTurns;
-            return new ConversationStore(sp.GetRequiredService<TimeProvider>(),
-                new ConversationLimits(o.MaxConversations, TimeSpan.FromMinutes(o.ConversationIdleMinutes), turns, o.MaxConversationBytes, o.MaxTotalConversationBytes));
+            return new ConversationLimits(o.MaxConversations, TimeSpan.FromMinutes(o.ConversationIdleMinutes), turns, o.MaxConversationBytes, o.MaxTotalConversationBytes);
         });
-        return builder;
+        services.AddSingleton<IConversationStore>(sp => Shared(sp)
+            ? ActivatorUtilities.CreateInstance<RedisConversationStore>(sp)
+            : ActivatorUtilities.CreateInstance<ConversationStore>(sp));
+        services.AddSingleton<IDirectLineStore>(sp => Shared(sp)
+            ? ActivatorUtilities.CreateInstance<RedisDirectLineStore>(sp)
+            : ActivatorUtilities.CreateInstance<InMemoryDirectLineStore>(sp));
     }
+
+    private static bool Shared(IServiceProvider services) => services.GetRequiredService<IOptions<RedisOptions>>().Value.Enabled;
+
+    // A setting in the committed appsettings.json, read to refuse secrets there.
+    private static string? CommittedSetting(string key) =>
+        new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true).Build()[key];
 
     // Feeds polled into the corpus folder, the admin API, and the running index following the folder's changes (the watcher).
     private static void AddNewsQALiveNews(this IServiceCollection services, IConfiguration configuration)
@@ -94,8 +122,7 @@ public static class NewsQABotServiceCollectionExtensions
         services.AddHostedService<OwnAddresses>(); // before the first poll: the service never fetches from itself
         services.AddHostedService<FeedPollingService>(); // after IndexLoader: the first poll finds the index loaded
         // The admin key is a secret: a key in the committed appsettings.json stops start-up instead of being used.
-        var committedKey = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .Build()[$"{AdminOptions.SectionName}:{nameof(AdminOptions.ApiKey)}"];
+        var committedKey = CommittedSetting($"{AdminOptions.SectionName}:{nameof(AdminOptions.ApiKey)}");
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations()
             .Validate(_ => string.IsNullOrEmpty(committedKey), "Admin:ApiKey is a secret: set it in the environment (NEWSQA_Admin__ApiKey), not in appsettings.json. See docs/live-news.md, Admin API")
             .ValidateOnStart();

@@ -10,6 +10,10 @@ public static class Problems
     public static ProblemHttpResult IndexLoading() =>
         Problem(StatusCodes.Status503ServiceUnavailable, "Index loading", "The articles are still being indexed; try again in a moment.");
 
+    /// <summary>Too many turns wait to be answered (Bot:MaxQueuedTurns); the channel retries later.</summary>
+    public static ProblemHttpResult Busy() =>
+        Problem(StatusCodes.Status503ServiceUnavailable, "Busy", "Too many messages are waiting to be answered; try again in a moment.");
+
     public static ProblemHttpResult Problem(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
 

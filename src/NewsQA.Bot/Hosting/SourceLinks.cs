@@ -1,4 +1,4 @@
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Grounding;
 
 namespace NewsQA.Bot.Hosting;
 

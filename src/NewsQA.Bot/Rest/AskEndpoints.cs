@@ -5,6 +5,7 @@ using NewsQA.Bot.DirectLine;
 using NewsQA.Bot.Hosting;
 using NewsQA.Bot.Watching;
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Payloads;
 using NewsQA.Core.Conversations;
 using NewsQA.Core.Text;
 
@@ -29,19 +30,19 @@ public static partial class AskEndpoints
     }
 
     public static async Task<Results<Ok<AnswerPayload>, ProblemHttpResult>> AskAsync(
-        HttpRequest request, AnswerService answers, IndexHolder index, ConversationStore conversations, CancellationToken ct)
+        HttpRequest request, AnswerService answers, IndexHolder index, TurnHandler turns, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<AskRequest>(request, ct);
         problem ??= ConversationIdProblem(body!);
         if (problem is not null) return problem;
         using var lease = index.TryAcquire();
         if (lease is null) return NotReady();
-        var answer = await answers.AskAsync(lease.Index, body!.Question ?? string.Empty, Conversation(body, conversations), ct);
+        var answer = await InConversationAsync(body!, turns, (conversation, token) => answers.AskAsync(lease.Index, body!.Question ?? string.Empty, conversation, token), ct);
         return TypedResults.Ok(AnswerPayload.From(answer));
     }
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> StreamAsync(
-        HttpContext context, AnswerService answers, IndexHolder index, ConversationStore conversations, ILoggerFactory loggers, CancellationToken ct)
+        HttpContext context, AnswerService answers, IndexHolder index, TurnHandler turns, ILoggerFactory loggers, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<AskRequest>(context.Request, ct);
         problem ??= ConversationIdProblem(body!);
@@ -54,37 +55,44 @@ public static partial class AskEndpoints
         await WriteEventAsync(context, "status", new { state = "searching" }, ct);
         var question = body!.Question ?? string.Empty;
         var shown = string.Empty;
-        var answered = false;
+        Answer answer;
         try
         {
-            await foreach (var update in answers.AskStreamingAsync(lease.Index, question, Conversation(body, conversations), ct))
+            // The text is sent as it is written; the answer once its turn is saved.
+            answer = await InConversationAsync(body, turns, async (conversation, token) =>
             {
-                if (update.Final is { } answer)
+                Answer? final = null;
+                await foreach (var update in answers.AskStreamingAsync(lease.Index, question, conversation, token))
                 {
-                    await WriteEventAsync(context, "answer", AnswerPayload.From(answer), ct);
-                    answered = true;
+                    if (update.Final is { } done)
+                    {
+                        final = done;
+                    }
+                    else if (update.Text.Length > shown.Length && update.Text.StartsWith(shown, StringComparison.Ordinal))
+                    {
+                        // Updates are cumulative and only grow; a delta is what this one adds.
+                        await WriteEventAsync(context, "delta", new { text = update.Text[shown.Length..] }, token);
+                        shown = update.Text;
+                    }
                 }
-                else if (update.Text.Length > shown.Length)
-                {
-                    // Updates are cumulative and only grow; a delta is what this one adds.
-                    await WriteEventAsync(context, "delta", new { text = update.Text[shown.Length..] }, ct);
-                    shown = update.Text;
-                }
-            }
+
+                return final!;
+            }, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested && e is not OutOfMemoryException)
         {
             // The status is sent: a stream that fails ends as every stream does, with an answer (the apology) and done.
             LogStreamFailed(loggers.CreateLogger(typeof(AskEndpoints).FullName!), e);
-            if (!answered) await WriteEventAsync(context, "answer", AnswerPayload.From(Apology(question)), ct);
+            answer = Apology(question);
         }
 
+        await WriteEventAsync(context, "answer", AnswerPayload.From(answer), ct);
         await WriteEventAsync(context, "done", new { }, ct);
         return TypedResults.Empty;
     }
 
     public static Results<Ok<HealthReport>, JsonHttpResult<HealthReport>> Health(
-        IndexHolder index, CorpusWatcher watcher, ConversationStore conversations, DirectLineConversations directLine)
+        IndexHolder index, CorpusWatcher watcher, IConversationStore conversations, IDirectLineStore directLine)
     {
         using var lease = index.TryAcquire();
         return lease is null
@@ -97,9 +105,11 @@ public static partial class AskEndpoints
     }
 
     // The REST API's conversations are its own: the id a caller names is a key in the REST namespace only, so it can
-    // never read or change a Teams or web chat conversation, whatever it looks like.
-    private static Core.Conversations.Conversation? Conversation(AskRequest body, ConversationStore conversations) =>
-        body.ConversationId is { Length: > 0 } id ? conversations.GetOrCreate(ConversationKeys.Rest(id)) : null;
+    // never read or change a Teams or web chat conversation, whatever it looks like. Without one, nothing is kept.
+    private static async Task<Answer> InConversationAsync(AskRequest body, TurnHandler turns, Func<Core.Conversations.Conversation?, CancellationToken, Task<Answer>> ask, CancellationToken ct) =>
+        body.ConversationId is { Length: > 0 } id
+            ? (await turns.RunAsync(ConversationKeys.Rest(id), null, (conversation, token) => ask(conversation, token), ct)).Result!
+            : await ask(null, ct);
 
     private static ProblemHttpResult? ConversationIdProblem(AskRequest body) =>
         body.ConversationId is { Length: > AskRequest.MaxConversationIdChars }

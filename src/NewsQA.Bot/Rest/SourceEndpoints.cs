@@ -1,7 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsQA.Bot.Hosting;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Grounding;
+using NewsQA.Core.Answering.Summaries;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Text;
 

@@ -1,4 +1,5 @@
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Grounding;
+using NewsQA.Core.Answering.Payloads;
 using NewsQA.Core.Ingestion;
 
 namespace NewsQA.Bot.Rest;

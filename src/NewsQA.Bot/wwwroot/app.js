@@ -35,13 +35,52 @@
   }
   new MutationObserver(changes => changes.forEach(c => c.addedNodes.forEach(orient))).observe(document.body, { childList: true, subtree: true });
 
-  const response = await fetch('/api/directline/token', { method: 'POST' });
-  const { token } = await response.json();
-  const directLine = window.WebChat.createDirectLine({ token, domain: `${location.origin}/v3/directline`, webSocket: true });
+  // The tab's conversation survives a refresh: its id and latest token are kept for the tab's session, and a refreshed
+  // page reconnects to it (Direct Line's GET /conversations/{id}) from the start, since its transcript starts empty,
+  // and is shown the conversation so far; a dropped socket is reconnected by botframework-directlinejs from its own
+  // watermark. A conversation that has ended, or a token past its time, starts a new one.
+  const sessionKey = 'newsqa.directline';
+  const domain = `${location.origin}/v3/directline`;
+  let directLine;
   const store = window.WebChat.createStore();
   const element = document.getElementById('webchat');
+  let locale = 'ar-SA';
 
-  function render(locale) {
+  function remember() {
+    if (!directLine || !directLine.conversationId) return;
+    sessionStorage.setItem(sessionKey, JSON.stringify({ conversationId: directLine.conversationId, token: directLine.token }));
+  }
+
+  async function connect() {
+    const saved = JSON.parse(sessionStorage.getItem(sessionKey) || 'null');
+    if (saved && saved.conversationId && saved.token) {
+      directLine = window.WebChat.createDirectLine({ token: saved.token, conversationId: saved.conversationId, domain, webSocket: true });
+    } else {
+      const response = await fetch('/api/directline/token', { method: 'POST' });
+      const { token } = await response.json();
+      directLine = window.WebChat.createDirectLine({ token, domain, webSocket: true });
+    }
+
+    const current = directLine;
+    current.activity$.subscribe(() => { if (current === directLine) remember(); });
+    current.connectionStatus$.subscribe(status => {
+      if (current !== directLine) return;
+      if (status === 2) remember(); // Online
+      if (saved && (status === 3 || status === 4 || status === 5)) { // ExpiredToken, FailedToConnect, Ended
+        sessionStorage.removeItem(sessionKey);
+        current.end();
+        connect().then(() => render(locale));
+      }
+    });
+  }
+
+  // directlinejs refreshes its token every 15 minutes; keep the newest for the next refresh of the page.
+  setInterval(remember, 60 * 1000);
+  window.addEventListener('pagehide', remember);
+  await connect();
+
+  function render(chosen) {
+    locale = chosen;
     const t = texts[locale];
     document.documentElement.lang = t.lang;
     document.documentElement.dir = t.dir;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Cli.Output;
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Payloads;
 using NewsQA.Core.Conversations;
 
 namespace NewsQA.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using NewsQA.Cli.Output;
+using NewsQA.Core.Indexing;
 using NewsQA.Tools.Evaluation;
 
 namespace NewsQA.Cli.Commands;
@@ -13,7 +14,54 @@ public static class EvalCommand
         var command = new Command("eval", "Measure NewsQA on public question-answering sets.");
         command.Subcommands.Add(CreateRetrieval());
         command.Subcommands.Add(CreateAnswers());
+        command.Subcommands.Add(CreateSeedAnswers());
         return command;
+    }
+
+    // Issue 20's held-out sets, over the seed articles and the articles written for them.
+    private static Command CreateSeedAnswers()
+    {
+        var questions = new Option<string>("--questions") { Description = "Questions file (held-out set, or a training file).", DefaultValueFactory = _ => Path.Combine("tests", "NewsQA.Core.Tests", "Data", "answers-heldout.tsv") };
+        var conversations = new Option<string>("--conversations") { Description = "Two-turn conversations file.", DefaultValueFactory = _ => Path.Combine("tests", "NewsQA.Core.Tests", "Data", "conversations-heldout.tsv") };
+        var corpus = new Option<string[]>("--corpus") { Description = "Folders of articles, indexed together (default: seeds and models/articles).", DefaultValueFactory = _ => ["seeds", Path.Combine("models", "articles")], AllowMultipleArgumentsPerToken = true };
+        var details = new Option<bool>("--details") { Description = "Also list every question's level and first line (for training sets: held-out sets are for totals)." };
+        var json = CommonOptions.Json();
+        var command = new Command("seed-answers", "Ask the questions and conversations written over the seed articles; report how often the first line is right, the confidence levels, and whether Arabic/English pairs agree.") { questions, conversations, corpus, details, json };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
+        {
+            var questionsPath = result.GetValue(questions)!;
+            var conversationsPath = result.GetValue(conversations)!;
+            if (!File.Exists(questionsPath)) throw new UsageException($"Questions not found: {Path.GetFullPath(questionsPath)}");
+            if (!File.Exists(conversationsPath)) throw new UsageException($"Conversations not found: {Path.GetFullPath(conversationsPath)}");
+            var folders = result.GetValue(corpus)!;
+            var missing = folders.FirstOrDefault(f => !Directory.Exists(f));
+            if (missing is not null) throw new UsageException($"Articles not found: {Path.GetFullPath(missing)}");
+            using var articles = await ArticleFolders.IndexAsync(host.Services.GetRequiredService<CorpusIndexer>(), folders, ct);
+            var report = await host.Services.GetRequiredService<SeedAnswerEvaluator>().EvaluateAsync(
+                articles.Index, Path.GetFileName(questionsPath), SeedAnswerQuestion.Load(questionsPath), Path.GetFileName(conversationsPath), SeedConversation.Load(conversationsPath),
+                result.GetValue(details), ct);
+            Console.WriteLine(result.GetValue(json) ? JsonOutput.Line(report) : Describe(report));
+            return ExitCodes.Success;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static string Describe(SeedAnswerReport r)
+    {
+        static string Factoid(string name, FactoidFigures f) =>
+            $"{name,-26}{f.Questions,4} q   first line right {f.FirstLineRight:0.000}   short answer shown {f.ShortAnswerShown:0.000}, right {f.ShortAnswerRight:0.000}   answered / closest / none {f.Answered:0.000} / {f.Closest:0.000} / {f.None:0.000}";
+        static string Levels(string name, LevelFigures l) => $"{name,-26}{l.Questions,4} q   answered / closest / none {l.Answered:0.000} / {l.Closest:0.000} / {l.None:0.000}";
+        var details = r.Details is { } lines ? "\n" + string.Join('\n', lines) : string.Empty;
+        return $"""
+            questions: {r.Questions}; conversations: {r.Conversations}
+            {Factoid("factoid, Arabic", r.Arabic)}
+            {Factoid("factoid, English", r.English)}
+            {Levels("near-topic", r.NearTopic)}
+            {Levels("near-topic, Arabic", r.NearTopicArabic)}
+            {Levels("near-topic, English", r.NearTopicEnglish)}
+            follow-ups                {r.FollowUps.Conversations,4} c   first line right {r.FollowUps.FirstLineRight:0.000} (Arabic {r.FollowUps.Arabic:0.000}, English {r.FollowUps.English:0.000})
+            Arabic/English pairs      {r.Pairs.Pairs,4} p   same level {r.Pairs.SameLevel:0.000}, same first passage {r.Pairs.SamePassage:0.000}, same short answer {r.Pairs.SameShortAnswer:0.000}
+            """ + details;
     }
 
     private static Command CreateAnswers()
@@ -53,8 +101,10 @@ public static class EvalCommand
         passages:                         {r.Passages}
         first cited sentence has answer:  {r.FirstCitedSentenceHasAnswer:0.000}
         first citation is gold passage:   {r.FirstCitationIsGoldPassage:0.000}
-        refused:                          {r.Refused:0.000}
+        refused (none):                   {r.Refused:0.000}
+        answered / closest:               {r.Answered:0.000} / {r.Closest:0.000}
         short answer given:               {r.ShortAnswerGiven:0.000}
+        short answer right (F1 >= 0.5):   {r.ShortAnswerRight:0.000}
         short answer exact match:         {r.ShortAnswerExactMatch:0.000}
         short answer F1:                  {r.ShortAnswerF1:0.000}
         short answer F1 if always given:  {r.ShortAnswerF1IfAlwaysGiven:0.000}{(r.ShortAnswerTextF1AgainstQuestionLanguage is { } t ? $"\n        short answer text F1 (question's language): {t:0.000}" : string.Empty)}

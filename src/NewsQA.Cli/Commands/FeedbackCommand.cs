@@ -20,10 +20,10 @@ public static class FeedbackCommand
         var since = new Option<string?>("--since") { Description = "Only feedback received on or after this date (2025-01-31, or a full ISO 8601 time)." };
         var json = CommonOptions.Json();
         var command = new Command("feedback", "List disliked answers, newest first: question, answer, cited passages, comment.") { since, json };
-        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync((host, _) =>
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
         {
             var from = ParseSince(result.GetValue(since));
-            var (records, unreadable) = host.Services.GetRequiredService<FeedbackStore>().ReadAll();
+            var (records, unreadable) = await host.Services.GetRequiredService<IFeedbackStore>().ReadAllAsync(ct);
             var disliked = records.Where(r => r.IsDislike && (from is null || r.ReceivedAt >= from)).OrderByDescending(r => r.ReceivedAt).ToList();
             if (unreadable > 0) Console.Error.WriteLine($"warning: {unreadable} feedback line(s) could not be read and were skipped");
             if (result.GetValue(json))
@@ -35,7 +35,7 @@ public static class FeedbackCommand
                 Console.WriteLine(disliked.Count == 0 ? "No disliked answers." : string.Join("\n", disliked.Select(Describe)));
             }
 
-            return Task.FromResult(ExitCodes.Success);
+            return ExitCodes.Success;
         }, cancellationToken));
         return command;
     }

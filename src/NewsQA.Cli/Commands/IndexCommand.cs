@@ -33,6 +33,11 @@ public static class IndexCommand
             Console.WriteLine($"Indexed {location.CorpusFolder} into {location.IndexPath}");
             Console.WriteLine($"documents: {update.Added} added, {update.Changed} changed, {update.Removed} removed, {update.Unchanged} unchanged");
             Console.WriteLine($"passages: {update.Passages} ({update.PassagesIndexed} indexed in this run)");
+            if (update.Embedded + update.Reused > 0)
+            {
+                Console.WriteLine($"embeddings: {update.Embedded} embedded ({update.EmbeddingTokens} tokens), {update.Reused} reused from the cache");
+            }
+
             Console.WriteLine($"written: {update.BytesWritten / 1e6:0.0##} MB of the index folder's {update.IndexBytes / 1e6:0.0##} MB ({(update.IndexBytes == 0 ? 0 : 100.0 * update.BytesWritten / update.IndexBytes):0.0}%)");
             Console.WriteLine($"seconds: {update.Elapsed.TotalSeconds:0.00}");
             return ExitCodes.Success;

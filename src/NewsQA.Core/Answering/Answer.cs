@@ -1,3 +1,6 @@
+using NewsQA.Core.Answering.Grounding;
+using NewsQA.Core.Answering.Questions;
+using NewsQA.Core.Answering.ShortAnswers;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Answering;
@@ -26,6 +29,21 @@ public sealed record Answer(
 
     /// <summary>The short answer that leads the text (a name, a number, a date, a place), when there is one.</summary>
     public ShortAnswer? ShortAnswer { get; init; }
+
+    /// <summary>
+    /// The person, place or organization the cited sentence gives for the question (the short answer's span, whether or
+    /// not it was sure enough to show): what a follow-up's "he", "there", "it" refers to.
+    /// </summary>
+    public string? Named { get; init; }
+
+    /// <summary>How sure the answer is; a grounded answer is <see cref="AnswerConfidence.Answered"/> and an ungrounded one <see cref="AnswerConfidence.None"/> unless the answerer says otherwise.</summary>
+    public AnswerConfidence Confidence
+    {
+        get => _confidence ?? (Grounded ? AnswerConfidence.Answered : AnswerConfidence.None);
+        init => _confidence = value;
+    }
+
+    private readonly AnswerConfidence? _confidence;
 
     /// <summary>"ar" or "en", as the JSON contract writes the language.</summary>
     public string LanguageCode => Language == TextLanguage.Arabic ? "ar" : "en";

@@ -1,4 +1,7 @@
 using System.Text;
+using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.Grounding;
+using NewsQA.Core.Answering.Summaries;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Answering;

@@ -10,4 +10,7 @@ public sealed record AnswerRequest(string Message, string Standalone, TextLangua
 {
     /// <summary>The answer's deadline for its model calls, when it has one.</summary>
     public ModelDeadline? Deadline { get; init; }
+
+    /// <summary>For a follow-up, the answer it follows (its cited sentence and article are read first); else null.</summary>
+    public Answer? Previous { get; init; }
 }

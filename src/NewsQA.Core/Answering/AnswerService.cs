@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
+using NewsQA.Core.Answering.Generators;
+using NewsQA.Core.Answering.Grounding;
+using NewsQA.Core.Answering.Questions;
+using NewsQA.Core.Answering.Summaries;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Conversations;
 using NewsQA.Core.Indexing;
@@ -137,7 +141,9 @@ public sealed class AnswerService(
             hits = [.. hits.Take(settings.Passages)];
         }
 
-        await foreach (var update in generator.AnswerAsync(new AnswerRequest(message, standalone.Text, language, index, query, hits) { Deadline = deadline }, deadline.Token).ConfigureAwait(false))
+        // A follow-up is read against the answer it follows: its cited sentence and article are searched first.
+        var previous = standalone.CarriedContext is null ? null : FollowUpCondenser.PreviousTurn(conversation)?.Answer;
+        await foreach (var update in generator.AnswerAsync(new AnswerRequest(message, standalone.Text, language, index, query, hits) { Deadline = deadline, Previous = previous }, deadline.Token).ConfigureAwait(false))
         {
             yield return update;
         }

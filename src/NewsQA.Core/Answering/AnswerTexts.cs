@@ -21,6 +21,16 @@ public static class AnswerTexts
         ? $"لا يوجد مصدر برقم {marker} في الإجابة السابقة."
         : $"There is no source [{marker}] in the previous answer.";
 
+    /// <summary>Leads a <see cref="AnswerConfidence.Closest"/> answer: the articles may not answer exactly; the closest passage follows.</summary>
+    public static string Closest(TextLanguage language) => language == TextLanguage.Arabic
+        ? "قد لا تجيب المقالات عن هذا السؤال بالضبط؛ أقرب ما ورد فيها:"
+        : "The articles may not answer this exactly; the closest they come is:";
+
+    /// <summary>Leads the answers of sources that differ, newest first.</summary>
+    public static string SourcesDiffer(TextLanguage language) => language == TextLanguage.Arabic
+        ? "تختلف المصادر، من الأحدث:"
+        : "The sources differ, newest first:";
+
     /// <summary>
     /// The one line that tells a reader who watched an answer being written that the final one differs from it: replaced
     /// by the offline answer (the model's failed, or did not hold up against the articles), or changed by the check of

@@ -76,6 +76,22 @@ public sealed class RetrievalOptions : IValidatableObject
     [Range(0, 1_048_576)]
     public int PostingsCacheMegabytes { get; set; } = 256;
 
+    /// <summary>
+    /// With a provider's embeddings, a Lucene segment holding this many vectors or more is searched through an HNSW
+    /// graph (built in the background from the vectors the segment stores), a smaller one by an exact scan of its packed
+    /// vectors. 20,000: docs/lab/dense-vectors.md measured the exact scan at 1.25 to 5.5 ms at 10,000 x 768 (loaded
+    /// machine) with every neighbour found, HNSW f16 then finding only 0.906 of them; at 100,000 the scan took 69 ms
+    /// against HNSW's 0.92 ms at recall 0.992 (docs/dense-vectors.md). 0 gives every segment a graph.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int VectorExactBelow { get; set; } = Indexing.Vectors.VectorIndexSettings.DefaultExactBelow;
+
+    /// <summary>How HNSW graphs store vectors: F16 (default) or I8 (half the bytes, recall measured lower in docs/dense-vectors.md).</summary>
+    public Indexing.Vectors.VectorQuantization VectorQuantization { get; set; } = Indexing.Vectors.VectorQuantization.F16;
+
+    /// <summary>The vector index settings these options describe.</summary>
+    public Indexing.Vectors.VectorIndexSettings VectorIndex => new(VectorExactBelow, VectorQuantization);
+
     /// <summary>Results returned when the caller does not say.</summary>
     [Range(1, 1000)]
     public int TopK { get; set; } = 5;

@@ -23,6 +23,15 @@ public sealed class Conversation(string id, int maxTurns = Conversation.DefaultM
 
     public string Id { get; } = id;
 
+    /// <summary>
+    /// The version of the stored conversation this one was loaded from (0 for a new one): an
+    /// <see cref="IConversationStore"/> saves it only while the store still holds that version.
+    /// </summary>
+    public long Version { get; internal set; }
+
+    /// <summary>Whether a turn was added since the conversation was made or loaded.</summary>
+    public bool Changed { get; private set; }
+
     public DateTimeOffset LastActivity { get; private set; } = created ?? DateTimeOffset.UtcNow;
 
     /// <summary>The estimated bytes the turns hold.</summary>
@@ -73,10 +82,42 @@ public sealed class Conversation(string id, int maxTurns = Conversation.DefaultM
             }
 
             LastActivity = now;
+            Changed = true;
             delta = _bytes - before;
         }
 
         account?.Charge(delta); // outside the lock: an exceeded budget evicts other conversations
+    }
+
+    /// <summary>Puts back turns loaded from a store, oldest first, as they were (not a change).</summary>
+    public void Restore(IEnumerable<ConversationTurn> turns, DateTimeOffset lastActivity)
+    {
+        foreach (var turn in turns) Add(turn, lastActivity);
+        lock (_gate) Changed = false;
+    }
+
+    /// <summary>Replaces the turns with <paramref name="source"/>'s, charging the difference; the store's own copy takes a saved one's turns so.</summary>
+    internal void ReplaceWith(Conversation source, DateTimeOffset now)
+    {
+        var turns = source.Turns;
+        long delta;
+        lock (_gate)
+        {
+            var before = _bytes;
+            _turns.Clear();
+            _bytes = 0;
+            foreach (var turn in turns)
+            {
+                var bytes = EstimateBytes(turn);
+                _turns.Add((turn, bytes));
+                _bytes += bytes;
+            }
+
+            LastActivity = now;
+            delta = _bytes - before;
+        }
+
+        account?.Charge(delta);
     }
 
     private static long EstimateBytes(ConversationTurn turn) =>

@@ -1,4 +1,5 @@
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Questions;
 
 namespace NewsQA.Core.Conversations;
 

@@ -5,8 +5,8 @@ namespace NewsQA.Core.Conversations;
 /// <summary>
 /// The offline reading of a follow-up ("and what did he say about the withdrawal?", "ومتى حدث ذلك؟"): when a question
 /// leans on the previous turn (a pronoun or demonstrative, an opening "and"/"و", "what about"/"ماذا عن", or too few
-/// content words to stand alone), the previous standalone question is carried along, so that its people and topic
-/// reach retrieval.
+/// content words to stand alone), the previous answer's named person, place or organization and the previous standalone
+/// question are carried along, so that its people and topic reach retrieval.
 /// </summary>
 public static class FollowUpCondenser
 {
@@ -32,12 +32,20 @@ public static class FollowUpCondenser
     public static string Condense(string question, Conversation? conversation) =>
         CarriedContext(question, conversation) is { } carried ? $"{question} ({carried})" : question;
 
-    /// <summary>The previous standalone question a follow-up leans on, or null when the question stands alone.</summary>
+    /// <summary>The turn a follow-up would lean on: the last one that answered something (not a source shown, not help).</summary>
+    public static ConversationTurn? PreviousTurn(Conversation? conversation) =>
+        conversation?.Turns.LastOrDefault(t => t.Answer.Kind is not (Answering.AnswerKind.Source or Answering.AnswerKind.Help));
+
+    /// <summary>
+    /// What a follow-up leans on, or null when the question stands alone: the person, place or organization the previous
+    /// answer named (what "he", "there", "it" stands for), then the previous standalone question.
+    /// </summary>
     public static string? CarriedContext(string question, Conversation? conversation)
     {
-        var previous = conversation?.Turns.LastOrDefault(t => t.Answer.Kind is not (Answering.AnswerKind.Source or Answering.AnswerKind.Help));
+        var previous = PreviousTurn(conversation);
         if (previous is null || !LeansOnPrevious(question)) return null;
-        var carried = previous.StandaloneQuestion;
+        var named = previous.Answer.ShortAnswer?.Original ?? previous.Answer.Named;
+        var carried = named is null || previous.StandaloneQuestion.Contains(named, StringComparison.Ordinal) ? previous.StandaloneQuestion : $"{named}; {previous.StandaloneQuestion}";
         if (carried.Length <= MaxCarriedChars) return carried;
         return carried[..(char.IsHighSurrogate(carried[MaxCarriedChars - 1]) ? MaxCarriedChars - 1 : MaxCarriedChars)];
     }

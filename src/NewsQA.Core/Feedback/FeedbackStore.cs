@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Configuration;
+using NewsQA.Core.State;
 
 namespace NewsQA.Core.Feedback;
 
@@ -9,14 +10,8 @@ namespace NewsQA.Core.Feedback;
 /// <see cref="FeedbackOptions.MaxFileBytes"/> it is rotated (feedback.jsonl → feedback.1.jsonl → …), and only
 /// <see cref="FeedbackOptions.MaxFiles"/> rotated files are kept, the oldest dropped. Reading goes through all of them.
 /// </summary>
-public sealed class FeedbackStore(IOptions<FeedbackOptions> options, TimeProvider clock)
+public sealed class FeedbackStore(IOptions<FeedbackOptions> options, TimeProvider clock) : IFeedbackStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Appends a record, stamped with the time it arrived, rotating the file first when it is full.</summary>
@@ -24,7 +19,7 @@ public sealed class FeedbackStore(IOptions<FeedbackOptions> options, TimeProvide
     {
         var path = options.Value.Path;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var line = JsonSerializer.Serialize(record with { ReceivedAt = clock.GetUtcNow() }, Json) + "\n";
+        var line = JsonSerializer.Serialize(record with { ReceivedAt = clock.GetUtcNow() }, StoredJson.Options) + "\n";
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -38,6 +33,8 @@ public sealed class FeedbackStore(IOptions<FeedbackOptions> options, TimeProvide
         }
     }
 
+    public Task<(List<FeedbackRecord> Records, int Unreadable)> ReadAllAsync(CancellationToken cancellationToken) => Task.FromResult(ReadAll());
+
     /// <summary>Every record kept, the current file's and the rotated ones', oldest file first; lines that do not parse are counted, not thrown.</summary>
     public (List<FeedbackRecord> Records, int Unreadable) ReadAll()
     {
@@ -50,7 +47,7 @@ public sealed class FeedbackStore(IOptions<FeedbackOptions> options, TimeProvide
             {
                 try
                 {
-                    if (JsonSerializer.Deserialize<FeedbackRecord>(line, Json) is { } record) records.Add(record);
+                    if (JsonSerializer.Deserialize<FeedbackRecord>(line, StoredJson.Options) is { } record) records.Add(record);
                     else unreadable++;
                 }
                 catch (JsonException)

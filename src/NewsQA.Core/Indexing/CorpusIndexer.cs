@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Configuration;
+using NewsQA.Core.Embeddings;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Text;
 
@@ -56,6 +57,9 @@ public sealed partial class CorpusIndexer(
             return new IndexUpdate(live, run.Added, run.Changed, run.Removed, run.Unchanged, run.Indexed, run.Saved, timer.Elapsed,
                 run.Warnings, rebuildReason, written, folder.Bytes())
             {
+                Embedded = run.Embeddings.Embedded,
+                Reused = run.Embeddings.Reused,
+                EmbeddingTokens = run.Embeddings.Tokens,
                 Documents = lease.Index.ArticleCount,
                 Passages = lease.Index.Count,
             };
@@ -67,7 +71,10 @@ public sealed partial class CorpusIndexer(
         }
     }
 
-    private sealed record Run(int Added, int Changed, int Removed, int Unchanged, int Indexed, bool Saved, List<CorpusWarning> Warnings);
+    private sealed record Run(int Added, int Changed, int Removed, int Unchanged, int Indexed, bool Saved, List<CorpusWarning> Warnings, EmbeddingTally Embeddings);
+
+    // An article read and split, waiting for its passages' embeddings.
+    private sealed record Pending(CorpusFile File, ParsedArticle Article, IReadOnlyList<Passage> Passages, bool Known);
 
     private async Task<Run> WriteAsync(
         IndexFolder folder, IndexSettings settings, bool create, Dictionary<string, string> existing, string corpusFolder,
@@ -76,7 +83,34 @@ public sealed partial class CorpusIndexer(
         var warnings = new List<CorpusWarning>();
         var total = CountArticleFiles(corpusFolder);
         int added = 0, changed = 0, unchanged = 0, indexed = 0, done = 0;
+        var tally = new EmbeddingTally();
+        using var cache = encoder.OpenCache(folder.Path);
         using var writer = PassageIndexWriter.Open(folder.Directory, settings, create);
+        // Articles wait until they fill every request in flight, so a bulk run sends full batches in parallel rather
+        // than one small request per article.
+        var pending = new List<Pending>();
+        var flushAt = encoder.Settings.BatchSize * encoder.Settings.Concurrency;
+        async Task FlushAsync()
+        {
+            var encoded = await encoder.EncodeAsync([.. pending.SelectMany(p => p.Passages)], cancellationToken, cache, tally).ConfigureAwait(false);
+            var next = 0;
+            foreach (var (file, article, passages, known) in pending)
+            {
+                var document = new IndexedDocument(file.DocumentId, file.ContentHash, article.Title, article.Source, file.Path, encoded.GetRange(next, passages.Count))
+                {
+                    Published = article.Published,
+                    Url = article.Url,
+                    Language = article.Language,
+                };
+                next += passages.Count;
+                if (known) writer.Replace(document);
+                else writer.Add(document);
+            }
+
+            indexed += encoded.Count;
+            pending.Clear();
+        }
+
         foreach (var file in CorpusReader.Read(corpusFolder, warnings, corpusOptions.Value.MaxFileBytes))
         {
             // Between articles, so a cancelled run (SIGTERM) stops promptly; disposing the writer rolls it back.
@@ -97,31 +131,18 @@ public sealed partial class CorpusIndexer(
                 continue;
             }
 
-            var encoded = await encoder.EncodeAsync(passages, cancellationToken).ConfigureAwait(false);
-            indexed += encoded.Count;
-            var document = new IndexedDocument(file.DocumentId, file.ContentHash, article.Title, article.Source, file.Path, encoded)
-            {
-                Published = article.Published,
-                Url = article.Url,
-                Language = article.Language,
-            };
-            if (known)
-            {
-                writer.Replace(document);
-                changed++;
-            }
-            else
-            {
-                writer.Add(document);
-                added++;
-            }
+            pending.Add(new Pending(file, article, passages, known));
+            if (known) changed++;
+            else added++;
+            if (pending.Sum(p => p.Passages.Count) >= flushAt) await FlushAsync().ConfigureAwait(false);
         }
 
+        if (pending.Count > 0) await FlushAsync().ConfigureAwait(false);
         foreach (var removed in existing.Keys) writer.Remove(removed);
         var saved = create || added + changed + existing.Count > 0;
         cancellationToken.ThrowIfCancellationRequested();
         if (saved) writer.Commit();
-        return new Run(added, changed, existing.Count, unchanged, indexed, saved, warnings);
+        return new Run(added, changed, existing.Count, unchanged, indexed, saved, warnings, tally);
     }
 
     // Document id → content hash of every article in the last commit.

@@ -51,6 +51,12 @@ public static class IndexFields
     public const string GramLength = "glen";
     public const string VectorNorm = "vnorm";
 
+    /// <summary>The names, numbers and dates a passage's sentences hold, recognized at indexing (<see cref="PassageEntityField"/>).</summary>
+    public const string Entities = "entities";
+
+    /// <summary>An article record's names, as its cues introduce them ("kind\tname" lines; <see cref="Answering.Kinds.EntityLexicon"/>).</summary>
+    public const string ArticleNames = "names";
+
     /// <summary>A provider's dense embedding, little-endian float32s.</summary>
     public const string Vector = "vector";
 

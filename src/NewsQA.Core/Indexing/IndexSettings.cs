@@ -9,7 +9,7 @@ namespace NewsQA.Core.Indexing;
 public sealed record IndexSettings(string AnalyzerVersion, string EmbedderId, int Dimensions, int MaxPassageChars)
 {
     /// <summary>The layout of the Lucene index; changes whenever fields or their meaning change.</summary>
-    public const string FormatVersion = "newsqa-lucene-2";
+    public const string FormatVersion = "newsqa-lucene-3";
 
     private const string FormatKey = "newsqa.format";
 

@@ -25,4 +25,13 @@ public sealed record IndexUpdate(
 
     /// <summary>Live passages after the run.</summary>
     public int Passages { get; init; }
+
+    /// <summary>Passages sent to the embedding provider in this run (0 offline).</summary>
+    public long Embedded { get; init; }
+
+    /// <summary>Passages whose embeddings were reused from the embedding cache instead.</summary>
+    public long Reused { get; init; }
+
+    /// <summary>Tokens of the passages sent (cl100k_base: <see cref="Embeddings.EmbeddingTokens"/>).</summary>
+    public long EmbeddingTokens { get; init; }
 }

@@ -23,6 +23,9 @@ public sealed class LiveIndex : IDisposable
         _current = initial;
     }
 
+    /// <summary>The index folder's path (its vectors/ subfolder keeps what is derived from the index).</summary>
+    public string FolderPath => _folder.Path;
+
     /// <summary>A lease on the current snapshot; dispose it when the request is done.</summary>
     public IndexLease Acquire()
     {

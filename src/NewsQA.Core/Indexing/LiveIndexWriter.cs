@@ -29,6 +29,7 @@ public sealed class LiveIndexWriter(LiveIndex live, PassageEncoder encoder, int 
             using var lease = live.Acquire(); // what the batch compares with, held until it is applied
             var snapshot = lease.Index;
             using var writer = live.OpenWriter(); // disposed without a commit, it rolls the batch back
+            using var cache = encoder.OpenCache(live.FolderPath);
             var warnings = new List<CorpusWarning>();
             var deferred = new List<string>();
             int added = 0, changed = 0, removed = 0, unchanged = 0;
@@ -59,7 +60,7 @@ public sealed class LiveIndexWriter(LiveIndex live, PassageEncoder encoder, int 
                     continue;
                 }
 
-                var encoded = await encoder.EncodeAsync(passages, cancellationToken).ConfigureAwait(false);
+                var encoded = await encoder.EncodeAsync(passages, cancellationToken, cache).ConfigureAwait(false);
                 writer.Replace(new IndexedDocument(documentId, file!.ContentHash, article.Title, article.Source, file.Path, encoded)
                 {
                     Published = article.Published,

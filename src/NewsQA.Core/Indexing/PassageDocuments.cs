@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
+using NewsQA.Core.Answering.Kinds;
 using NewsQA.Core.Indexing.Analysis;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Text;
@@ -15,12 +16,15 @@ public static class PassageDocuments
     public static List<Document> Create(IndexedDocument article)
     {
         var documents = new List<Document>(article.Passages.Count + 1);
-        foreach (var indexed in article.Passages) documents.Add(Passage(indexed));
-        documents.Add(Record(article));
+        // The article's names are learnt from its own cues once, and its passages' names, numbers and dates recognized with them.
+        var names = EntityMiner.Mine(article.Passages.SelectMany(p => p.Passage.Sentences.Select(s => p.Passage.Text.Substring(s.Start, s.Length))));
+        var lexicon = names.With(EntityLexicon.General);
+        foreach (var indexed in article.Passages) documents.Add(Passage(indexed, lexicon));
+        documents.Add(Record(article, names));
         return documents;
     }
 
-    private static Document Passage(IndexedPassage indexed)
+    private static Document Passage(IndexedPassage indexed, EntityLexicon lexicon)
     {
         var p = indexed.Passage;
         var terms = PassageTerms.Analyze(PassageTerms.IndexedText(p));
@@ -53,11 +57,12 @@ public static class PassageDocuments
             if (p.Heading is not null) document.Add(new StoredField(IndexFields.Heading, p.Heading));
         }
 
+        document.Add(new BinaryDocValuesField(IndexFields.Entities, new BytesRef(PassageEntityField.Encode(SentenceSpans.Recognize(p, lexicon)))));
         if (!indexed.Vector.IsEmpty) document.Add(new BinaryDocValuesField(IndexFields.Vector, new BytesRef(MemoryMarshal.AsBytes(indexed.Vector.Span).ToArray())));
         return document;
     }
 
-    private static Document Record(IndexedDocument article)
+    private static Document Record(IndexedDocument article, EntityLexicon names)
     {
         var record = new Document
         {
@@ -72,6 +77,7 @@ public static class PassageDocuments
         if (article.Published is { } published) record.Add(new StoredField(IndexFields.Published, published.ToString("o", System.Globalization.CultureInfo.InvariantCulture)));
         if (article.Url is not null) record.Add(new StoredField(IndexFields.Url, article.Url));
         if (article.Language is not null) record.Add(new StoredField(IndexFields.ArticleLanguage, article.Language));
+        if (names.Count > 0) record.Add(new StoredField(IndexFields.ArticleNames, names.Serialize()));
         return record;
     }
 

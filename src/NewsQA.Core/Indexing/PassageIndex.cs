@@ -100,14 +100,19 @@ public sealed class PassageIndex : IDisposable
         var leaves = _reader.Leaves;
         var segment = leaves[ReaderUtil.SubIndex(passageNumber, leaves)];
         var (reader, local) = (segment.AtomicReader, passageNumber - segment.DocBase);
+        Passage passage;
         if (reader.GetDocsWithField(IndexFields.PassageRecord) is { } present && present.Get(local))
         {
             var record = new BytesRef();
             reader.GetBinaryDocValues(IndexFields.PassageRecord).Get(local, record);
-            return PassageRecord.Decode(record);
+            passage = PassageRecord.Decode(record);
+        }
+        else
+        {
+            passage = PassageDocuments.ReadPassage(reader.Document(local));
         }
 
-        return PassageDocuments.ReadPassage(reader.Document(local));
+        return PassageEntityField.Attach(passage, reader, local);
     }
 
     /// <summary>The passage with this id, or null.</summary>

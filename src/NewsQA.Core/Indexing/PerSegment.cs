@@ -36,7 +36,13 @@ internal sealed class PerSegment<T>
         var key = Key(reader);
         if (_entries.TryGetValue(key, out var known)) return known;
         var built = _build(reader);
-        if (!_entries.TryAdd(key, built)) return _entries.TryGetValue(key, out known) ? known : built;
+        if (!_entries.TryAdd(key, built))
+        {
+            if (!_entries.TryGetValue(key, out known)) return built;
+            (built as IDisposable)?.Dispose();
+            return known;
+        }
+
         DropOnClose(reader, key);
         return built;
     }
@@ -53,13 +59,19 @@ internal sealed class PerSegment<T>
         // Otherwise (a wrapper keyed by what it wraps) the weak reference alone releases it.
     }
 
+    // Data holding what the garbage collector does not free (mapped files, native graphs) is disposed with it.
+    private static void Drop(ConditionalWeakTable<object, T> entries, object key)
+    {
+        if (entries.TryGetValue(key, out var entry) && entries.Remove(key)) (entry as IDisposable)?.Dispose();
+    }
+
     private sealed class CoreClosed(ConditionalWeakTable<object, T> entries) : SegmentReader.ICoreDisposedListener
     {
-        public void OnDispose(object ownerCoreCacheKey) => entries.Remove(ownerCoreCacheKey);
+        public void OnDispose(object ownerCoreCacheKey) => Drop(entries, ownerCoreCacheKey);
     }
 
     private sealed class ReaderClosed(ConditionalWeakTable<object, T> entries) : IReaderDisposedListener
     {
-        public void OnDispose(IndexReader reader) => entries.Remove(reader);
+        public void OnDispose(IndexReader reader) => Drop(entries, reader);
     }
 }

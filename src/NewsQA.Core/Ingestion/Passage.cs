@@ -12,4 +12,11 @@ public sealed record Passage(
     int Part,
     string? Heading,
     string Text,
-    IReadOnlyList<SentenceSpan> Sentences);
+    IReadOnlyList<SentenceSpan> Sentences)
+{
+    /// <summary>
+    /// The names, numbers and dates of its sentences, recognized once when its article was indexed (with the names that
+    /// article introduces); null for a passage that was not read from an index.
+    /// </summary>
+    public IReadOnlyList<PassageEntity>? Entities { get; init; }
+}

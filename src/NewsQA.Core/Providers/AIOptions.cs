@@ -21,6 +21,29 @@ public sealed class AIOptions : IValidatableObject
     /// <summary>Embedding model; when empty, retrieval keeps the offline embedding.</summary>
     public string? EmbeddingModel { get; set; }
 
+    /// <summary>
+    /// Dimensions asked of an embedding model that can shorten its embeddings (OpenAI's text-embedding-3 models and
+    /// compatible servers take a `dimensions` parameter); empty for the model's own. Changing it rebuilds the index
+    /// (its vectors differ) and starts a new embedding cache.
+    /// </summary>
+    [Range(1, 16384)]
+    public int? EmbeddingDimensions { get; set; }
+
+    /// <summary>Passages per embedding request: large enough to amortize a request's cost, small enough for providers' request limits (OpenAI takes up to 2,048 inputs).</summary>
+    [Range(1, 2048)]
+    public int EmbeddingBatchSize { get; set; } = 64;
+
+    /// <summary>Embedding requests in flight at once while indexing: more hides each request's latency, up to the provider's rate limit (429s are retried after their Retry-After).</summary>
+    [Range(1, 32)]
+    public int EmbeddingConcurrency { get; set; } = 4;
+
+    /// <summary>Milliseconds a question's embedding may take; past it (or when the provider fails) the keyword leg answers alone.</summary>
+    [Range(50, 60_000)]
+    public int EmbeddingQueryTimeoutMilliseconds { get; set; } = 3000;
+
+    /// <summary>The embedding settings these options describe.</summary>
+    public Embeddings.EmbeddingSettings Embedding => new(EmbeddingBatchSize, EmbeddingConcurrency, EmbeddingDimensions, EmbeddingQueryTimeoutMilliseconds);
+
     /// <summary>The provider key; set it through the environment, not in appsettings.json.</summary>
     public string? ApiKey { get; set; }
 
@@ -35,7 +58,7 @@ public sealed class AIOptions : IValidatableObject
 
     /// <summary>
     /// The most characters of a model's reply read for one answer: past it the reply is no longer read, cut at its last
-    /// whole sentence and marked as cut (<see cref="Answering.ModelReplyCap"/>). The prompts ask for at most 900 tokens (about
+    /// whole sentence and marked as cut (<see cref="Answering.Generators.ModelReplyCap"/>). The prompts ask for at most 900 tokens (about
     /// 4,500 characters of English, fewer of Arabic), so the default leaves a compliant model room and stops one that is
     /// not.
     /// </summary>

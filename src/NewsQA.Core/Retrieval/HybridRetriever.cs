@@ -29,13 +29,18 @@ public sealed class HybridRetriever(PassageEncoder encoder, QueryBuilder queries
         var settings = options.Value;
         var depth = Math.Max(settings.CandidateDepth, topK);
         var dense = index.HasVectors && encoder.Embeds;
+        // Asked first, so the provider works while the keyword leg scores; a provider that fails or is slow leaves the
+        // keyword leg to answer alone.
+        var queryVector = mode != RetrievalMode.Keyword && dense && !string.IsNullOrWhiteSpace(query.VectorText)
+            ? encoder.TryEmbedQueryAsync(query.VectorText, cancellationToken)
+            : null;
         var (keyword, vector) = LexicalScorer.Search(index, query, mode != RetrievalMode.Vector, mode != RetrievalMode.Keyword && !dense,
             depth, settings.Bm25K1, settings.Bm25B, postings,
             settings.CascadeCandidates > 0 ? new LexicalCascade(settings.CascadeGramShare, settings.CascadeCandidates) : null);
-        if (mode != RetrievalMode.Keyword && dense && !string.IsNullOrWhiteSpace(query.VectorText))
+        if (queryVector is not null)
         {
-            var queryVector = await encoder.EmbedQueryAsync(query.VectorText, cancellationToken).ConfigureAwait(false);
-            vector = VectorSearcher.Search(index, queryVector, depth, query.Filter);
+            if (await queryVector.ConfigureAwait(false) is { } embedded) vector = VectorSearcher.Search(index, embedded, depth, query.Filter, settings.VectorIndex);
+            else activity?.SetTag(NewsQATelemetry.DenseLegTag, "unavailable");
         }
 
         var recency = query.Time.PreferRecent ? RecencyLeg.Rank(index, keyword, vector) : [];

@@ -21,6 +21,9 @@ public static class NewsQATelemetry
     public const string CitationsTag = "newsqa.answer.citations";
     public const string PassagesTag = "newsqa.passages";
     public const string RetrievalModeTag = "newsqa.retrieval.mode";
+
+    /// <summary>Set to "unavailable" when the provider did not embed the question in time and the keyword leg answered alone.</summary>
+    public const string DenseLegTag = "newsqa.retrieval.dense";
     /// <summary>Postings the lexical scorer stepped onto for one query (how much of the index a question cost).</summary>
     public const string PostingsTag = "newsqa.retrieval.postings";
     public const string TargetLanguageTag = "newsqa.translation.target_language";

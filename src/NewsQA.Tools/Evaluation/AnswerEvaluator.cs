@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.ShortAnswers;
 using NewsQA.Core.Ingestion;
 
 namespace NewsQA.Tools.Evaluation;
@@ -15,7 +17,7 @@ public sealed class AnswerEvaluator(RetrievalEvaluator retrieval, AnswerService 
         string name, SquadDataset dataset, IReadOnlyDictionary<string, List<SentenceSpan>>? sentenceBreaks, CancellationToken cancellationToken)
     {
         using var index = await retrieval.IndexContextsAsync(dataset, cancellationToken, sentenceBreaks).ConfigureAwait(false);
-        int hasAnswer = 0, goldPassage = 0, refused = 0, given = 0;
+        int hasAnswer = 0, goldPassage = 0, refused = 0, given = 0, givenRight = 0, answered = 0, closest = 0;
         double exact = 0, f1 = 0, f1Always = 0, textF1 = 0;
         var mode = "local";
         var clock = Stopwatch.StartNew();
@@ -23,6 +25,8 @@ public sealed class AnswerEvaluator(RetrievalEvaluator retrieval, AnswerService 
         {
             var answer = await answers.AskAsync(index, question.Text, null, cancellationToken).ConfigureAwait(false);
             if (answer.Mode == AnswerMode.Llm) mode = "llm";
+            if (answer.Confidence == AnswerConfidence.Answered) answered++;
+            if (answer.Confidence == AnswerConfidence.Closest) closest++;
             var first = answer.Citations.FirstOrDefault();
             if (first is null)
             {
@@ -38,6 +42,7 @@ public sealed class AnswerEvaluator(RetrievalEvaluator retrieval, AnswerService 
             if (answer.ShortAnswer is { } shortAnswer)
             {
                 given++;
+                if (AnswerMetrics.F1(shortAnswer.Original, golds) >= FirstLine.MinF1) givenRight++;
                 exact += AnswerMetrics.ExactMatch(shortAnswer.Original, golds);
                 f1 += AnswerMetrics.F1(shortAnswer.Original, golds);
                 textF1 += AnswerMetrics.F1(shortAnswer.Text, question.ParallelAnswers.Select(a => a.Text));
@@ -53,6 +58,9 @@ public sealed class AnswerEvaluator(RetrievalEvaluator retrieval, AnswerService 
             dataset.Questions.Count / Math.Max(clock.Elapsed.TotalSeconds, 1e-9))
         {
             ShortAnswerGiven = given / n,
+            ShortAnswerRight = given == 0 ? 0 : givenRight / (double)given,
+            Answered = answered / n,
+            Closest = closest / n,
             ShortAnswerExactMatch = exact / n,
             ShortAnswerF1 = f1 / n,
             ShortAnswerF1IfAlwaysGiven = f1Always / n,

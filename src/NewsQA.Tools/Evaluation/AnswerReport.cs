@@ -18,6 +18,15 @@ public sealed record AnswerReport(
 {
     public double ShortAnswerGiven { get; init; }
 
+    /// <summary>Of the short answers given, the share right (F1 against a gold answer at least <see cref="FirstLine.MinF1"/>).</summary>
+    public double ShortAnswerRight { get; init; }
+
+    /// <summary>The share of questions answered at the <c>answered</c> level (the refused are <see cref="Refused"/>).</summary>
+    public double Answered { get; init; }
+
+    /// <summary>The share of questions given the closest passage (<c>closest</c>).</summary>
+    public double Closest { get; init; }
+
     public double ShortAnswerExactMatch { get; init; }
 
     public double ShortAnswerF1 { get; init; }

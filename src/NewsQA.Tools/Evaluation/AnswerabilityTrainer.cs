@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.Models;
+using NewsQA.Core.Answering.Questions;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Retrieval;
@@ -19,7 +21,7 @@ namespace NewsQA.Tools.Evaluation;
 /// and <see cref="CorrectDeclineBudget"/> of those the answerer gets right, in each source as the answerer meets them
 /// (its own chosen sentence, the evidence floor too).
 /// </summary>
-public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever retriever, AnswerabilityJudge judge, IOptions<AnsweringOptions> options)
+public sealed class AnswerabilityTrainer(QuestionAsker asker, IOptions<AnsweringOptions> options)
 {
     /// <summary>
     /// The share of answerable questions the threshold may decline (issue 13 allows 0.08 declined on XQuAD, where the
@@ -48,7 +50,9 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
             var index = question.Corpus.Full;
             var (read, runtimeHits, evidence) = await AskAsync(question.Text, index, passages, cancellationToken).ConfigureAwait(false);
             if (evidence.Count == 0) continue;
-            examples.Add(Example(question, read, evidence[0], question.IsAnswerable && Holds(evidence[0], question) ? 1 : 0, runtime: true));
+            var rivals = LeadingSentence.Rivals(read, evidence, options.Value.MinEvidence)
+                .Select(e => Example(question, read, e, question.IsAnswerable && Holds(e, question) ? 1 : 0, runtime: true)).ToList();
+            examples.Add(Example(question, read, evidence[0], question.IsAnswerable && Holds(evidence[0], question) ? 1 : 0, runtime: true) with { Rivals = rivals.Count > 1 ? rivals : null });
             if (!question.IsAnswerable)
             {
                 examples.Add(Example(question, read, evidence[0], 0, runtime: false));
@@ -74,18 +78,16 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
         return examples;
     }
 
-    private async Task<(ReadQuestion Read, List<SearchHit> Hits, List<SentenceEvidence> Evidence)> AskAsync(string question, PassageIndex index, int passages, CancellationToken cancellationToken)
-    {
-        var query = await queries.BuildAsync(index, question, cancellationToken).ConfigureAwait(false);
-        var hits = (await retriever.SearchAsync(index, query, passages, cancellationToken: cancellationToken).ConfigureAwait(false)).ToList();
-        return (judge.Read(question, index), hits, SentenceScorer.Score(index, query, question, hits));
-    }
+    private Task<(ReadQuestion Read, List<SearchHit> Hits, List<SentenceEvidence> Evidence)> AskAsync(string question, PassageIndex index, int passages, CancellationToken cancellationToken) =>
+        asker.AskAsync(question, index, passages, cancellationToken);
 
     /// <summary>Fits the model on every example and chooses the threshold by cross-validation; the report is its record.</summary>
     public (LinearModel Model, Dictionary<string, JsonElement> Report) Fit(IReadOnlyList<TrainingExample> examples)
     {
         var training = examples.Where(e => !e.Runtime).ToList();
         var heldOut = HeldOut(examples);
+        // The answerer's own choice, as each fold's model makes it: thresholds are chosen on the sentences that lead.
+        examples = [.. examples.Select(e => e.Rivals is { } rivals ? rivals.MaxBy(r => heldOut[r])! : e)];
 
         var minEvidence = options.Value.MinEvidence;
         bool Declined(TrainingExample e, double t) => e.Coverage < minEvidence || heldOut[e] < t;
@@ -110,12 +112,15 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
         double ThresholdOf(TrainingExample e) => e.CrossLingual ? crossThreshold : threshold;
         double NewsThresholdOf(TrainingExample e) => e.CrossLingual ? newsCrossThreshold : newsThreshold;
 
+        var (answered, answeredCross, answeredReport) = AnsweredLevelCalibration.Choose(examples, heldOut, e => Declined(e, ThresholdOf(e)));
         var (weights, bias) = FitOn(training);
         var model = new LinearModel("answerability", AnswerabilityFeatures.Names, weights, bias, threshold, new Dictionary<string, JsonElement>())
         {
             CrossLingualThreshold = crossThreshold,
             NewsThreshold = newsThreshold,
             NewsCrossLingualThreshold = newsCrossThreshold,
+            AnsweredThreshold = answered,
+            AnsweredCrossLingualThreshold = answeredCross,
         };
         double Rate(IEnumerable<TrainingExample> set, Func<TrainingExample, double>? thresholdOf = null)
         {
@@ -168,9 +173,21 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
                 ["arcdAnswerableDeclined"] = Rate(answerable.Where(e => e.Question.Source != "seed"), NewsThresholdOf),
             },
             ["heldOutCurve"] = curve,
+            ["answeredLevel"] = answeredReport,
         };
         var json = report.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value));
         return (model with { Training = json }, json);
+    }
+
+    /// <summary>The model fitted without each fold's questions (index: the fold), for a probability held out from the question's own fold.</summary>
+    public static LinearModel[] FoldModels(IReadOnlyList<TrainingExample> examples)
+    {
+        var training = examples.Where(e => !e.Runtime).ToList();
+        return [.. Enumerable.Range(0, Folds).Select(fold =>
+        {
+            var (w, b) = FitOn([.. training.Where(e => e.Question.Fold != fold)]);
+            return new LinearModel("answerability", AnswerabilityFeatures.Names, w, b, 0, new Dictionary<string, JsonElement>());
+        })];
     }
 
     /// <summary>Each example's probability from the model fitted on the other folds.</summary>
@@ -181,7 +198,10 @@ public sealed class AnswerabilityTrainer(QueryBuilder queries, HybridRetriever r
         for (var fold = 0; fold < Folds; fold++)
         {
             var (w, b) = FitOn(training.Where(e => e.Question.Fold != fold).ToList());
-            foreach (var e in examples.Where(e => e.Question.Fold == fold)) heldOut[e] = LogisticRegression.Sigmoid(Score(w, b, e.Features));
+            foreach (var e in examples.Where(e => e.Question.Fold == fold).SelectMany(e => e.Rivals is { } rivals ? [e, .. rivals] : (IEnumerable<TrainingExample>)[e]))
+            {
+                heldOut[e] = LogisticRegression.Sigmoid(Score(w, b, e.Features));
+            }
         }
 
         return heldOut;

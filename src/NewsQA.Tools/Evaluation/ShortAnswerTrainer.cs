@@ -1,5 +1,8 @@
 using System.Text.Json;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.Models;
+using NewsQA.Core.Answering.Questions;
+using NewsQA.Core.Answering.ShortAnswers;
 
 namespace NewsQA.Tools.Evaluation;
 
@@ -34,7 +37,7 @@ public sealed class ShortAnswerTrainer(AnswerabilityJudge judge)
             var read = judge.Read(question.Text, index);
             if (!ShortAnswerExtractor.AsksForSpan(read)) continue;
             var text = passage.Text.Substring(span.Start, span.Length);
-            var match = SentenceMatch.Create(text, read.Words);
+            var match = SentenceMatch.Of(new SentenceEvidence(passage, span, 1, 0, 0), read);
             var candidates = AnswerSpanFeatures.Candidates(read, match);
             var tokens = match.Tokens;
             var f1 = candidates.Select(c => AnswerMetrics.F1(text[tokens[c.Start].Start..(tokens[c.End - 1].Start + tokens[c.End - 1].Length)], question.Answer!)).ToList();

@@ -10,4 +10,11 @@ public sealed record TrainingExample(TrainingQuestion Question, double[] Feature
 {
     /// <summary>A negative asked over its own paragraph with the answer's sentences taken out (the nearest-topic kind).</summary>
     public bool AnswerRemoved { get; init; }
+
+    /// <summary>
+    /// For the answerer's own choice: the sentences that compete to lead (<see cref="Core.Answering.Evidence.LeadingSentence"/>),
+    /// this one among them, as examples; held out, the one the fold's model judges most likely leads. Null when the order
+    /// by score stands.
+    /// </summary>
+    public IReadOnlyList<TrainingExample>? Rivals { get; init; }
 }

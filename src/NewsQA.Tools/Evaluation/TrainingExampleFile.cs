@@ -1,5 +1,6 @@
 using System.Text.Json;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.Questions;
 
 namespace NewsQA.Tools.Evaluation;
 

@@ -76,7 +76,7 @@ public sealed class FuzzMaterial
             },
             _ => new
             {
-                type = "message", id = "1", channelId = Pick(random, ["msteams", "emulator", "webchat"]), serviceUrl, from, recipient, conversation,
+                type = "message", id = ActivityIds.Next(), channelId = Pick(random, ["msteams", "emulator", "webchat"]), serviceUrl, from, recipient, conversation,
                 text = Pick(random, Questions), locale = "ar-SA", channelData = new { tenant = new { id = "t" } },
             },
         };

@@ -1,4 +1,5 @@
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Text;
 

@@ -1,4 +1,4 @@
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Questions;
 
 namespace NewsQA.Core.Tests.Answering;
 

@@ -1,4 +1,6 @@
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.Models;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Tests.Support;
 

@@ -1,4 +1,4 @@
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Grounding;
 using NewsQA.Core.Ingestion;
 
 namespace NewsQA.Core.Tests.Answering;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Grounding;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.CrossLingual;
 using NewsQA.Core.Ingestion;

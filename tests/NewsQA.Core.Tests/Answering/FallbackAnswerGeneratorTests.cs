@@ -1,6 +1,9 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Generators;
+using NewsQA.Core.Answering.Questions;
+using NewsQA.Core.Answering.Summaries;
 using NewsQA.Core.Conversations;
 using NewsQA.Core.Tests.Support;
 using NewsQA.Core.Text;

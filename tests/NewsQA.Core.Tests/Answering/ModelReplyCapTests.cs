@@ -1,4 +1,4 @@
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Generators;
 using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Tests.Answering;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
+using NewsQA.Core.Answering.Models;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Tests.Support;

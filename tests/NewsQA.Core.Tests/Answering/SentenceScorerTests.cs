@@ -1,4 +1,4 @@
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Evidence;
 using NewsQA.Core.Retrieval;
 using NewsQA.Core.Tests.Support;
 using NewsQA.Core.Text;

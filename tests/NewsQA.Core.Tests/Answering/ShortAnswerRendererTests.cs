@@ -1,4 +1,5 @@
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Kinds;
+using NewsQA.Core.Answering.ShortAnswers;
 
 namespace NewsQA.Core.Tests.Answering;
 

@@ -1,4 +1,5 @@
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Generators;
+using NewsQA.Core.Answering.Grounding;
 
 namespace NewsQA.Core.Tests.Answering;
 

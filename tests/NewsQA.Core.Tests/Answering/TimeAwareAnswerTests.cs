@@ -1,4 +1,7 @@
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Grounding;
+using NewsQA.Core.Answering.Payloads;
+using NewsQA.Core.Answering.Summaries;
 using NewsQA.Core.Tests.Support;
 using NewsQA.Core.Text;
 using NewsQA.Testing;

@@ -1,4 +1,5 @@
 using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Grounding;
 using NewsQA.Core.Conversations;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Tests.Support;

@@ -56,7 +56,7 @@ public class CorpusIndexerTests
         using var lease = live.Acquire();
 
         Assert.Equal((1, 1, 1, 3), (update.Added, update.Changed, update.Removed, update.Unchanged));
-        Assert.Equal(15 + 1 + 1, second.Embedder.TextsEmbedded); // the changed article's 16 passages and the new one's 1
+        Assert.Equal(1 + 1, second.Embedder.TextsEmbedded); // the changed article's new paragraph (its 15 others are in the cache) and the new one's
         Assert.Equal(15 + 1 + 1, update.PassagesIndexed);
         var passages = lease.Index.Passages;
         Assert.DoesNotContain(passages, p => p.DocumentId == "004_b3be516e15497fde");
@@ -176,7 +176,7 @@ public class CorpusIndexerTests
 
         foreach (var file in Directory.EnumerateFiles(corpus)) await File.AppendAllTextAsync(file, AddedParagraph);
         var failing = new TestIndexer(dimensions: 64);
-        failing.Embedder.FailAfter = 20; // the provider dies part-way through the re-index
+        failing.Embedder.FailAfter = 2; // the provider dies part-way through the re-index (the five new paragraphs are not in the cache)
         await Assert.ThrowsAsync<IOException>(() => failing.Indexer.UpdateAsync(corpus, path));
 
         Assert.Equal(before.Keys.Order(), FileContents(path).Keys.Where(k => k != "write.lock").Order());

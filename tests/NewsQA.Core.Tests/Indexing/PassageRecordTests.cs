@@ -1,4 +1,5 @@
 using Lucene.Net.Store;
+using NewsQA.Core.Answering.Kinds;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Ingestion;
 using NewsQA.Core.Tests.Support;
@@ -33,10 +34,13 @@ public class PassageRecordTests
         Assert.Equal(2, read.Count);
         for (var i = 0; i < passages.Length; i++)
         {
-            Assert.Equal(passages[i] with { Sentences = [] }, read[i] with { Sentences = [] });
+            Assert.Equal(passages[i] with { Sentences = [] }, read[i] with { Sentences = [], Entities = null });
             Assert.Equal(passages[i].Sentences, read[i].Sentences);
+            // The names, numbers and dates recognized at indexing come back with the passage, whichever way it is stored.
+            Assert.Equal(SentenceSpans.Recognize(passages[i], EntityLexicon.General).Select(e => e.Kind), read[i].Entities!.Select(e => e.Kind));
         }
 
+        Assert.Contains(read[0].Entities!, e => e.Kind == SpanKind.Time && read[0].Text.Substring(e.Start, e.Length) == "سبتمبر");
         Assert.True(read[1].Text.Length * 2 > 32_766, "the long passage must not fit one doc value, or the fallback goes untested");
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using NewsQA.Core.Answering;
+using NewsQA.Core.Answering.Generators;
 using NewsQA.Core.CrossLingual;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Retrieval;

@@ -12,10 +12,14 @@ public sealed class CountingEmbeddingGenerator(int dimensions = 256) : IEmbeddin
 
     public int? FailAfter { get; set; }
 
+    /// <summary>Set, every call waits for it to be cancelled: a provider that does not answer.</summary>
+    public bool Hang { get; set; }
+
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = values.ToList();
+        if (Hang) await Task.Delay(Timeout.Infinite, cancellationToken);
         if (FailAfter is { } limit && TextsEmbedded + list.Count > limit) throw new IOException("embedding provider went away");
         TextsEmbedded += list.Count;
         return await _inner.GenerateAsync(list, options, cancellationToken);

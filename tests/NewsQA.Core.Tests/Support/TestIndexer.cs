@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.CrossLingual;
+using NewsQA.Core.Embeddings;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Retrieval;
 
@@ -13,10 +14,10 @@ namespace NewsQA.Core.Tests.Support;
 /// </summary>
 public sealed class TestIndexer
 {
-    public TestIndexer(int? dimensions = null, int maxPassageChars = 1200, bool translate = true)
+    public TestIndexer(int? dimensions = null, int maxPassageChars = 1200, bool translate = true, EmbeddingSettings? embedding = null)
     {
         Embedder = new CountingEmbeddingGenerator(dimensions ?? 256);
-        Encoder = dimensions is null ? PassageEncoder.Offline : PassageEncoder.With(Embedder);
+        Encoder = dimensions is null ? PassageEncoder.Offline : PassageEncoder.With(Embedder, embedding);
         Indexer = new CorpusIndexer(Encoder, Options.Create(new CorpusOptions { MaxPassageChars = maxPassageChars }), NullLogger<CorpusIndexer>.Instance);
         var options = Options.Create(new RetrievalOptions { Translate = translate });
         var translator = QueryTranslator.FromFiles(options.Value.ResolvedLexiconPath, null);

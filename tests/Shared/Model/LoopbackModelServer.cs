@@ -33,6 +33,9 @@ public sealed class LoopbackModelServer : IAsyncDisposable
 
     public ConcurrentQueue<int> Failures { get; } = new();
 
+    /// <summary>Status codes to answer embedding requests with first, one a request (with Retry-After: 0).</summary>
+    public ConcurrentQueue<int> EmbeddingFailures { get; } = new();
+
     public ConcurrentQueue<ModelRequest> Requests { get; } = new();
 
     public string ExpectedKey { get; set; } = "test-key";
@@ -102,6 +105,13 @@ public sealed class LoopbackModelServer : IAsyncDisposable
         var request = new ModelRequest(body.RootElement.Clone());
         Requests.Enqueue(request);
         var inputs = body.RootElement.GetProperty("input").EnumerateArray().Select(e => e.GetString()!).ToList();
+        if (EmbeddingFailures.TryDequeue(out var status))
+        {
+            context.Response.StatusCode = status;
+            context.Response.Headers.RetryAfter = "0";
+            return;
+        }
+
         await context.Response.WriteAsJsonAsync(new
         {
             @object = "list", model = request.Model,

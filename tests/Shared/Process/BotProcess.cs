@@ -55,6 +55,35 @@ public sealed partial class BotProcess : IAsyncDisposable
     }
 
     /// <summary>
+    /// The service from its build output with settings that should stop its start-up: its exit code and what it wrote to
+    /// standard error, once it has exited.
+    /// </summary>
+    public static async Task<(int ExitCode, string Error)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var (root, configuration, framework) = Build();
+        var output = Path.Combine(root, "src", "NewsQA.Bot", "bin", configuration, framework);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = output };
+        start.ArgumentList.Add(Path.Combine(output, "NewsQA.Bot.dll"));
+        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException("The bot service did not stop within two minutes: its start-up was not refused.");
+        }
+
+        return (process.ExitCode, await error);
+    }
+
+    /// <summary>
     /// `dotnet run --project src/NewsQA.Bot` typed in <paramref name="workingDirectory"/> (without rebuilding: the tests
     /// have built it), whose relative paths (Corpus:Path's seeds/, Index:Path's .newsqa/) are the service's.
     /// </summary>
@@ -91,6 +120,24 @@ public sealed partial class BotProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"The bot service did not start (exit code {(process.HasExited ? process.ExitCode : -1)}).");
+    }
+
+    /// <summary>Waits until the service's index is loaded (GET /healthz is 200), as a load balancer's health check does.</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = Address };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while ((await client.GetAsync(new Uri("/healthz", UriKind.Relative), timeout.Token)).StatusCode != System.Net.HttpStatusCode.OK)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    /// <summary>Kills the service at once (SIGKILL, as `kill -9`): nothing of it runs on, nothing is flushed.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill();
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>Asks the service to stop as a service manager does (SIGTERM) and returns its exit code.</summary>

@@ -1,4 +1,0 @@
-namespace NewsQA.Core.Answering;
-
-/// <summary>Where the cited sentence sits in the paragraph text, in UTF-16 characters.</summary>
-public sealed record SentencePayload(int Start, int Length);

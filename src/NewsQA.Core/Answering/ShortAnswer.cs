@@ -1,8 +1,0 @@
-namespace NewsQA.Core.Answering;
-
-/// <summary>
-/// The short answer that leads a factoid answer: <see cref="Text"/> for the reader (for an English reader of Arabic
-/// articles: Western digits, English month names, a name in Latin letters), <see cref="Original"/> as the article
-/// writes it, the marker of the citation it comes from, its kind, and whether <see cref="Text"/> is a transliteration.
-/// </summary>
-public sealed record ShortAnswer(string Text, string Original, int Citation, SpanKind? Kind, bool Transliterated);

@@ -1,0 +1,182 @@
+using FSDirectory = Lucene.Net.Store.FSDirectory;
+using NewsQA.Core.Indexing;
+using NewsQA.Core.Indexing.Vectors;
+using NewsQA.Core.Ingestion;
+using NewsQA.Core.Retrieval;
+using NewsQA.Core.Tests.Support;
+using NewsQA.Core.Text;
+
+namespace NewsQA.Core.Tests.Retrieval;
+
+/// <summary>
+/// The dense leg's vector index over a folder: per-segment HNSW graphs (here from 50 vectors a segment) derived from the
+/// vectors Lucene stores, checked against an exact scan of the same vectors. No provider is involved: every graph is
+/// built from the index folder alone.
+/// </summary>
+public sealed class VectorIndexTests : IDisposable
+{
+    private const int Dimensions = 16;
+    private static readonly VectorIndexSettings Graphs = new(ExactBelow: 50);
+    private static readonly VectorIndexSettings Exact = new(ExactBelow: int.MaxValue);
+    private readonly TempFolder _temp = new();
+    private readonly float[][] _vectors = RandomVectors(400, seed: 7);
+
+    public void Dispose() => _temp.Dispose();
+
+    private string IndexPath => _temp.File("index");
+
+    private string VectorsPath => Path.Combine(IndexPath, "vectors");
+
+    private void Write(Action<PassageIndexWriter> change, bool create = false)
+    {
+        using var directory = FSDirectory.Open(IndexPath);
+        using var writer = PassageIndexWriter.Open(directory, new IndexSettings(TextAnalyzer.Version, "provider/model", Dimensions, 1200), create);
+        change(writer);
+        writer.Commit();
+    }
+
+    private static IndexedDocument Article(int number, float[] vector) =>
+        new($"d{number}", "", "t", null, "", [new IndexedPassage(new Passage($"p{number}", $"d{number}", "t", 1, 1, null, "text", []), vector)]);
+
+    private void WriteAll() => Write(w =>
+    {
+        for (var i = 0; i < _vectors.Length; i++) w.Add(Article(i, _vectors[i]));
+    }, create: true);
+
+    private static async Task<PassageIndex> OpenAsync(LuceneDirectoryHolder holder)
+    {
+        var index = PassageIndex.Open(holder.Directory);
+        await VectorSearcher.WhenGraphsBuiltAsync(index, Graphs);
+        return index;
+    }
+
+    private static List<string> Ids(PassageIndex index, float[] query, VectorIndexSettings settings, int k = 10, Func<int, bool>? accept = null) =>
+        index.Ids(VectorSearcher.Search(index, query, k, accept, settings));
+
+    [Fact]
+    public async Task ALargeSegment_IsSearchedThroughItsGraph_FindingWhatTheExactScanFinds()
+    {
+        WriteAll();
+        using var holder = new LuceneDirectoryHolder(IndexPath);
+        using var index = await OpenAsync(holder);
+
+        Assert.Single(Directory.EnumerateFiles(VectorsPath, "*.usearch"));
+        Assert.NotNull(SegmentVectors.Of(index.Segments[0].AtomicReader, Graphs).Graph);
+        var queries = RandomVectors(20, seed: 11);
+        var found = queries.Sum(q => Ids(index, q, Graphs).Intersect(Ids(index, q, Exact)).Count());
+        Assert.True(found >= 0.95 * 20 * 10, $"recall@10 {found / 200.0:0.00}");
+        Assert.Equal("p123", Ids(index, _vectors[123], Graphs)[0]);
+    }
+
+    [Fact]
+    public async Task ADeletedPassage_IsNeverFound_AndItsReplacementIsFoundAtOnce()
+    {
+        WriteAll();
+        Write(w =>
+        {
+            w.Remove("d5");
+            w.Replace(Article(9, _vectors[5]));
+        });
+        using var holder = new LuceneDirectoryHolder(IndexPath);
+        using var index = await OpenAsync(holder);
+
+        var hits = Ids(index, _vectors[5], Graphs);
+        Assert.Equal("p9", hits[0]); // the replacement, in a new small segment scanned exactly
+        Assert.DoesNotContain("p5", hits);
+        Assert.Single(hits, "p9");
+        Assert.Equal(Ids(index, _vectors[200], Exact), Ids(index, _vectors[200], Graphs));
+    }
+
+    [Fact]
+    public async Task AMergedSegment_GetsItsGraphFromTheStoredVectors()
+    {
+        Write(w =>
+        {
+            for (var i = 0; i < 200; i++) w.Add(Article(i, _vectors[i]));
+        }, create: true);
+        Write(w =>
+        {
+            for (var i = 200; i < _vectors.Length; i++) w.Add(Article(i, _vectors[i]));
+        });
+        Write(w => w.ForceMerge(1));
+        using var holder = new LuceneDirectoryHolder(IndexPath);
+        using var index = await OpenAsync(holder);
+
+        Assert.Single(index.Segments);
+        Assert.NotNull(SegmentVectors.Of(index.Segments[0].AtomicReader, Graphs).Graph);
+        Assert.Equal("p321", Ids(index, _vectors[321], Graphs)[0]);
+        Assert.Equal("p17", Ids(index, _vectors[17], Graphs)[0]);
+    }
+
+    [Fact]
+    public async Task ASelectiveFilter_StillGetsItsTopK()
+    {
+        WriteAll();
+        using var holder = new LuceneDirectoryHolder(IndexPath);
+        using var index = await OpenAsync(holder);
+        bool EveryTwentieth(int p) => int.Parse(index.GetPassage(p).Id[1..], System.Globalization.CultureInfo.InvariantCulture) % 20 == 0;
+
+        // One passage in twenty: the graph's nearest hold too few of them, so the segment is scanned exactly.
+        var filtered = Ids(index, _vectors[40], Graphs, k: 5, EveryTwentieth);
+
+        Assert.Equal(5, filtered.Count);
+        Assert.Equal("p40", filtered[0]);
+        Assert.Equal(Ids(index, _vectors[40], Exact, k: 5, EveryTwentieth), filtered);
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("damaged")]
+    [InlineData("killed")]
+    public async Task AMissingDamagedOrHalfWrittenVectorIndex_IsRebuiltFromTheIndexFolder(string what)
+    {
+        WriteAll();
+        using (var holder = new LuceneDirectoryHolder(IndexPath))
+        using (await OpenAsync(holder))
+        {
+        }
+
+        var graph = Directory.EnumerateFiles(VectorsPath, "*.usearch").Single();
+        var matrix = Directory.EnumerateFiles(VectorsPath, "*.f32").Single();
+        switch (what)
+        {
+            case "missing":
+                Directory.Delete(VectorsPath, recursive: true);
+                break;
+            case "damaged":
+                await File.WriteAllBytesAsync(graph, [.. Enumerable.Range(0, 4096).Select(i => (byte)i)]);
+                using (var stream = new FileStream(matrix, System.IO.FileMode.Open)) stream.SetLength(stream.Length / 2);
+                break;
+            case "killed":
+                File.Delete(graph);
+                await File.WriteAllBytesAsync(graph + ".tmp", new byte[100]);
+                break;
+        }
+
+        using var reopened = new LuceneDirectoryHolder(IndexPath);
+        using var index = await OpenAsync(reopened);
+
+        Assert.NotNull(SegmentVectors.Of(index.Segments[0].AtomicReader, Graphs).Graph);
+        Assert.Equal("p42", Ids(index, _vectors[42], Graphs)[0]);
+        Assert.True(new FileInfo(Directory.EnumerateFiles(VectorsPath, "*.usearch").Single()).Length > 4096);
+    }
+
+    private static float[][] RandomVectors(int count, int seed)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, count).Select(_ =>
+        {
+            var v = Enumerable.Range(0, Dimensions).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+            var norm = MathF.Sqrt(v.Sum(x => x * x));
+            return v.Select(x => x / norm).ToArray();
+        })];
+    }
+
+    /// <summary>A folder's Lucene directory, opened as a restarted process would.</summary>
+    private sealed class LuceneDirectoryHolder(string path) : IDisposable
+    {
+        public FSDirectory Directory { get; } = FSDirectory.Open(path);
+
+        public void Dispose() => Directory.Dispose();
+    }
+}
