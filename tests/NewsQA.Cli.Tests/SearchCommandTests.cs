@@ -27,6 +27,33 @@ public class SearchCommandTests
     }
 
     [Fact]
+    public async Task Search_Explain_ShowsWhatEachTermAddsToThePassagesScores()
+    {
+        using var temp = new TempFolder();
+        var args = new[] { "search", "من هو المتحدث باسم الحشد الشعبي؟", "--top", "2", "--corpus", NewsQACli.Seeds, "--index", temp.File("index"), "--mode", "keyword" };
+        var result = await NewsQACli.RunAsync([.. args, "--json", "--explain"]);
+        Assert.Equal(0, result.ExitCode);
+
+        using var json = JsonDocument.Parse(result.Output);
+        var first = json.RootElement.GetProperty("results")[0];
+        var explanation = first.GetProperty("explanation");
+        // In keyword mode the passage's score is its BM25 score, which the clauses' parts add up to.
+        Assert.Equal(first.GetProperty("score").GetDouble(), explanation.GetProperty("keyword").GetDouble(), 5);
+        var clauses = explanation.GetProperty("clauses").EnumerateArray().ToList();
+        Assert.True(clauses.Count > 3, $"{clauses.Count} clauses");
+        Assert.Equal(explanation.GetProperty("keyword").GetDouble(), clauses.Sum(c => c.GetProperty("keyword").GetDouble()), 4);
+        Assert.All(clauses, c => Assert.True(c.GetProperty("termFrequency").GetInt32() > 0));
+        Assert.Contains(clauses, c => c.GetProperty("clause").GetString() == "حشد" || c.GetProperty("clause").GetString()!.Contains("حشد"));
+
+        var text = await NewsQACli.RunAsync([.. args, "--explain"]);
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("keyword (BM25)", text.Output);
+        Assert.Contains(" tf ", text.Output);
+        var plain = await NewsQACli.RunAsync([.. args, "--json"]);
+        Assert.DoesNotContain("explanation", plain.Output);
+    }
+
+    [Fact]
     public async Task Search_WithCorpusOnly_IndexesIntoTheCache_AndAnswers()
     {
         var result = await NewsQACli.RunAsync("search", "كم رفع الناتو عدد جنوده في العراق؟", "--corpus", NewsQACli.Seeds, "--top", "1");

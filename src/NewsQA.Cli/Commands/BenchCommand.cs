@@ -204,8 +204,9 @@ public static class BenchCommand
         var url = new Option<string>("--url") { Description = "The running service (loopback only).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var requests = new Option<int>("--requests") { Description = "Questions per load level.", DefaultValueFactory = _ => 1000 };
         var levels = new Option<string>("--concurrency") { Description = "Concurrency levels, comma-separated.", DefaultValueFactory = _ => "1,8,32,64" };
+        var questionsFrom = new Option<string?>("--questions-from") { Description = "A SQuAD-format file whose questions are asked, in a seeded shuffled order (e.g. ../shared/data/xquad/xquad.ar.json, the benchmark's 1,190); default: six questions in rotation." };
         var json = CommonOptions.Json();
-        var command = new Command("load", "A bounded load on a running NewsQA service on this machine: /api/ask and the Direct Line flow.") { url, requests, levels, json };
+        var command = new Command("load", "A bounded load on a running NewsQA service on this machine: /api/ask and the Direct Line flow.") { url, requests, levels, questionsFrom, json };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
         {
             if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out var service)) throw new UsageException("--url is not an absolute URL");
@@ -213,7 +214,7 @@ public static class BenchCommand
             var count = result.GetValue(requests);
             if (count < 1) throw new UsageException("--requests must be at least 1");
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            var generator = new LoadGenerator(service, http);
+            var generator = new LoadGenerator(service, http, LoadQuestions(result.GetValue(questionsFrom)));
             var rows = new List<LoadResult>();
             foreach (var scenario in new[] { "ask", "directline" })
             {
@@ -228,6 +229,17 @@ public static class BenchCommand
             return rows.Any(r => r.Errors > 0) ? ExitCodes.Failure : ExitCodes.Success;
         }, cancellationToken));
         return command;
+    }
+
+    // A dataset's questions in an order shuffled with the benchmark's seed, so that neighbouring requests differ.
+    internal static List<string>? LoadQuestions(string? path)
+    {
+        if (path is null) return null;
+        if (!File.Exists(path)) throw new UsageException($"--questions-from: {path} not found");
+        var questions = SquadDataset.Load(path).Questions.Select(q => q.Text).ToArray();
+        if (questions.Length == 0) throw new UsageException($"--questions-from: {path} holds no questions");
+        new Random(Seed).Shuffle(questions);
+        return [.. questions];
     }
 
     // XQuAD's Arabic paragraphs and questions, and the ARCD and TyDi paragraphs the distractors are recombined from.

@@ -21,7 +21,8 @@ public static class SearchCommand
         var index = CommonOptions.Index();
         var noTranslate = CommonOptions.NoTranslate();
         var mode = CommonOptions.Mode();
-        var command = new Command("search", "Find the passages relevant to a question.") { question, questions, top, json, corpus, index, mode , noTranslate };
+        var explain = new Option<bool>("--explain") { Description = "Show, under each passage, what each query term (or synonym group) adds to its keyword and lexical-vector scores." };
+        var command = new Command("search", "Find the passages relevant to a question.") { question, questions, top, json, corpus, index, mode, noTranslate, explain };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
         {
             var settings = host.Services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
@@ -36,11 +37,11 @@ public static class SearchCommand
             using var live = await IndexSession.OpenAsync(host, result.GetValue(corpus), result.GetValue(index), ct);
             using var lease = live.Acquire();
             var passageIndex = lease.Index;
-            var retriever = host.Services.GetRequiredService<HybridRetriever>();
-            var retrievalMode = CommonOptions.ParseMode(result.GetValue(mode)!);
+            var search = new Search(host.Services.GetRequiredService<QueryBuilder>(), host.Services.GetRequiredService<HybridRetriever>(),
+                CommonOptions.ParseMode(result.GetValue(mode)!), k, settings.MaxQuestionChars, result.GetValue(explain));
             foreach (var input in inputs)
             {
-                var line = await SearchOneAsync(retriever, passageIndex, input, k, retrievalMode, settings.MaxQuestionChars, ct);
+                var line = await search.RunAsync(passageIndex, input, ct);
                 Console.WriteLine(result.GetValue(json) ? JsonOutput.Line(line) : Describe(line));
             }
 
@@ -49,13 +50,20 @@ public static class SearchCommand
         return command;
     }
 
-    private static async Task<SearchResultLine> SearchOneAsync(
-        HybridRetriever retriever, PassageIndex index, string question, int k, RetrievalMode mode, int maxChars, CancellationToken ct)
+    // One question's search, with each passage's lexical scores explained when asked.
+    private sealed record Search(QueryBuilder Queries, HybridRetriever Retriever, RetrievalMode Mode, int K, int MaxChars, bool Explain)
     {
-        if (QuestionValidator.Problem(question, maxChars) is { } problem) return new SearchResultLine(question, [], problem);
-        var hits = await retriever.SearchAsync(index, question, k, mode, ct);
-        return new SearchResultLine(question, [.. hits.Select(h => new SearchResultItem(
-            h.Rank, h.Passage.Id, h.Passage.DocumentId, h.Passage.Title, h.Passage.Paragraph, Math.Round(h.Score, 6), h.Passage.Text))]);
+        public async Task<SearchResultLine> RunAsync(PassageIndex index, string question, CancellationToken ct)
+        {
+            if (QuestionValidator.Problem(question, MaxChars) is { } problem) return new SearchResultLine(question, [], problem);
+            var query = await Queries.BuildAsync(index, question, ct);
+            var hits = await Retriever.SearchAsync(index, query, K, Mode, ct);
+            return new SearchResultLine(question, [.. hits.Select(h => new SearchResultItem(
+                h.Rank, h.Passage.Id, h.Passage.DocumentId, h.Passage.Title, h.Passage.Paragraph, Math.Round(h.Score, 6), h.Passage.Text)
+            {
+                Explanation = Explain ? Retriever.Explain(index, query, h.PassageNumber) : null,
+            })]);
+        }
     }
 
     private static string Describe(SearchResultLine line)
@@ -63,8 +71,17 @@ public static class SearchCommand
         if (line.Error is not null) return $"{line.Question}\n  error: {line.Error}\n";
         if (line.Results.Count == 0) return $"{line.Question}\n  no passage matches\n";
         var rows = line.Results.Select(r =>
-            $"{r.Rank,3}. [{r.Score:0.0000}] {r.Title} ¶{r.Paragraph} ({r.PassageId})\n     {Shorten(r.Text, 240)}");
+            $"{r.Rank,3}. [{r.Score:0.0000}] {r.Title} ¶{r.Paragraph} ({r.PassageId})\n     {Shorten(r.Text, 240)}{Describe(r.Explanation)}");
         return $"{line.Question}\n{string.Join('\n', rows)}\n";
+    }
+
+    // The legs' totals, then each clause: its term frequency in the passage, its document frequency, and its parts.
+    private static string Describe(LexicalExplanation? explanation)
+    {
+        if (explanation is null) return "";
+        var clauses = explanation.Clauses.Select(c =>
+            $"\n       {c.Clause,-24} tf {c.TermFrequency,3}  df {c.DocumentFrequency,8:N0}  keyword {c.Keyword,8:0.0000}  vector {c.Vector,8:0.0000}");
+        return $"\n     keyword (BM25) {explanation.Keyword:0.0000}  vector (lexical cosine) {explanation.Vector:0.0000}{string.Concat(clauses)}";
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max] + "…";

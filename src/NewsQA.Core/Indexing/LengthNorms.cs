@@ -26,7 +26,6 @@ public sealed record LengthNorms(float[] Words, float[] Grams)
 
     private static void Fill(int[] lengths, Span<float> norms, double average, double k1, double b)
     {
-        var safeAverage = Math.Max(average, 1e-9);
-        for (var d = 0; d < lengths.Length; d++) norms[d] = (float)(k1 * (1 - b + (b * lengths[d] / safeAverage)));
+        for (var d = 0; d < lengths.Length; d++) norms[d] = Bm25.Norm(lengths[d], average, k1, b);
     }
 }

@@ -35,7 +35,8 @@ public sealed class HybridRetriever(PassageEncoder encoder, QueryBuilder queries
             ? encoder.TryEmbedQueryAsync(query.VectorText, cancellationToken)
             : null;
         var (keyword, vector) = LexicalScorer.Search(index, query, mode != RetrievalMode.Vector, mode != RetrievalMode.Keyword && !dense,
-            depth, settings.Bm25K1, settings.Bm25B, settings.Pruning, postings);
+            depth, settings.Bm25K1, settings.Bm25B, postings,
+            settings.CascadeCandidates > 0 ? new LexicalCascade(settings.CascadeGramShare, settings.CascadeCandidates) : null);
         if (queryVector is not null)
         {
             if (await queryVector.ConfigureAwait(false) is { } embedded) vector = VectorSearcher.Search(index, embedded, depth, query.Filter, settings.VectorIndex);
@@ -59,9 +60,13 @@ public sealed class HybridRetriever(PassageEncoder encoder, QueryBuilder queries
             var inVector = vectorRanks.TryGetValue(hit.PassageNumber, out var v);
             return new SearchHit(index.GetPassage(hit.PassageNumber), i + 1, hit.Score,
                 inKeyword ? k.Rank : null, inKeyword ? k.Score : null,
-                inVector ? v.Rank : null, inVector ? v.Score : null);
+                inVector ? v.Rank : null, inVector ? v.Score : null) { PassageNumber = hit.PassageNumber };
         })];
     }
+
+    /// <summary>Why a passage has the lexical scores it has for a prepared query (<see cref="LexicalScorer.Explain"/>).</summary>
+    public LexicalExplanation Explain(PassageIndex index, RetrievalQuery query, int passageNumber) =>
+        LexicalScorer.Explain(index, query, passageNumber, options.Value.Bm25K1, options.Value.Bm25B);
 
     private static Dictionary<int, (int Rank, double Score)> RankLookup(List<ScoredPassage> ranking) =>
         ranking.Select((s, i) => (s, i)).ToDictionary(x => x.s.PassageNumber, x => (x.i + 1, x.s.Score));

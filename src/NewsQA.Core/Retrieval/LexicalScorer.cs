@@ -1,42 +1,60 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 using NewsQA.Core.Indexing;
 using NewsQA.Core.Telemetry;
-using NewsQA.Core.Text;
 
 namespace NewsQA.Core.Retrieval;
 
 /// <summary>
 /// Both lexical legs from one read of the index's postings. The keyword leg is Okapi BM25 per field (words and grams,
-/// each with its own exact length normalization) with the non-negative idf of Lucene, log(1 + (N - df + 0.5) /
-/// (df + 0.5)); query terms carry weights, and synonym groups score as one term (Pirkola's structured query). The
-/// offline vector leg is the cosine between the query text and each passage as lnc.ltc vectors of the same stems and
-/// grams (<see cref="TermWeighting"/>): what the offline hashing embedding approximated with hashed buckets, exact here
-/// and without a second index. Term at a time with MaxScore's cut (<see cref="MaxScoreSearch"/>): each leg's top k is
-/// exactly what scoring every posting gives, without decoding most postings of the common terms and grams.
+/// each with its own exact length normalization; <see cref="Bm25"/>) with the non-negative idf of Lucene; query terms
+/// carry weights, and synonym groups score as one term (Pirkola's structured query). The offline vector leg is the
+/// cosine between the query text and each passage as lnc.ltc vectors of the same stems and grams
+/// (<see cref="TermWeighting"/>): exact, and without a second index. Term at a time: each clause's postings
+/// (<see cref="PostingsSource"/>) are added into one sum per passage per leg, then each leg's top k is picked.
+/// <see cref="Explain"/> gives one passage's sums clause by clause, to the bit.
 /// </summary>
 public static class LexicalScorer
 {
     /// <summary>
-    /// The best <paramref name="k"/> passages of each leg asked for (an empty list for a leg not asked for); the same
-    /// with and without <paramref name="prune"/> (MaxScore's cut, which skips postings; see Retrieval:Pruning).
+    /// The best <paramref name="k"/> passages of each leg asked for (an empty list for a leg not asked for): by
+    /// reading every posting, or in two stages where <paramref name="cascade"/> says they save (its candidates carry the
+    /// same scores, but a passage only common clauses would lift into a top k is missed).
     /// </summary>
     public static (List<ScoredPassage> Keyword, List<ScoredPassage> Vector) Search(
-        PassageIndex index, RetrievalQuery query, bool keyword, bool vector, int k, double k1, double b, bool prune = false, PostingsCache? cache = null)
+        PassageIndex index, RetrievalQuery query, bool keyword, bool vector, int k, double k1, double b, PostingsCache? cache = null, LexicalCascade? cascade = null)
     {
         if (index.Count == 0 || (!keyword && !vector)) return ([], []);
         var cursor = PostingsCursor.Rent(index);
         try
         {
-            var clauses = Clauses(index, cursor, query, keyword, vector, k1);
-            var segments = index.Segments;
-            var accepted = segments.Select(segment => query.Filter is null
-                ? segment.AtomicReader.LiveDocs
-                : new AcceptedPassages(segment.AtomicReader.LiveDocs, query.Filter, segment.DocBase, segment.AtomicReader.MaxDoc)).ToArray();
-            var search = new MaxScoreSearch(index, cursor, accepted, index.NormsFor(k1, b), index.VectorNorms, cache);
-            var (keywordTop, vectorTop) = search.Run(clauses, keyword, vector, k, prune);
-            Activity.Current?.SetTag(NewsQATelemetry.PostingsTag, clauses.Sum(c => c.Reads));
-            return (keywordTop, vectorTop);
+            var clauses = QueryClauses.Build(index, cursor, query, keyword, vector, k1);
+            var search = new Reading(index, cursor, cache, query.Filter, index.NormsFor(k1, b));
+            using var bm25 = new ScoreBuffer(index.MaxDoc);
+            using var dot = new ScoreBuffer(index.MaxDoc);
+            var selective = cascade is null ? clauses.Count : clauses.Count(c => !c.Source.IsGram || c.Source.DocumentFrequency <= cascade.SelectiveShare * index.MaxDoc);
+            var read = search.Through(clauses.Take(selective), bm25.Scores, dot.Scores);
+            List<int>? candidates = null;
+            if (selective < clauses.Count)
+            {
+                candidates = Candidates(index, bm25, dot, keyword, vector, Math.Max(cascade!.Candidates, k));
+                var lookups = (double)candidates.Count * (clauses.Count - selective);
+                if (candidates.Count == 0 || clauses.Skip(selective).Sum(c => (double)c.Source.DocumentFrequency) < cascade.MinimumSaving * lookups) candidates = null;
+            }
+
+            read += candidates is null
+                ? search.Through(clauses.Skip(selective), bm25.Scores, dot.Scores)
+                : search.At(clauses.Skip(selective), candidates, bm25.Scores, dot.Scores);
+            Activity.Current?.SetTag(NewsQATelemetry.PostingsTag, read);
+            if (candidates is null)
+            {
+                return (keyword ? TopSelector.Select(bm25.Span, k) : [], vector ? TopSelector.SelectRatios(dot.Span, index.VectorNorms.AsSpan(0, dot.Length), k) : []);
+            }
+
+            var norms = index.VectorNorms;
+            return (keyword ? TopSelector.Select(candidates.Select(p => new ScoredPassage(p, bm25.Scores[p])).Where(s => s.Score > 0), k) : [],
+                vector ? TopSelector.Select(candidates.Where(p => dot.Scores[p] > 0).Select(p => new ScoredPassage(p, TermWeighting.Cosine(dot.Scores[p], norms[p]))), k) : []);
         }
         finally
         {
@@ -44,84 +62,105 @@ public static class LexicalScorer
         }
     }
 
-    // One clause per posting source: a term's keyword weight (words or grams normalization), its one-member groups
-    // (normalized by the word field, as before the move to Lucene, so that the measured scores stay the same) and its
-    // vector weight share one read of its postings; a synonym group is a clause of its own.
-    private static List<ScoringClause> Clauses(
-        PassageIndex index, PostingsCursor cursor, RetrievalQuery query, bool keyword, bool vector, double k1)
+    // Each asked leg's best passages after the selective clauses, together, in increasing passage number; none when
+    // the first stage found fewer passages than it is to pass on for a leg: that leg's top k would then be filled by
+    // passages only the common grams find, which the second stage would never see.
+    private static List<int> Candidates(PassageIndex index, ScoreBuffer bm25, ScoreBuffer dot, bool keyword, bool vector, int count)
     {
-        var byTerm = new Dictionary<string, ScoringClause?>(StringComparer.Ordinal);
-        var groups = new Dictionary<string, ScoringClause?>(StringComparer.Ordinal);
-        ScoringClause? ForTerm(string term)
-        {
-            if (byTerm.TryGetValue(term, out var known)) return known;
-            var lucene = PassageIndex.LuceneTerm(term);
-            var (places, df) = cursor.Seek(lucene);
-            var clause = df == 0 ? null : new ScoringClause([(lucene, places)]) { DocumentFrequency = df };
-            if (clause is not null && term[0] == CharacterGrams.Marker) clause.VectorKind = TermWeighting.GramFeatureWeight;
-            return byTerm[term] = clause;
-        }
-
-        if (keyword)
-        {
-            // A term asked twice counts twice (query term frequency), as in the classic BM25 query weighting.
-            foreach (var term in query.Terms)
-            {
-                if (term.Weight <= 0 || ForTerm(term.Term) is not { } clause) continue;
-                var factor = term.Weight * PassageIndex.Idf(index.Count, clause.DocumentFrequency) * (k1 + 1);
-                if (term.Term[0] == CharacterGrams.Marker) clause.GramFactor += factor;
-                else clause.WordFactor += factor;
-            }
-
-            foreach (var group in query.Groups)
-            {
-                if (group.Weight <= 0) continue;
-                var members = group.Terms.Distinct(StringComparer.Ordinal).ToList();
-                if (members.Count == 1)
-                {
-                    if (ForTerm(members[0]) is { } single) single.WordFactor += group.Weight * PassageIndex.Idf(index.Count, single.DocumentFrequency) * (k1 + 1);
-                    continue;
-                }
-
-                // A group's df is the size of its members' union (counted once per snapshot, see PassageIndex).
-                members.Sort(StringComparer.Ordinal);
-                var key = string.Join('\n', members);
-                if (!groups.TryGetValue(key, out var union))
-                {
-                    var present = members.Select(PassageIndex.LuceneTerm).Select(t => (Term: t, cursor.Seek(t).Places)).Where(m => m.Places.Count > 0).ToList();
-                    var passages = present.Count == 0 ? 0 : index.GroupDocumentFrequency(members);
-                    groups[key] = union = passages == 0 ? null : new ScoringClause(present) { DocumentFrequency = passages };
-                }
-
-                if (union is not null) union.WordFactor += group.Weight * PassageIndex.Idf(index.Count, union.DocumentFrequency) * (k1 + 1);
-            }
-        }
-
-        if (vector)
-        {
-            foreach (var (feature, weight) in Features(query.VectorText))
-            {
-                if (ForTerm(feature) is { } clause) clause.VectorFactor += weight * PassageIndex.Idf(index.Count, clause.DocumentFrequency);
-            }
-        }
-
-        var clauses = byTerm.Values.Concat(groups.Values).OfType<ScoringClause>()
-            .Where(c => c.WordFactor > 0 || c.GramFactor > 0 || c.VectorFactor > 0).ToList();
-        return clauses;
+        var keywordBest = keyword ? TopSelector.Select(bm25.Span, count) : [];
+        var vectorBest = vector ? TopSelector.SelectRatios(dot.Span, index.VectorNorms.AsSpan(0, dot.Length), count) : [];
+        if ((keyword && keywordBest.Count < count) || (vector && vectorBest.Count < count)) return [];
+        return [.. keywordBest.Concat(vectorBest).Select(s => s.PassageNumber).Distinct().Order()];
     }
 
-    // Each feature's query weight before idf: (1 + ln qtf) times its kind's weight, times the kind's weight again for
-    // the passage side (a passage's gram entries are weighted the same way), so a posting adds weight * idf * (1 + ln tf).
-    private static IEnumerable<(string Feature, double Weight)> Features(string text)
+    /// <summary>
+    /// Why passage <paramref name="passageNumber"/> scores what it does for <paramref name="query"/>: each clause's term
+    /// frequency there and what it adds to each leg, and the legs' totals, which are the scores
+    /// <see cref="Search"/> gives the passage (to the bit, whether or not it is in a top k).
+    /// </summary>
+    public static LexicalExplanation Explain(PassageIndex index, RetrievalQuery query, int passageNumber, double k1, double b)
     {
-        var (terms, grams) = CharacterGrams.AnalyzeWithTerms(text);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var term in terms) counts[term] = counts.GetValueOrDefault(term) + 1;
-        foreach (var gram in grams) counts[gram] = counts.GetValueOrDefault(gram) + 1;
-        return counts.Select(c =>
+        ArgumentOutOfRangeException.ThrowIfNegative(passageNumber);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(passageNumber, Math.Max(index.MaxDoc, 1));
+        if (index.Count == 0) return new LexicalExplanation(passageNumber, [], 0, 0);
+        var cursor = PostingsCursor.Rent(index);
+        try
         {
-            var kind = c.Key[0] == CharacterGrams.Marker ? TermWeighting.GramFeatureWeight : 1;
-            return (c.Key, (double)TermWeighting.LogTf(c.Value) * kind * kind);
-        });
+            var clauses = QueryClauses.Build(index, cursor, query, keyword: true, vector: true, k1);
+            var norms = index.NormsFor(k1, b);
+            var s = ReaderUtil.SubIndex(passageNumber, index.Segments);
+            var segment = new SegmentRead(s, index.Segments[s], cursor, null);
+            var (wordNorm, gramNorm, length) = (norms.Words[passageNumber], norms.Grams[passageNumber], index.VectorNorms[passageNumber]);
+            var (keyword, dot) = (0f, 0f);
+            var parts = new List<ClauseContribution>();
+            foreach (var clause in clauses)
+            {
+                var tf = clause.Source.FrequencyAt(segment, passageNumber - segment.Context.DocBase);
+                if (tf == 0) continue;
+                var (clauseKeyword, clauseDot) = (0f, 0f);
+                ScoringClause.AddTo(ref clauseKeyword, ref clauseDot, clause.Factors, tf, wordNorm, gramNorm);
+                ScoringClause.AddTo(ref keyword, ref dot, clause.Factors, tf, wordNorm, gramNorm);
+                parts.Add(new ClauseContribution(clause.Source.Name, clause.Source.DocumentFrequency, tf, clauseKeyword,
+                    clauseDot == 0 ? 0 : TermWeighting.Cosine(clauseDot, length)));
+            }
+
+            return new LexicalExplanation(passageNumber, parts, keyword, dot == 0 ? 0 : TermWeighting.Cosine(dot, length));
+        }
+        finally
+        {
+            cursor.Return();
+        }
+    }
+
+    // One query's reading of clauses into the legs' per-passage sums, segment by segment.
+    private sealed class Reading(PassageIndex index, PostingsCursor cursor, PostingsCache? cache, Func<int, bool>? filter, LengthNorms norms)
+    {
+        private readonly IBits?[] _accepted = [.. index.Segments.Select(segment => filter is null
+            ? segment.AtomicReader.LiveDocs
+            : new AcceptedPassages(segment.AtomicReader.LiveDocs, filter, segment.DocBase, segment.AtomicReader.MaxDoc))];
+
+        // Every accepted posting of the clauses.
+        public long Through(IEnumerable<ScoringClause> clauses, float[] bm25, float[] dot)
+        {
+            long read = 0;
+            var segments = index.Segments;
+            foreach (var clause in clauses)
+            {
+                for (var s = 0; s < segments.Count; s++)
+                {
+                    read += clause.Source.Read(new SegmentRead(s, segments[s], cursor, cache), _accepted[s], new ClauseSums(clause, norms, segments[s].DocBase, bm25, dot));
+                }
+            }
+
+            return read;
+        }
+
+        // The clauses' postings at the candidates only (passage numbers, increasing).
+        public long At(IEnumerable<ScoringClause> clauses, List<int> candidates, float[] bm25, float[] dot)
+        {
+            var segments = index.Segments;
+            var local = new int[candidates.Count];
+            var bounds = new int[segments.Count + 1];
+            for (var (s, i) = (0, 0); s < segments.Count; s++)
+            {
+                var (docBase, end) = (segments[s].DocBase, segments[s].DocBase + segments[s].AtomicReader.MaxDoc);
+                bounds[s] = i;
+                for (; i < candidates.Count && candidates[i] < end; i++) local[i] = candidates[i] - docBase;
+                bounds[s + 1] = i;
+            }
+
+            long read = 0;
+            foreach (var clause in clauses)
+            {
+                for (var s = 0; s < segments.Count; s++)
+                {
+                    if (bounds[s + 1] == bounds[s]) continue;
+                    read += clause.Source.ReadAt(new SegmentRead(s, segments[s], cursor, cache), local.AsSpan(bounds[s], bounds[s + 1] - bounds[s]),
+                        new ClauseSums(clause, norms, segments[s].DocBase, bm25, dot));
+                }
+            }
+
+            return read;
+        }
     }
 }

@@ -10,4 +10,8 @@ public sealed record SearchHit(
     int? KeywordRank,
     double? KeywordScore,
     int? VectorRank,
-    double? VectorScore);
+    double? VectorScore)
+{
+    /// <summary>The passage's number in the snapshot it was found in (for explaining its scores), or -1 when not known.</summary>
+    public int PassageNumber { get; init; } = -1;
+}

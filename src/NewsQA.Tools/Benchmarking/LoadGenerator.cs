@@ -10,15 +10,18 @@ namespace NewsQA.Tools.Benchmarking;
 /// <summary>
 /// A bounded load on a NewsQA service on this machine: a fixed number of questions at a given concurrency, through
 /// POST /api/ask or the whole Direct Line flow (token, start, post, poll until the answer). It refuses any address
-/// but loopback, and stops when its requests are done.
+/// but loopback, and stops when its requests are done. The questions are a fixed rotation of six, or those given (for
+/// instance the benchmark's 1,190 XQuAD questions, so that a cache of one question's work cannot carry the load).
 /// </summary>
-public sealed class LoadGenerator(Uri service, HttpClient http)
+public sealed class LoadGenerator(Uri service, HttpClient http, IReadOnlyList<string>? questions = null)
 {
-    private static readonly string[] Questions =
+    private static readonly string[] Rotation =
     [
         "من هو المتحدث باسم الحشد الشعبي؟", "كم رفع الناتو عدد جنوده في العراق؟", "متى احتل تنظيم الدولة ثلث مساحة العراق؟",
         "Who commands the French forces in the Middle East?", "من هو قائد عمليات محافظة نينوى؟", "لخص المقال الثاني",
     ];
+
+    private readonly IReadOnlyList<string> _questions = questions is { Count: > 0 } ? questions : Rotation;
 
     private static readonly TimeSpan AnswerPatience = TimeSpan.FromSeconds(30);
 
@@ -62,13 +65,13 @@ public sealed class LoadGenerator(Uri service, HttpClient http)
     }
 
     /// <summary>
-    /// Question number <paramref name="n"/> (of a fixed rotation) through <paramref name="scenario"/> ("ask" or
+    /// Question number <paramref name="n"/> (of the rotation, or of the questions given, in turn) through <paramref name="scenario"/> ("ask" or
     /// "directline"); true when it was answered, false for an error status, a broken or timed-out exchange.
     /// </summary>
     public async Task<bool> QuestionAsync(string scenario, int n, CancellationToken cancellationToken)
     {
         if (!IsLoopback(service)) throw new InvalidOperationException($"Load is only ever sent to this machine; {service} is not a loopback address.");
-        var question = Questions[n % Questions.Length];
+        var question = _questions[n % _questions.Count];
         try
         {
             return scenario == "directline" ? await DirectLineAsync(question, cancellationToken) : await AskAsync(question, cancellationToken);

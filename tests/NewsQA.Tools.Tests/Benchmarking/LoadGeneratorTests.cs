@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
 using NewsQA.Tools.Benchmarking;
 
 namespace NewsQA.Tools.Tests.Benchmarking;
@@ -20,5 +23,38 @@ public class LoadGeneratorTests
         using var http = new HttpClient();
         var generator = new LoadGenerator(new Uri("http://10.0.0.5:5080"), http);
         await Assert.ThrowsAsync<InvalidOperationException>(() => generator.RunAsync("ask", 1, 1, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Questions_Given_AreAskedInTurn_InsteadOfTheRotation()
+    {
+        var port = FreePort();
+        using var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var asked = new List<string>();
+        var serving = Task.Run(async () =>
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var context = await listener.GetContextAsync();
+                using var body = await JsonDocument.ParseAsync(context.Request.InputStream);
+                asked.Add(body.RootElement.GetProperty("question").GetString()!);
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+            }
+        });
+        using var http = new HttpClient();
+        var generator = new LoadGenerator(new Uri($"http://127.0.0.1:{port}"), http, ["first question", "second question"]);
+        for (var n = 0; n < 3; n++) Assert.True(await generator.QuestionAsync("ask", n, CancellationToken.None));
+        await serving;
+        Assert.Equal(["first question", "second question", "first question"], asked);
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }
