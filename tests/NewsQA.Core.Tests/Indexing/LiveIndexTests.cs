@@ -221,7 +221,14 @@ public sealed class LiveIndexTests : IDisposable
             }
         })).ToList();
 
-        for (var n = 0; n < 15; n++) await ArriveAsync(live, $"news-{n}", $"Quillon{n} spoke to the coalition about the agreement number {n}.");
+        for (var n = 0; n < 15; n++)
+        {
+            await ArriveAsync(live, $"news-{n}", $"Quillon{n} spoke to the coalition about the agreement number {n}.");
+            // The readers are thread-pool tasks: on a busy pool they may not run between two commits, so each commit
+            // waits (bounded) until a reader has leased its snapshot, and the readers race every commit that follows.
+            using var now = live.Acquire();
+            for (var waited = 0; waited < 10_000 && errors.IsEmpty && !seen.ContainsKey(now.Index); waited += 5) await Task.Delay(5);
+        }
         await stop.CancelAsync();
         await Task.WhenAll(readers);
 
