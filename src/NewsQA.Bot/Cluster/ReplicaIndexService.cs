@@ -27,7 +27,15 @@ public sealed partial class ReplicaIndexService(
         var settings = cluster.Value;
         if (settings.Role != ClusterRole.Replica) return;
         using var replica = new IndexReplica(Path.GetFullPath(index.Value.Path), new Uri(settings.IndexerUrl!), settings.Secret!);
-        await nudges.SubscribeAsync(_ => _nudged.Writer.TryWrite(true));
+        try
+        {
+            await nudges.SubscribeAsync(_ => _nudged.Writer.TryWrite(true));
+        }
+        catch (StackExchange.Redis.RedisException e)
+        {
+            LogNoNudges(logger, e.Message, settings.PollSeconds); // the poll still finds every revision
+        }
+
         var failing = false;
         try
         {
@@ -90,6 +98,9 @@ public sealed partial class ReplicaIndexService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pulling the index from {IndexerUrl} failed ({Reason}); answering from the revision held, trying again every {PollSeconds} s")]
     private static partial void LogPullFailed(ILogger logger, string indexerUrl, string reason, int pollSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Revision nudges cannot be received ({Reason}); new revisions are found every {PollSeconds} s")]
+    private static partial void LogNoNudges(ILogger logger, string reason, int pollSeconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pulling the index works again")]
     private static partial void LogRecovered(ILogger logger);
