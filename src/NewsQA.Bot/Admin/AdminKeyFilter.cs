@@ -17,14 +17,7 @@ public sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpointFi
             return Problems.Problem(StatusCodes.Status404NotFound, "Not found", "The admin API is off: set NEWSQA_Admin__ApiKey to turn it on (see docs/live-news.md, Admin API).");
         }
 
-        var given = SecretMatch.Bearer(context.HttpContext.Request);
-        if (given is null || !SecretMatch.Same(given, admin.ApiKey!))
-        {
-            context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer realm=\"NewsQA admin\"";
-            return Problems.Problem(StatusCodes.Status401Unauthorized, "Unauthorized",
-                given is null ? "Send the admin key as \"Authorization: Bearer KEY\"." : "The admin key is wrong.");
-        }
-
+        if (SecretMatch.Refusal(context.HttpContext, admin.ApiKey!, "NewsQA admin", "admin key") is { } refused) return refused;
         return await next(context);
     }
 }

@@ -14,14 +14,7 @@ public sealed class ClusterSecretFilter(IOptions<ClusterOptions> options) : IEnd
     {
         var cluster = options.Value;
         if (cluster.Role != ClusterRole.Indexer) return Problems.Problem(StatusCodes.Status404NotFound, "Not found", "Only a cluster's indexer serves replication.");
-        var given = SecretMatch.Bearer(context.HttpContext.Request);
-        if (given is null || !SecretMatch.Same(given, cluster.Secret!))
-        {
-            context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer realm=\"NewsQA cluster\"";
-            return Problems.Problem(StatusCodes.Status401Unauthorized, "Unauthorized",
-                given is null ? "Send the cluster secret as \"Authorization: Bearer SECRET\"." : "The cluster secret is wrong.");
-        }
-
+        if (SecretMatch.Refusal(context.HttpContext, cluster.Secret!, "NewsQA cluster", "cluster secret") is { } refused) return refused;
         return await next(context);
     }
 }

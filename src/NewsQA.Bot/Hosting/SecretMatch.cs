@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace NewsQA.Bot.Hosting;
 
@@ -11,13 +12,20 @@ public static class SecretMatch
 {
     private const string Scheme = "Bearer ";
 
-    /// <summary>The secret an "Authorization: Bearer SECRET" header carries, or null when it carries none.</summary>
-    public static string? Bearer(HttpRequest request)
+    /// <summary>
+    /// Null when the request carries "Authorization: Bearer SECRET" with <paramref name="secret"/>; else the 401 to answer,
+    /// naming what to send (<paramref name="name"/>, e.g. "admin key") and the realm in WWW-Authenticate.
+    /// </summary>
+    public static ProblemHttpResult? Refusal(HttpContext context, string secret, string realm, string name)
     {
-        var header = request.Headers.Authorization.ToString();
-        return header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ? header[Scheme.Length..].Trim() : null;
+        var header = context.Request.Headers.Authorization.ToString();
+        var given = header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ? header[Scheme.Length..].Trim() : null;
+        if (given is not null && Same(given, secret)) return null;
+        context.Response.Headers.WWWAuthenticate = $"Bearer realm=\"{realm}\"";
+        return Problems.Problem(StatusCodes.Status401Unauthorized, "Unauthorized",
+            given is null ? $"Send the {name} as \"Authorization: Bearer {name.Split(' ')[^1].ToUpperInvariant()}\"." : $"The {name} is wrong.");
     }
 
-    public static bool Same(string given, string secret) =>
+    private static bool Same(string given, string secret) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }
