@@ -33,19 +33,20 @@ public static partial class AskEndpoints
     }
 
     public static async Task<Results<Ok<AnswerPayload>, ProblemHttpResult>> AskAsync(
-        HttpRequest request, AnswerService answers, IndexHolder index, TurnHandler turns, CancellationToken ct)
+        HttpRequest request, AnswerService answers, IndexHolder index, TurnHandler turns, IOptions<ClusterOptions> cluster, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<AskRequest>(request, ct);
         problem ??= ConversationIdProblem(body!);
         if (problem is not null) return problem;
         using var lease = index.TryAcquire();
         if (lease is null) return NotReady();
+        ClusterHealth.TellRevision(request.HttpContext.Response, lease.Index, cluster.Value);
         var answer = await InConversationAsync(body!, turns, (conversation, token) => answers.AskAsync(lease.Index, body!.Question ?? string.Empty, conversation, token), ct);
         return TypedResults.Ok(AnswerPayload.From(answer));
     }
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> StreamAsync(
-        HttpContext context, AnswerService answers, IndexHolder index, TurnHandler turns, ILoggerFactory loggers, CancellationToken ct)
+        HttpContext context, AnswerService answers, IndexHolder index, TurnHandler turns, IOptions<ClusterOptions> cluster, ILoggerFactory loggers, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<AskRequest>(context.Request, ct);
         problem ??= ConversationIdProblem(body!);
@@ -53,6 +54,7 @@ public static partial class AskEndpoints
         using var lease = index.TryAcquire(); // the stream reads one snapshot, however many commits land meanwhile
         if (lease is null) return NotReady();
 
+        ClusterHealth.TellRevision(context.Response, lease.Index, cluster.Value);
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         await WriteEventAsync(context, "status", new { state = "searching" }, ct);

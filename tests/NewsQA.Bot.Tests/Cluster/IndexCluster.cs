@@ -29,7 +29,7 @@ public class IndexCluster : IAsyncLifetime
 
     public List<BotProcess> Replicas { get; } = [];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Redis = await RedisServer.StartAsync();
         Indexer = await StartAsync(new() { ["NEWSQA_Cluster__Role"] = "Indexer", ["NEWSQA_Corpus__Path"] = Corpus.Path });
@@ -60,8 +60,14 @@ public class IndexCluster : IAsyncLifetime
         return answer.GetProperty("citations").EnumerateArray().Any(c => c.GetProperty("text").GetString()!.Contains(fact, StringComparison.Ordinal));
     }
 
+    /// <summary>Settings a cluster of a test adds to a process's (its role is settings["NEWSQA_Cluster__Role"]).</summary>
+    protected virtual void AddSettings(Dictionary<string, string> settings)
+    {
+    }
+
     private async Task<BotProcess> StartAsync(Dictionary<string, string> settings)
     {
+        AddSettings(settings);
         settings["NEWSQA_Redis__Configuration"] = Redis.Configuration;
         settings["NEWSQA_Cluster__Secret"] = Secret;
         settings["NEWSQA_DirectLine__TokenSigningKey"] = SigningKey;
@@ -71,7 +77,7 @@ public class IndexCluster : IAsyncLifetime
         return process;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var process in _processes) await process.DisposeAsync();
         if (Proxy is not null) await Proxy.DisposeAsync();

@@ -33,6 +33,9 @@ public sealed class LoopbackModelServer : IAsyncDisposable
 
     public ConcurrentQueue<int> Failures { get; } = new();
 
+    /// <summary>The vector an embedding request's input gets (by default its length, 1 and 0).</summary>
+    public Func<string, float[]> Embed { get; set; } = text => [text.Length, 1f, 0f];
+
     /// <summary>Status codes to answer embedding requests with first, one a request (with Retry-After: 0).</summary>
     public ConcurrentQueue<int> EmbeddingFailures { get; } = new();
 
@@ -115,7 +118,7 @@ public sealed class LoopbackModelServer : IAsyncDisposable
         await context.Response.WriteAsJsonAsync(new
         {
             @object = "list", model = request.Model,
-            data = inputs.Select((text, i) => new { @object = "embedding", index = i, embedding = new[] { text.Length, 1f, 0f } }),
+            data = inputs.Select((text, i) => new { @object = "embedding", index = i, embedding = Embed(text) }),
             usage = new { prompt_tokens = 5, total_tokens = 5 },
         });
     }
