@@ -17,7 +17,7 @@ public static class BenchReplicaVectorsCommand
     {
         var sizes = new Option<string?>("--sizes") { Description = "Corpus sizes in vectors, comma-separated (default 20000,100000)." };
         var dimensions = new Option<int>("--dimensions") { Description = "Dimensions per vector.", DefaultValueFactory = _ => 768 };
-        var work = new Option<string>("--work") { Description = "Folder for the indexer's and the replicas' indexes (replaced).", DefaultValueFactory = _ => Path.Combine(".newsqa", "bench-replica-vectors") };
+        var work = new Option<string>("--work") { Description = "Folder for the indexer's and the replicas' indexes (replaced at each size, left for a look).", DefaultValueFactory = _ => Path.Combine(".newsqa", "bench-replica-vectors") };
         var json = CommonOptions.Json();
         var command = new Command("replica-vectors", "Measure a replica's cost of deriving a revision's vector files against shipping them.") { sizes, dimensions, work, json };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync((_, _) =>
@@ -32,7 +32,6 @@ public static class BenchReplicaVectorsCommand
                 Console.WriteLine(result.GetValue(json) ? JsonOutput.Line(measured) : Line(measured));
             }
 
-            Directory.Delete(folder, recursive: true);
             return Task.FromResult(ExitCodes.Success);
         }, cancellationToken));
         return command;
