@@ -18,12 +18,11 @@ public static class ReplicaVectorCost
     private const int Seed = 20261206;
     private const int Chunk = 10_000;
 
-    /// <summary>Measures one size in <paramref name="work"/> (emptied first), with the product's default vector settings.</summary>
-    public static ReplicaVectorResult Measure(int vectors, int dimensions, string work)
+    /// <summary>Measures one size in <paramref name="work"/> (emptied first) with these vector settings.</summary>
+    public static ReplicaVectorResult Measure(int vectors, int dimensions, VectorIndexSettings settings, string work)
     {
         if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         var (indexer, derived, shipped) = (Path.Combine(work, "indexer"), Path.Combine(work, "derived"), Path.Combine(work, "shipped"));
-        var settings = new VectorIndexSettings();
         var generator = new ClusteredVectors(dimensions, Seed);
         var built = Stopwatch.StartNew();
         using (var engine = new ProductEngine(dimensions, settings)) engine.Build(Chunks(generator, vectors), indexer);
@@ -41,7 +40,7 @@ public static class ReplicaVectorCost
         copied.Stop();
         var (shipFirst, shipAll, _) = OpenAndServe(shipped, settings, generator);
 
-        return new ReplicaVectorResult(vectors, dimensions, segments, built.Elapsed.TotalSeconds, luceneBytes, pulled.Elapsed.TotalMilliseconds,
+        return new ReplicaVectorResult(vectors, dimensions, settings.ExactBelow, segments, built.Elapsed.TotalSeconds, luceneBytes, pulled.Elapsed.TotalMilliseconds,
             deriveFirst, deriveAll, vectorBytes, copied.Elapsed.TotalMilliseconds, shipFirst, shipAll, MachineLoad.Averages());
     }
 

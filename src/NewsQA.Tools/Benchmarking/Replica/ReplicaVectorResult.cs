@@ -7,6 +7,7 @@ namespace NewsQA.Tools.Benchmarking.Replica;
 public sealed record ReplicaVectorResult(
     int Vectors,
     int Dimensions,
+    int ExactBelow,
     int Segments,
     double IndexerBuildSeconds,
     long LuceneBytes,
