@@ -92,6 +92,7 @@ public sealed class DeployFilesTests
 
     [Theory]
     [InlineData("deploy/local-cluster.sh")]
+    [InlineData("scripts/bench-cluster.sh")]
     public async Task TheScript_IsValidBash(string script)
     {
         var (exitCode, _, error) = await DeployCommand.RunAsync("bash", ["-n", DeployCommand.InRepository(script)]);
