@@ -48,14 +48,18 @@ import json, sys, datetime
 row = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])
 killed = int(sys.argv[2]) / 1000
 timeline = row.get("timeline") or {}
+at = lambda t: datetime.datetime.fromisoformat(t.replace("Z", "+00:00")).timestamp()
+kill_second = int(killed - at(timeline["started"])) if "started" in timeline else -1
 print(f"   {row['requests']} requests, {row['perSecond']:.1f}/s, p50 {row['p50Ms']:.1f} ms, p99 {row['p99Ms']:.1f} ms, errors {row['errors']}")
 for s in timeline.get("seconds", []):
-    print(f"   t={s['second']:>3}s answered {s['answered']:>5} errors {s['errors']:>3}")
-last = timeline.get("lastError")
-if last:
-    at = datetime.datetime.fromisoformat(last.replace("Z", "+00:00")).timestamp()
-    print(f"   errors seen by clients: {row['errors']}; every request succeeded again {max(0.0, at - killed):.2f} s after the kill")
+    mark = "   <- kill -9" if s["second"] == kill_second else ""
+    print(f"   t={s['second']:>3}s answered {s['answered']:>5} errors {s['errors']:>3}{mark}")
+if timeline.get("lastError"):
+    print(f"   errors seen by clients: {row['errors']}; every request succeeded again {max(0.0, at(timeline['lastError']) - killed):.2f} s after the kill")
 else:
     print("   errors seen by clients: 0; no request failed")
 EOF
+# What HAProxy did about it: requests it sent again (the retries field of its log lines), and the replica's fall.
+log=$NEWSQA_CLUSTER_DIR/logs/haproxy.log
+echo "   HAProxy retried $(awk '/ [{]/ { split($9, f, "/"); if (f[5] != "0" && f[5] != "") n++ } END { print n + 0 }' "$log") request(s); $(grep -m1 -o 'Server replicas/replica2 is DOWN[^.]*' "$log" || echo 'replica2 never marked down')"
 rm -f "$timeline"

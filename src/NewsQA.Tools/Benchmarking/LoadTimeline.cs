@@ -4,7 +4,7 @@ namespace NewsQA.Tools.Benchmarking;
 /// A load level second by second, and when its first and last failed request completed: with a replica killed
 /// mid-run, how many errors clients saw and how long after the kill every request succeeded again.
 /// </summary>
-public sealed record LoadTimeline(IReadOnlyList<LoadSecond> Seconds, DateTimeOffset? FirstError, DateTimeOffset? LastError)
+public sealed record LoadTimeline(DateTimeOffset Started, IReadOnlyList<LoadSecond> Seconds, DateTimeOffset? FirstError, DateTimeOffset? LastError)
 {
     public static LoadTimeline Of(DateTimeOffset started, IReadOnlyCollection<(DateTimeOffset Completed, bool Answered)> requests)
     {
@@ -19,7 +19,7 @@ public sealed record LoadTimeline(IReadOnlyList<LoadSecond> Seconds, DateTimeOff
         }
 
         var failed = requests.Where(r => !r.Answered).Select(r => r.Completed).ToList();
-        return new LoadTimeline(
+        return new LoadTimeline(started,
             [.. Enumerable.Range(0, seconds).Select(s => new LoadSecond(s, answered[s], errors[s]))],
             failed.Count == 0 ? null : failed.Min(), failed.Count == 0 ? null : failed.Max());
     }

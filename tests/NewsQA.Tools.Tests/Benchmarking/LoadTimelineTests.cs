@@ -16,6 +16,7 @@ public class LoadTimelineTests
         ]);
 
         Assert.Equal([new LoadSecond(0, 2, 0), new LoadSecond(1, 1, 1), new LoadSecond(2, 0, 0), new LoadSecond(3, 1, 1)], timeline.Seconds);
+        Assert.Equal(Start, timeline.Started);
         Assert.Equal(Start.AddMilliseconds(1100), timeline.FirstError);
         Assert.Equal(Start.AddMilliseconds(3700), timeline.LastError);
         Assert.EndsWith("errors 2: first at 13:00:01.100, last at 13:00:03.700 UTC\n", LoadTimelineReport.Text(timeline), StringComparison.Ordinal);
