@@ -28,16 +28,18 @@ for replicas in 1 3; do
   "$cluster" stop >/dev/null
 done
 
-# The kill: three replicas, /api/ask at concurrency 8 for the run's length; a third of the way in, one replica is
-# killed. HAProxy's retries and health checks should hide it: the timeline shows each second's answers and errors.
+# The kill: three replicas, warmed up (a fresh process answers its first questions slowly), then /api/ask at
+# concurrency 8 for the run's length; half-way, one replica is killed. HAProxy's retries and health checks should
+# hide it: the timeline shows each second's answers and errors.
 "$cluster" start 3 >/dev/null
 # shellcheck disable=SC1091
 . "$NEWSQA_CLUSTER_DIR/cluster.env"
+load --scenarios ask --requests 200 --concurrency 8 >/dev/null
 echo "== kill -9 of replica2 under load (ask, c=8, ${kill_seconds} s), $(stamp)"
 timeline=$(mktemp)
 load --scenarios ask --concurrency 8 --seconds "$kill_seconds" --timeline --json >"$timeline" &
 bench=$!
-sleep $((kill_seconds / 3))
+sleep $((kill_seconds / 2))
 killed_ms=$(date +%s%3N)
 kill -9 "$(cat "$NEWSQA_CLUSTER_DIR/pids/replica2")"
 echo "   killed replica2 at $(date -u -d "@${killed_ms:0:-3}" +%H:%M:%S).${killed_ms: -3} UTC"
