@@ -28,10 +28,7 @@ public class LoadGeneratorTests
     [Fact]
     public async Task Questions_Given_AreAskedInTurn_InsteadOfTheRotation()
     {
-        var port = FreePort();
-        using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
+        using var listener = Listen(out var port);
         var asked = new List<string>();
         var serving = Task.Run(async () =>
         {
@@ -54,10 +51,7 @@ public class LoadGeneratorTests
     [Fact]
     public async Task Run_RecordingATimeline_CountsTheRequestsTheServiceFailed_SecondBySecond()
     {
-        var port = FreePort();
-        using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
+        using var listener = Listen(out var port);
         var serving = Task.Run(async () =>
         {
             // Three questions, the second refused with 503; then the health check the level ends with.
@@ -80,6 +74,16 @@ public class LoadGeneratorTests
         Assert.Equal((2, 1), (timeline.Seconds.Sum(s => s.Answered), timeline.Seconds.Sum(s => s.Errors)));
         Assert.NotNull(timeline.FirstError);
         Assert.Equal(timeline.FirstError, timeline.LastError);
+    }
+
+    // A loopback HTTP service the test answers itself.
+    private static HttpListener Listen(out int port)
+    {
+        port = FreePort();
+        var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        return listener;
     }
 
     private static int FreePort()
