@@ -131,13 +131,11 @@ start() {
   start_newsqa indexer "$indexer_port" NEWSQA_Cluster__Role=Indexer NEWSQA_Corpus__Path="$run/corpus"
   wait_for indexer "ready /healthz" healthy "http://127.0.0.1:$indexer_port"
 
-  # A Replica pulls its index from the indexer. Corpus:Path is only for a process that does not know the Replica
-  # role yet (before it existed every process indexed the folder itself); a Replica never writes its index.
+  # A Replica has no corpus folder: it pulls each index revision from the indexer into its own Index:Path.
   local i port addresses=() replica_urls=()
   for ((i = 1; i <= count; i++)); do
     port=$(free_port)
-    start_newsqa "replica$i" "$port" NEWSQA_Cluster__Role=Replica NEWSQA_Cluster__IndexerUrl="http://127.0.0.1:$indexer_port" \
-      NEWSQA_Corpus__Path="$run/corpus"
+    start_newsqa "replica$i" "$port" NEWSQA_Cluster__Role=Replica NEWSQA_Cluster__IndexerUrl="http://127.0.0.1:$indexer_port"
     addresses+=("127.0.0.1:$port")
     replica_urls+=("http://127.0.0.1:$port")
   done
