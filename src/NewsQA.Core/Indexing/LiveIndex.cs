@@ -1,4 +1,5 @@
 using Lucene.Net.Index;
+using NewsQA.Core.Cluster;
 
 namespace NewsQA.Core.Indexing;
 
@@ -15,6 +16,7 @@ public sealed class LiveIndex : IDisposable
     private readonly IndexFolder _folder;
     private readonly object _refreshing = new();
     private volatile PassageIndex? _current;
+    private IndexPublisher? _publisher;
 
     /// <summary>Owns <paramref name="initial"/> (a snapshot of <paramref name="folder"/>) and the folder from now on.</summary>
     public LiveIndex(IndexFolder folder, PassageIndex initial)
@@ -45,7 +47,21 @@ public sealed class LiveIndex : IDisposable
     public PassageIndexWriter OpenWriter()
     {
         using var lease = Acquire();
-        return PassageIndexWriter.Open(_folder.Directory, lease.Index.Settings, create: false);
+        return PassageIndexWriter.Open(_folder.Directory, lease.Index.Settings, create: false, Volatile.Read(ref _publisher)?.Commits);
+    }
+
+    /// <summary>
+    /// Publishes the current commit, and from now on every commit a refresh moves to, to the cluster's replicas; the
+    /// writers opened from now on keep the files of what is published (see <see cref="IndexPublisher"/>).
+    /// </summary>
+    public void PublishTo(IndexPublisher publisher)
+    {
+        lock (_refreshing)
+        {
+            var current = _current ?? throw new ObjectDisposedException(nameof(LiveIndex));
+            Volatile.Write(ref _publisher, publisher);
+            publisher.Publish(current.Reader.IndexCommit);
+        }
     }
 
     /// <summary>Opens the folder's latest commit if it is newer; true when new leases get it.</summary>
@@ -59,6 +75,7 @@ public sealed class LiveIndex : IDisposable
             var settings = IndexSettings.FromCommitData(newer.IndexCommit.UserData).Settings ?? current.Settings;
             _current = new PassageIndex(newer, settings);
             current.Dispose(); // the owner's reference; leases still reading it keep it open until they are released
+            _publisher?.Publish(newer.IndexCommit);
             return true;
         }
     }
