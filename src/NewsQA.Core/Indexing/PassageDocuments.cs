@@ -17,14 +17,13 @@ public static class PassageDocuments
     {
         var documents = new List<Document>(article.Passages.Count + 1);
         // The article's names are learnt from its own cues once, and its passages' names, numbers and dates recognized with them.
-        var names = EntityMiner.Mine(article.Passages.SelectMany(p => p.Passage.Sentences.Select(s => p.Passage.Text.Substring(s.Start, s.Length))));
-        var lexicon = names.With(EntityLexicon.General);
-        foreach (var indexed in article.Passages) documents.Add(Passage(indexed, lexicon));
+        var (names, entities) = ArticleEntities.Recognize([.. article.Passages.Select(p => p.Passage)]);
+        for (var i = 0; i < article.Passages.Count; i++) documents.Add(Passage(article.Passages[i], entities[i]));
         documents.Add(Record(article, names));
         return documents;
     }
 
-    private static Document Passage(IndexedPassage indexed, EntityLexicon lexicon)
+    private static Document Passage(IndexedPassage indexed, IReadOnlyList<PassageEntity> entities)
     {
         var p = indexed.Passage;
         var terms = PassageTerms.Analyze(PassageTerms.IndexedText(p));
@@ -57,7 +56,7 @@ public static class PassageDocuments
             if (p.Heading is not null) document.Add(new StoredField(IndexFields.Heading, p.Heading));
         }
 
-        document.Add(new BinaryDocValuesField(IndexFields.Entities, new BytesRef(PassageEntityField.Encode(SentenceSpans.Recognize(p, lexicon)))));
+        document.Add(new BinaryDocValuesField(IndexFields.Entities, new BytesRef(PassageEntityField.Encode(entities))));
         if (!indexed.Vector.IsEmpty) document.Add(new BinaryDocValuesField(IndexFields.Vector, new BytesRef(MemoryMarshal.AsBytes(indexed.Vector.Span).ToArray())));
         return document;
     }

@@ -2,15 +2,15 @@ using System.Numerics;
 
 namespace NewsQA.Core.Retrieval;
 
-/// <summary>Keeps the k best of a stream of scored passages with a min-heap, in O(n log k).</summary>
+/// <summary>Keeps the k best of a stream of scored passages with a min-heap (<see cref="TopHeap"/>), in O(n log k).</summary>
 public static class TopSelector
 {
     /// <summary>The best <paramref name="k"/> candidates, best first; ties go to the lower passage number (stable order).</summary>
     public static List<ScoredPassage> Select(IEnumerable<ScoredPassage> candidates, int k)
     {
-        var heap = new PriorityQueue<ScoredPassage, (double Score, int NegatedNumber)>(k + 1);
-        foreach (var candidate in candidates) Offer(heap, candidate, k);
-        return Drain(heap);
+        var heap = new TopHeap(k);
+        foreach (var candidate in candidates) heap.Offer(candidate);
+        return heap.Drain();
     }
 
     /// <summary>
@@ -28,7 +28,7 @@ public static class TopSelector
     /// </summary>
     public static List<ScoredPassage> SelectRatios(ReadOnlySpan<float> numerators, ReadOnlySpan<float> denominators, int k)
     {
-        var heap = new PriorityQueue<ScoredPassage, (double Score, int NegatedNumber)>(k + 1);
+        var heap = new TopHeap(k);
         var divide = !denominators.IsEmpty;
         var threshold = 0f;
         var width = Vector<float>.Count;
@@ -56,32 +56,11 @@ public static class TopSelector
                 if (value == 0) continue;
                 var score = divide ? value / denominators[p] : value;
                 if (heap.Count < k ? score <= 0 : score <= threshold) continue;
-                Offer(heap, new ScoredPassage(p, score), k);
-                if (heap.Count == k && heap.TryPeek(out var worst, out _)) threshold = (float)worst.Score;
+                heap.Offer(new ScoredPassage(p, score));
+                if (heap.IsFull && heap.Count > 0) threshold = (float)heap.Worst.Score;
             }
         }
 
-        return Drain(heap);
-    }
-
-    private static void Offer(PriorityQueue<ScoredPassage, (double Score, int NegatedNumber)> heap, ScoredPassage candidate, int k)
-    {
-        var priority = (candidate.Score, -candidate.PassageNumber);
-        if (heap.Count < k)
-        {
-            heap.Enqueue(candidate, priority);
-        }
-        else if (heap.TryPeek(out _, out var worst) && priority.CompareTo(worst) > 0)
-        {
-            heap.EnqueueDequeue(candidate, priority);
-        }
-    }
-
-    private static List<ScoredPassage> Drain(PriorityQueue<ScoredPassage, (double Score, int NegatedNumber)> heap)
-    {
-        var result = new List<ScoredPassage>(heap.Count);
-        while (heap.Count > 0) result.Add(heap.Dequeue());
-        result.Reverse();
-        return result;
+        return heap.Drain();
     }
 }

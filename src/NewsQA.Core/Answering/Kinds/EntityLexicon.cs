@@ -15,6 +15,10 @@ public sealed class EntityLexicon
 
     private readonly Dictionary<string, SpanKind> _names;
 
+    // The first word of every name: a token that begins none is not looked up at each length (Match is asked at every
+    // token of every sentence indexed and answered from, and building the keys was most of recognizing a passage's names).
+    private readonly HashSet<string> _firstWords;
+
     public EntityLexicon(IEnumerable<(string Name, SpanKind Kind)> names)
     {
         _names = new Dictionary<string, SpanKind>(StringComparer.Ordinal);
@@ -32,6 +36,8 @@ public sealed class EntityLexicon
 
             _names[name] = kind;
         }
+
+        _firstWords = new HashSet<string>(_names.Keys.Select(FirstWord), StringComparer.Ordinal);
     }
 
     /// <summary>No names.</summary>
@@ -54,6 +60,7 @@ public sealed class EntityLexicon
     /// <summary>The longest known name starting at token <paramref name="i"/> (its length in tokens and kind), or null.</summary>
     public (int Tokens, SpanKind Kind)? Match(IReadOnlyList<Token> tokens, int i)
     {
+        if (i >= tokens.Count || !MayStartAt(tokens[i])) return null;
         for (var length = Math.Min(MaxTokens, tokens.Count - i); length >= 1; length--)
         {
             var name = Key(tokens, i, length);
@@ -65,6 +72,22 @@ public sealed class EntityLexicon
 
         return null;
     }
+
+    /// <summary>
+    /// Whether one of these names may start at one of <paramref name="tokens"/>; where none may, a lexicon with these
+    /// names added matches at every token exactly as it would without them.
+    /// </summary>
+    public bool MayMatchIn(IReadOnlyList<Token> tokens) => Count > 0 && tokens.Any(MayStartAt);
+
+    // Whether a name may begin with the token, as it is or without a one-letter prefix: a name's key starts with its
+    // first token's normalized form, so its first word is that form's first word.
+    private bool MayStartAt(Token token)
+    {
+        if (_firstWords.Contains(FirstWord(token.Normalized))) return true;
+        return token.IsArabic && TypedSpanFinder.Bare(token.Normalized) is var bare && bare != token.Normalized && _firstWords.Contains(FirstWord(bare));
+    }
+
+    private static string FirstWord(string name) => name.IndexOf(' ', StringComparison.Ordinal) is >= 0 and var space ? name[..space] : name;
 
     /// <summary>The normalized name of tokens [<paramref name="start"/>, + <paramref name="length"/>).</summary>
     public static string Key(IReadOnlyList<Token> tokens, int start, int length) =>

@@ -14,13 +14,15 @@ public static class EntityMiner
     private const int MinSurnameLetters = 5;
 
     /// <summary>The names the sentences introduce.</summary>
-    public static EntityLexicon Mine(IEnumerable<string> sentences)
+    public static EntityLexicon Mine(IEnumerable<string> sentences) => Mine(sentences.Select(SentenceRead.Of));
+
+    /// <summary>The names the sentences introduce, from their tokens and spans with the general names.</summary>
+    public static EntityLexicon Mine(IEnumerable<SentenceRead> sentences)
     {
         var names = new List<(string, SpanKind)>();
-        foreach (var sentence in sentences)
+        foreach (var (_, sentence, tokens, general) in sentences)
         {
-            var tokens = Tokenizer.Tokenize(sentence);
-            foreach (var span in TypedSpanFinder.FindIntroduced(sentence, tokens))
+            foreach (var span in TypedSpanFinder.FindIntroduced(sentence, tokens, general))
             {
                 // A one-letter prefix on the first word ("لقوات", "بمحافظة") is not part of the name.
                 var first = tokens[span.Start].Normalized;

@@ -36,22 +36,14 @@ public static class SentenceSpans
         return TypedSpanFinder.Complete(text, tokens, stored, lexicon);
     }
 
-    /// <summary>What indexing keeps of a passage: the spans of each sentence, with the names its article introduces.</summary>
-    public static List<PassageEntity> Recognize(Passage passage, EntityLexicon lexicon)
+    /// <summary>
+    /// What indexing keeps of a passage: the spans of each sentence, with the names its article introduces (indexing
+    /// gets the same from <see cref="ArticleEntities"/>, which reads each sentence once for the mining and for this).
+    /// </summary>
+    public static List<PassageEntity> Recognize(Passage passage, EntityLexicon lexicon) => [.. passage.Sentences.SelectMany(sentence =>
     {
-        var entities = new List<PassageEntity>();
-        foreach (var sentence in passage.Sentences)
-        {
-            var text = passage.Text.Substring(sentence.Start, sentence.Length);
-            var tokens = Tokenizer.Tokenize(text);
-            foreach (var span in TypedSpanFinder.Find(text, tokens, lexicon))
-            {
-                var start = sentence.Start + tokens[span.Start].Start;
-                var end = sentence.Start + tokens[span.End - 1].Start + tokens[span.End - 1].Length;
-                entities.Add(new PassageEntity(start, end - start, span.Kind));
-            }
-        }
-
-        return entities;
-    }
+        var text = passage.Text.Substring(sentence.Start, sentence.Length);
+        var tokens = Tokenizer.Tokenize(text);
+        return SentenceRead.Entities(sentence, tokens, TypedSpanFinder.Find(text, tokens, lexicon));
+    })];
 }

@@ -89,11 +89,11 @@ public static class TypedSpanFinder
 
     /// <summary>
     /// The names a sentence introduces by a cue strong enough to learn them from (a title, a place or organization noun,
-    /// English capitals beside a title or a place noun): what <see cref="EntityMiner"/> collects.
+    /// English capitals beside a title or a place noun): what <see cref="EntityMiner"/> collects. Taken from
+    /// <paramref name="general"/>, the sentence's spans with the general names (<see cref="Find"/>'s).
     /// </summary>
-    public static List<TypedSpan> FindIntroduced(string sentence, IReadOnlyList<Token> tokens)
+    public static List<TypedSpan> FindIntroduced(string sentence, IReadOnlyList<Token> tokens, IReadOnlyList<TypedSpan> general)
     {
-        var general = Find(sentence, tokens, EntityLexicon.General);
         // A name before its title ("يحيى رسول الناطق باسم …") is recognized, but too often a verb ("أعرب المحلل") to learn from.
         var beforeTitles = People(sentence, tokens, EntityLexicon.General, afterTitles: false).ToHashSet();
         return [.. general.Where(s => s.Kind is SpanKind.Person or SpanKind.Place or SpanKind.Organization && !beforeTitles.Contains((s.Start, s.End))
