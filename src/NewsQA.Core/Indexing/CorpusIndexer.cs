@@ -18,7 +18,8 @@ namespace NewsQA.Core.Indexing;
 public sealed partial class CorpusIndexer(
     PassageEncoder encoder,
     IOptions<CorpusOptions> corpusOptions,
-    ILogger<CorpusIndexer> logger)
+    ILogger<CorpusIndexer> logger,
+    IOptions<RetrievalOptions>? retrievalOptions = null)
 {
     /// <summary>Indexes <paramref name="corpusFolder"/> into the folder <paramref name="indexPath"/>.</summary>
     public async Task<IndexUpdate> UpdateAsync(
@@ -52,7 +53,7 @@ public sealed partial class CorpusIndexer(
             folder = reopened;
             var written = folder.BytesWrittenSince(before);
             foreach (var warning in run.Warnings) LogSkipped(logger, warning.Path, warning.Reason);
-            var live = new LiveIndex(folder, folder.OpenSnapshot());
+            var live = new LiveIndex(folder, folder.OpenSnapshot(), encoder.Embeds ? (retrievalOptions?.Value ?? new RetrievalOptions()).VectorIndex : null);
             using var lease = live.Acquire();
             return new IndexUpdate(live, run.Added, run.Changed, run.Removed, run.Unchanged, run.Indexed, run.Saved, timer.Elapsed,
                 run.Warnings, rebuildReason, written, folder.Bytes())
