@@ -34,6 +34,7 @@ public static class BenchCommand
         command.Subcommands.Add(CreateReport());
         command.Subcommands.Add(BenchVectorsCommand.Create());
         command.Subcommands.Add(BenchVectorsCommand.CreateEngine());
+        command.Subcommands.Add(BenchHybridCommand.Create());
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
         {
             var list = ParseSizes(result.GetValue(sizes), result.GetValue(quick));

@@ -91,8 +91,17 @@ public sealed partial class CorpusIndexer(
         // than one small request per article.
         var pending = new List<Pending>();
         var flushAt = encoder.Settings.BatchSize * encoder.Settings.Concurrency;
+        long toEmbed = 0;
+        string current = "";
+        void Report() => progress?.Report(new IndexProgress(done, total, current, toEmbed, tally.Embedded, tally.Reused, tally.Tokens));
         async Task FlushAsync()
         {
+            if (encoder.Embeds)
+            {
+                toEmbed += pending.Sum(p => p.Passages.Count);
+                Report();
+            }
+
             var encoded = await encoder.EncodeAsync([.. pending.SelectMany(p => p.Passages)], cancellationToken, cache, tally).ConfigureAwait(false);
             var next = 0;
             foreach (var (file, article, passages, known) in pending)
@@ -110,13 +119,16 @@ public sealed partial class CorpusIndexer(
 
             indexed += encoded.Count;
             pending.Clear();
+            if (encoder.Embeds) Report();
         }
 
         foreach (var file in CorpusReader.Read(corpusFolder, warnings, corpusOptions.Value.MaxFileBytes))
         {
             // Between articles, so a cancelled run (SIGTERM) stops promptly; disposing the writer rolls it back.
             cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new IndexProgress(++done, total, file.Path));
+            done++;
+            current = file.Path;
+            Report();
             var known = existing.Remove(file.DocumentId, out var hash);
             if (known && hash == file.ContentHash)
             {

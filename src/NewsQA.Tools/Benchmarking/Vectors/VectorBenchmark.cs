@@ -16,7 +16,10 @@ public static class VectorBenchmark
     // the product's scan takes seconds per query, and a full untimed pass would double a run of half an hour.
     private const int ExactScanWarmUp = 20;
 
-    public static VectorResult Run(string engineName, string vectorsPath, string queriesPath, string truthPath, int dimensions, int count, string indexFolder)
+    /// <summary>Where a run stopped at its time limit got to: the engine's last progress, kept beside its result file.</summary>
+    public static string ProgressPath(string resultPath) => resultPath + ".progress";
+
+    public static VectorResult Run(string engineName, string vectorsPath, string queriesPath, string truthPath, int dimensions, int count, string indexFolder, string resultPath)
     {
         var queries = VectorFile.ReadAll(queriesPath, dimensions);
         var truth = NeighbourFile.Read(truthPath);
@@ -25,7 +28,8 @@ public static class VectorBenchmark
         Directory.CreateDirectory(indexFolder);
 
         var timer = Stopwatch.StartNew();
-        using (var builder = VectorEngines.Create(engineName, dimensions))
+        void Progress(string reached) => File.WriteAllText(ProgressPath(resultPath), $"{reached} after {timer.Elapsed.TotalMinutes:0.0} min");
+        using (var builder = VectorEngines.Create(engineName, dimensions, Progress))
         {
             builder.Build(VectorFile.ReadChunks(vectorsPath, dimensions, count), indexFolder);
         }
