@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Configuration;
 using NewsQA.Cli.Output;
 using NewsQA.Tools.Benchmarking;
 using NewsQA.Tools.Benchmarking.Vectors;
@@ -61,7 +64,7 @@ public static class BenchVectorsCommand
         {
             engine, vectors, queries, truth, dimensions, count, index, output,
         };
-        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
         {
             foreach (var file in new[] { result.GetValue(vectors)!, result.GetValue(queries)!, result.GetValue(truth)! })
             {
@@ -69,7 +72,8 @@ public static class BenchVectorsCommand
             }
 
             var measured = VectorBenchmark.Run(result.GetValue(engine)!, result.GetValue(vectors)!, result.GetValue(queries)!, result.GetValue(truth)!,
-                result.GetValue(dimensions), result.GetValue(count), result.GetValue(index)!, result.GetValue(output)!);
+                result.GetValue(dimensions), result.GetValue(count), result.GetValue(index)!, result.GetValue(output)!,
+                host.Services.GetRequiredService<IOptions<RetrievalOptions>>().Value.VectorIndex);
             await File.WriteAllTextAsync(result.GetValue(output)!, JsonSerializer.Serialize(measured, EngineProcess.JsonOptions), ct);
             return ExitCodes.Success;
         }, cancellationToken));

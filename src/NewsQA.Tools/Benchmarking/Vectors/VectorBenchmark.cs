@@ -1,3 +1,4 @@
+using NewsQA.Core.Indexing.Vectors;
 using System.Diagnostics;
 
 namespace NewsQA.Tools.Benchmarking.Vectors;
@@ -19,7 +20,8 @@ public static class VectorBenchmark
     /// <summary>Where a run stopped at its time limit got to: the engine's last progress, kept beside its result file.</summary>
     public static string ProgressPath(string resultPath) => resultPath + ".progress";
 
-    public static VectorResult Run(string engineName, string vectorsPath, string queriesPath, string truthPath, int dimensions, int count, string indexFolder, string resultPath)
+    public static VectorResult Run(
+        string engineName, string vectorsPath, string queriesPath, string truthPath, int dimensions, int count, string indexFolder, string resultPath, VectorIndexSettings product)
     {
         var queries = VectorFile.ReadAll(queriesPath, dimensions);
         var truth = NeighbourFile.Read(truthPath);
@@ -29,7 +31,7 @@ public static class VectorBenchmark
 
         var timer = Stopwatch.StartNew();
         void Progress(string reached) => File.WriteAllText(ProgressPath(resultPath), $"{reached} after {timer.Elapsed.TotalMinutes:0.0} min");
-        using (var builder = VectorEngines.Create(engineName, dimensions, Progress))
+        using (var builder = VectorEngines.Create(engineName, dimensions, Progress, product))
         {
             builder.Build(VectorFile.ReadChunks(vectorsPath, dimensions, count), indexFolder);
         }
@@ -37,7 +39,7 @@ public static class VectorBenchmark
         var build = timer.Elapsed.TotalSeconds;
         var bytes = Directory.EnumerateFiles(indexFolder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
 
-        using var engine = VectorEngines.Create(engineName, dimensions);
+        using var engine = VectorEngines.Create(engineName, dimensions, product: product);
         engine.Open(indexFolder);
         var warmUp = engineName.StartsWith("exact", StringComparison.Ordinal) ? Math.Min(ExactScanWarmUp, queries.Length) : queries.Length;
         foreach (var query in queries.Take(warmUp)) engine.Search(query, K);

@@ -8,12 +8,16 @@ public static class VectorEngines
 {
     public static IReadOnlyList<string> Names { get; } = ["exact-lucene", "exact-matrix", "usearch-f16", "usearch-f16-mt", "usearch-i8", "newsqa", "newsqa-i8"];
 
-    /// <summary>The engine called <paramref name="name"/>; the product's engines tell <paramref name="progress"/> where a long build is.</summary>
-    public static IVectorEngine Create(string name, int dimensions, Action<string>? progress = null) => name switch
+    /// <summary>
+    /// The engine called <paramref name="name"/>; `newsqa` and `newsqa-i8` use <paramref name="product"/>'s switch point
+    /// (the product's defaults without one, else the configured Retrieval:VectorExactBelow), and tell
+    /// <paramref name="progress"/> where a long build is.
+    /// </summary>
+    public static IVectorEngine Create(string name, int dimensions, Action<string>? progress = null, VectorIndexSettings? product = null) => name switch
     {
         "exact-lucene" => new ProductEngine(dimensions, new VectorIndexSettings(ExactBelow: int.MaxValue), progress),
-        "newsqa" => new ProductEngine(dimensions, new VectorIndexSettings(), progress),
-        "newsqa-i8" => new ProductEngine(dimensions, new VectorIndexSettings(Quantization: VectorQuantization.I8), progress),
+        "newsqa" => new ProductEngine(dimensions, (product ?? new VectorIndexSettings()) with { Quantization = VectorQuantization.F16 }, progress),
+        "newsqa-i8" => new ProductEngine(dimensions, (product ?? new VectorIndexSettings()) with { Quantization = VectorQuantization.I8 }, progress),
         "exact-matrix" => new ExactMatrixEngine(dimensions),
         "usearch-f16" => new USearchEngine(dimensions, ScalarKind.Float16, threads: 1),
         "usearch-f16-mt" => new USearchEngine(dimensions, ScalarKind.Float16, Environment.ProcessorCount),
