@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using NewsQA.Bot.Hosting;
 
@@ -7,13 +5,10 @@ namespace NewsQA.Bot.Admin;
 
 /// <summary>
 /// Guards the admin API: 404 when no Admin:ApiKey is configured (the API is off), 401 unless the request carries
-/// "Authorization: Bearer KEY" with the right key. The key is compared in constant time (over hashes, so not even
-/// its length leaks).
+/// "Authorization: Bearer KEY" with the right key, compared in constant time (<see cref="SecretMatch"/>).
 /// </summary>
 public sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpointFilter
 {
-    private const string Scheme = "Bearer ";
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var admin = options.Value;
@@ -22,18 +17,7 @@ public sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpointFi
             return Problems.Problem(StatusCodes.Status404NotFound, "Not found", "The admin API is off: set NEWSQA_Admin__ApiKey to turn it on (see docs/live-news.md, Admin API).");
         }
 
-        var header = context.HttpContext.Request.Headers.Authorization.ToString();
-        var given = header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ? header[Scheme.Length..].Trim() : null;
-        if (given is null || !SameKey(given, admin.ApiKey!))
-        {
-            context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer realm=\"NewsQA admin\"";
-            return Problems.Problem(StatusCodes.Status401Unauthorized, "Unauthorized",
-                given is null ? "Send the admin key as \"Authorization: Bearer KEY\"." : "The admin key is wrong.");
-        }
-
+        if (SecretMatch.Refusal(context.HttpContext, admin.ApiKey!, "NewsQA admin", "admin key") is { } refused) return refused;
         return await next(context);
     }
-
-    private static bool SameKey(string given, string key) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NewsQA.Bot.Hosting;
+using NewsQA.Core.Cluster;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Corpus;
 using NewsQA.Core.Feeds;
@@ -12,12 +13,14 @@ namespace NewsQA.Bot.Feeds;
 /// site delays only its own feeds (the fetcher still sends one request at a time to each host), and a poll is given at
 /// most one poll interval: what is unfinished then is cancelled and read at the next poll. A feed or page that fails
 /// is logged with its URL and tried again, or set aside, by the ingestors; nothing a feed does can stop the service.
+/// Feeds are the writer's: a cluster's replica does not poll them.
 /// </summary>
 public sealed partial class FeedPollingService(
     FeedIngestor feeds,
     ICorpusChangeListener changes,
     CorpusFolder corpus,
     IOptions<IngestionOptions> options,
+    IOptions<ClusterOptions> cluster,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<FeedPollingService> logger) : BackgroundService
@@ -28,7 +31,7 @@ public sealed partial class FeedPollingService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (settings.Feeds.Count == 0) return;
+        if (settings.Feeds.Count == 0 || cluster.Value.Role == ClusterRole.Replica) return;
         LogPolling(logger, settings.Feeds.Count, settings.PollInterval);
         try
         {

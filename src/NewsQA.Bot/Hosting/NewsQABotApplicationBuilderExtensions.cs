@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using NewsQA.Bot.Admin;
 using NewsQA.Bot.BotFramework;
+using NewsQA.Bot.Cluster;
 using NewsQA.Bot.DirectLine;
 using NewsQA.Bot.Rest;
 
@@ -30,6 +31,7 @@ public static class NewsQABotApplicationBuilderExtensions
         app.MapDirectLine();
         app.MapBotFramework();
         app.MapArticles();
+        app.MapReplication();
         return app;
     }
 }

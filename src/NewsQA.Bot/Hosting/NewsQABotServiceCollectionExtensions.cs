@@ -2,11 +2,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsQA.Bot.Admin;
 using NewsQA.Bot.BotFramework;
+using NewsQA.Bot.Cluster;
 using NewsQA.Bot.Conversation;
 using NewsQA.Bot.DirectLine;
 using NewsQA.Bot.Feeds;
 using NewsQA.Bot.Watching;
 using NewsQA.Core;
+using NewsQA.Core.Cluster;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Conversations;
 using NewsQA.Core.Corpus;
@@ -76,7 +78,24 @@ public static class NewsQABotServiceCollectionExtensions
         services.AddNewsQABotState();
         services.AddHostedService<IndexLoader>();
         services.AddNewsQALiveNews(builder.Configuration);
+        services.AddNewsQACluster();
         return builder;
+    }
+
+    // Cluster:Role: Standalone (the default) uses none of this; an indexer publishes its commits and applies the admin
+    // stream; a replica pulls the indexer's revisions. Each service below checks the role and does nothing otherwise.
+    private static void AddNewsQACluster(this IServiceCollection services)
+    {
+        var committedSecret = CommittedSetting($"{ClusterOptions.SectionName}:{nameof(ClusterOptions.Secret)}");
+        services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClusterOptions>>(sp => new ClusterSettingsCheck(sp.GetRequiredService<IOptions<RedisOptions>>(), committedSecret));
+        services.AddSingleton<IndexPublisher>();
+        services.AddSingleton<RevisionNudges>();
+        services.AddSingleton<AdminArticleStream>();
+        services.AddSingleton<ClusterSecretFilter>();
+        services.AddHostedService<RevisionAnnouncer>();
+        services.AddHostedService<ReplicaIndexService>();
+        services.AddHostedService<AdminArticleConsumer>();
     }
 
     // Turns, and the state they share: conversations and Direct Line kept in the process, or in Redis for every process

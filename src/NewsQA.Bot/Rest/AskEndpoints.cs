@@ -1,11 +1,14 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using NewsQA.Bot.Cluster;
 using NewsQA.Bot.Conversation;
 using NewsQA.Bot.DirectLine;
 using NewsQA.Bot.Hosting;
 using NewsQA.Bot.Watching;
 using NewsQA.Core.Answering;
 using NewsQA.Core.Answering.Payloads;
+using NewsQA.Core.Cluster;
 using NewsQA.Core.Conversations;
 using NewsQA.Core.Text;
 
@@ -92,15 +95,18 @@ public static partial class AskEndpoints
     }
 
     public static Results<Ok<HealthReport>, JsonHttpResult<HealthReport>> Health(
-        IndexHolder index, CorpusWatcher watcher, IConversationStore conversations, IDirectLineStore directLine)
+        IndexHolder index, CorpusWatcher watcher, IConversationStore conversations, IDirectLineStore directLine, IOptions<ClusterOptions> cluster)
     {
         using var lease = index.TryAcquire();
+        var role = cluster.Value.Clustered ? cluster.Value.Role.ToString() : null;
         return lease is null
-            ? TypedResults.Json(new HealthReport("loading"), statusCode: StatusCodes.Status503ServiceUnavailable)
+            ? TypedResults.Json(new HealthReport("loading") { Role = role }, statusCode: StatusCodes.Status503ServiceUnavailable)
             : TypedResults.Ok(new HealthReport("ready", lease.Index.ArticleCount, lease.Index.Count, watcher.Pending, Environment.WorkingSet)
             {
                 ManagedHeapBytes = GC.GetGCMemoryInfo().HeapSizeBytes,
                 ConversationBytes = conversations.Bytes + directLine.Bytes,
+                Role = role,
+                Revision = role is null ? null : ClusterHealth.Revision(lease.Index),
             });
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using NewsQA.Bot.Hosting;
+using NewsQA.Core.Cluster;
 using NewsQA.Core.Configuration;
 using NewsQA.Core.Corpus;
 using NewsQA.Core.Indexing;
@@ -16,6 +17,7 @@ namespace NewsQA.Bot.Watching;
 /// batches (<see cref="LiveIndexWriter"/>): only those articles are replaced or removed,
 /// each batch is committed, and readers move to the new snapshot without a pause. Files that feeds and the admin API
 /// wrote (whole, by rename) are applied at once, and <see cref="CorpusChangedAsync"/> returns when they are answerable.
+/// A cluster's replica has no corpus folder and no writer: there it does nothing.
 /// </summary>
 public sealed partial class CorpusWatcher(
     IndexHolder holder,
@@ -23,6 +25,7 @@ public sealed partial class CorpusWatcher(
     PassageEncoder encoder,
     IOptions<CorpusOptions> corpusOptions,
     IOptions<WatcherOptions> options,
+    IOptions<ClusterOptions> cluster,
     TimeProvider time,
     ILogger<CorpusWatcher> logger) : BackgroundService, ICorpusChangeListener
 {
@@ -52,6 +55,7 @@ public sealed partial class CorpusWatcher(
     /// </summary>
     public void Begin()
     {
+        if (cluster.Value.Role == ClusterRole.Replica) return;
         if (!Directory.Exists(corpus.Path)) return; // the start-up indexing reports it
         _listed = List();
         if (!options.Value.FileEvents) return;
@@ -77,6 +81,7 @@ public sealed partial class CorpusWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (cluster.Value.Role == ClusterRole.Replica) return;
         try
         {
             await holder.WhenReadyAsync(stoppingToken).ConfigureAwait(false);

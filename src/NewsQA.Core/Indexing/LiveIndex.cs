@@ -1,4 +1,5 @@
 using Lucene.Net.Index;
+using NewsQA.Core.Cluster;
 using NewsQA.Core.Indexing.Vectors;
 
 namespace NewsQA.Core.Indexing;
@@ -19,6 +20,7 @@ public sealed class LiveIndex : IDisposable
     private readonly object _refreshing = new();
     private readonly VectorIndexSettings? _vectors;
     private volatile PassageIndex? _current;
+    private IndexPublisher? _publisher;
 
     /// <summary>
     /// Owns <paramref name="initial"/> (a snapshot of <paramref name="folder"/>) and the folder from now on; with
@@ -55,7 +57,21 @@ public sealed class LiveIndex : IDisposable
     public PassageIndexWriter OpenWriter()
     {
         using var lease = Acquire();
-        return PassageIndexWriter.Open(_folder.Directory, lease.Index.Settings, create: false);
+        return PassageIndexWriter.Open(_folder.Directory, lease.Index.Settings, create: false, Volatile.Read(ref _publisher)?.Commits);
+    }
+
+    /// <summary>
+    /// Publishes the current commit, and from now on every commit a refresh moves to, to the cluster's replicas; the
+    /// writers opened from now on keep the files of what is published (see <see cref="IndexPublisher"/>).
+    /// </summary>
+    public void PublishTo(IndexPublisher publisher)
+    {
+        lock (_refreshing)
+        {
+            var current = _current ?? throw new ObjectDisposedException(nameof(LiveIndex));
+            Volatile.Write(ref _publisher, publisher);
+            publisher.Publish(current.Reader.IndexCommit);
+        }
     }
 
     /// <summary>Opens the folder's latest commit if it is newer; true when new leases get it.</summary>
@@ -71,6 +87,7 @@ public sealed class LiveIndex : IDisposable
             Warm(next);
             _current = next;
             current.Dispose(); // the owner's reference; leases still reading it keep it open until they are released
+            _publisher?.Publish(newer.IndexCommit);
             return true;
         }
     }

@@ -74,6 +74,9 @@ public sealed class PassageIndex : IDisposable
     /// <summary>The reader's segments, for scorers that read postings and doc values directly.</summary>
     internal IList<AtomicReaderContext> Segments => _reader.Leaves;
 
+    /// <summary>The generation of the commit this snapshot reads (a cluster's revision number).</summary>
+    public long Generation => _reader.IndexCommit.Generation;
+
     /// <summary>One past the highest passage number: the size of a per-passage score array.</summary>
     public int MaxDoc => _reader.MaxDoc;
 

@@ -34,8 +34,11 @@ public sealed class PassageIndexWriter : IDisposable
         _written = create;
     }
 
-    /// <summary>Opens a writer on <paramref name="directory"/>; <paramref name="create"/> starts from an empty index.</summary>
-    public static PassageIndexWriter Open(LuceneDirectory directory, IndexSettings settings, bool create)
+    /// <summary>
+    /// Opens a writer on <paramref name="directory"/>; <paramref name="create"/> starts from an empty index. Lucene's
+    /// default keeps only the last commit; a cluster's indexer passes the policy that keeps published ones too.
+    /// </summary>
+    public static PassageIndexWriter Open(LuceneDirectory directory, IndexSettings settings, bool create, IndexDeletionPolicy? deletionPolicy = null)
     {
         // Every field is pre-analyzed (TermListStream) or a single token, so the writer's own analyzer is never used.
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new NoAnalyzer())
@@ -43,6 +46,7 @@ public sealed class PassageIndexWriter : IDisposable
             OpenMode = create ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = RamBufferMegabytes,
         };
+        if (deletionPolicy is not null) config.IndexDeletionPolicy = deletionPolicy;
         try
         {
             return new PassageIndexWriter(new IndexWriter(directory, config), settings, create);
