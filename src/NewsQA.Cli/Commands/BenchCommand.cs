@@ -206,30 +206,52 @@ public static class BenchCommand
         var requests = new Option<int>("--requests") { Description = "Questions per load level.", DefaultValueFactory = _ => 1000 };
         var levels = new Option<string>("--concurrency") { Description = "Concurrency levels, comma-separated.", DefaultValueFactory = _ => "1,8,32,64" };
         var questionsFrom = new Option<string?>("--questions-from") { Description = "A SQuAD-format file whose questions are asked, in a seeded shuffled order (e.g. ../shared/data/xquad/xquad.ar.json, the benchmark's 1,190); default: six questions in rotation." };
+        var seconds = new Option<int?>("--seconds") { Description = "Run each level for this many seconds instead of a number of requests (to kill a replica mid-run)." };
+        var scenarios = new Option<string>("--scenarios") { Description = "Which flows, comma-separated: ask, directline.", DefaultValueFactory = _ => "ask,directline" };
+        var timeline = new Option<bool>("--timeline") { Description = "Also print each level second by second (answered, errors) and when its first and last error came." };
         var json = CommonOptions.Json();
-        var command = new Command("load", "A bounded load on a running NewsQA service on this machine: /api/ask and the Direct Line flow.") { url, requests, levels, questionsFrom, json };
+        var command = new Command("load", "A bounded load on a running NewsQA service on this machine: /api/ask and the Direct Line flow.")
+        {
+            url, requests, levels, questionsFrom, seconds, scenarios, timeline, json,
+        };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
         {
             if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out var service)) throw new UsageException("--url is not an absolute URL");
             if (!LoadGenerator.IsLoopback(service)) throw new UsageException($"--url must be a loopback address (127.0.0.1, localhost); {service.Host} is not");
             var count = result.GetValue(requests);
             if (count < 1) throw new UsageException("--requests must be at least 1");
+            if (result.GetValue(seconds) is < 1) throw new UsageException("--seconds must be at least 1");
+            var flows = result.GetValue(scenarios)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (flows.Length == 0 || flows.Any(f => f is not ("ask" or "directline")))
+            {
+                throw new UsageException($"--scenarios: '{result.GetValue(scenarios)}' is not a list of ask, directline");
+            }
+
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            var generator = new LoadGenerator(service, http, LoadQuestions(result.GetValue(questionsFrom)));
+            var generator = new LoadGenerator(service, http, LoadQuestions(result.GetValue(questionsFrom))) { RecordTimeline = result.GetValue(timeline) };
             var rows = new List<LoadResult>();
-            foreach (var scenario in new[] { "ask", "directline" })
+            foreach (var scenario in flows)
             {
                 foreach (var level in ParseSizes(result.GetValue(levels), quick: false))
                 {
-                    var row = await generator.RunAsync(scenario, level, count, ct);
+                    var row = await RunLevelAsync(generator, scenario, level, count, result.GetValue(seconds), ct);
                     rows.Add(row);
                     Console.WriteLine(result.GetValue(json) ? JsonOutput.Line(row) : $"{row.Scenario,-10} c={row.Concurrency,-3} {row.PerSecond,8:N0}/s  p50 {row.P50Ms:0.0} ms  p95 {row.P95Ms:0.0} ms  p99 {row.P99Ms:0.0} ms  errors {row.Errors}  service memory {row.ServiceMemoryBytes / 1e6:N0} MB");
+                    if (row.Timeline is { } line && !result.GetValue(json)) Console.Write(LoadTimelineReport.Text(line));
                 }
             }
 
             return rows.Any(r => r.Errors > 0) ? ExitCodes.Failure : ExitCodes.Success;
         }, cancellationToken));
         return command;
+    }
+
+    // One level: a number of requests, or as many as fit in the given seconds.
+    private static async Task<LoadResult> RunLevelAsync(LoadGenerator generator, string scenario, int level, int count, int? seconds, CancellationToken ct)
+    {
+        if (seconds is not { } duration) return await generator.RunAsync(scenario, level, count, ct);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(duration));
+        return await generator.RunUntilAsync(scenario, level, stop.Token, ct);
     }
 
     // A dataset's questions in an order shuffled with the benchmark's seed, so that neighbouring requests differ.

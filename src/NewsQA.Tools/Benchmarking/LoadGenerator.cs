@@ -25,6 +25,9 @@ public sealed class LoadGenerator(Uri service, HttpClient http, IReadOnlyList<st
 
     private static readonly TimeSpan AnswerPatience = TimeSpan.FromSeconds(30);
 
+    /// <summary>Whether each level's result carries its second-by-second timeline (see <see cref="LoadTimeline"/>).</summary>
+    public bool RecordTimeline { get; init; }
+
     public static bool IsLoopback(Uri address) =>
         address.IsLoopback || (IPAddress.TryParse(address.Host, out var ip) && IPAddress.IsLoopback(ip));
 
@@ -46,7 +49,9 @@ public sealed class LoadGenerator(Uri service, HttpClient http, IReadOnlyList<st
     {
         if (!IsLoopback(service)) throw new InvalidOperationException($"Load is only ever sent to this machine; {service} is not a loopback address.");
         var latencies = new ConcurrentBag<double>();
+        var completions = new ConcurrentBag<(DateTimeOffset, bool)>();
         var errors = 0;
+        var begun = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
@@ -54,14 +59,17 @@ public sealed class LoadGenerator(Uri service, HttpClient http, IReadOnlyList<st
             while ((n = take()) >= 0)
             {
                 var started = Stopwatch.GetTimestamp();
-                if (!await QuestionAsync(scenario, n, cancellationToken)) Interlocked.Increment(ref errors);
+                var answered = await QuestionAsync(scenario, n, cancellationToken);
+                if (!answered) Interlocked.Increment(ref errors);
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (RecordTimeline) completions.Add((begun + clock.Elapsed, answered));
             }
         }, cancellationToken)));
         var seconds = clock.Elapsed.TotalSeconds;
         var requests = latencies.Count;
         return new LoadResult(scenario, concurrency, requests, errors, seconds, requests / seconds,
-            Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95), Percentiles.Of(latencies, 99), await MemoryAsync(cancellationToken));
+            Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95), Percentiles.Of(latencies, 99), await MemoryAsync(cancellationToken),
+            RecordTimeline ? LoadTimeline.Of(begun, completions) : null);
     }
 
     /// <summary>

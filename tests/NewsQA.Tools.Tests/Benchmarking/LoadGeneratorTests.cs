@@ -28,10 +28,7 @@ public class LoadGeneratorTests
     [Fact]
     public async Task Questions_Given_AreAskedInTurn_InsteadOfTheRotation()
     {
-        var port = FreePort();
-        using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
+        using var listener = Listen(out var port);
         var asked = new List<string>();
         var serving = Task.Run(async () =>
         {
@@ -49,6 +46,44 @@ public class LoadGeneratorTests
         for (var n = 0; n < 3; n++) Assert.True(await generator.QuestionAsync("ask", n, CancellationToken.None));
         await serving;
         Assert.Equal(["first question", "second question", "first question"], asked);
+    }
+
+    [Fact]
+    public async Task Run_RecordingATimeline_CountsTheRequestsTheServiceFailed_SecondBySecond()
+    {
+        using var listener = Listen(out var port);
+        var serving = Task.Run(async () =>
+        {
+            // Three questions, the second refused with 503; then the health check the level ends with.
+            for (var i = 0; i < 4; i++)
+            {
+                var context = await listener.GetContextAsync();
+                context.Response.StatusCode = i == 1 ? 503 : 200;
+                if (context.Request.Url!.AbsolutePath == "/healthz") await context.Response.OutputStream.WriteAsync("{}"u8.ToArray());
+                context.Response.Close();
+            }
+        });
+        using var http = new HttpClient();
+        var generator = new LoadGenerator(new Uri($"http://127.0.0.1:{port}"), http) { RecordTimeline = true };
+
+        var result = await generator.RunAsync("ask", 1, 3, CancellationToken.None);
+        await serving;
+
+        Assert.Equal(1, result.Errors);
+        var timeline = Assert.IsType<LoadTimeline>(result.Timeline);
+        Assert.Equal((2, 1), (timeline.Seconds.Sum(s => s.Answered), timeline.Seconds.Sum(s => s.Errors)));
+        Assert.NotNull(timeline.FirstError);
+        Assert.Equal(timeline.FirstError, timeline.LastError);
+    }
+
+    // A loopback HTTP service the test answers itself.
+    private static HttpListener Listen(out int port)
+    {
+        port = FreePort();
+        var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        return listener;
     }
 
     private static int FreePort()
