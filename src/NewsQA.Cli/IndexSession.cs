@@ -24,7 +24,7 @@ public static class IndexSession
         {
             // An explicit index is used as it is; only when it cannot be used is it rebuilt from the configured corpus.
             var folder = IndexFolder.Open(location.IndexPath);
-            if (folder.Problem is null) return Measured(new LiveIndex(folder, folder.OpenSnapshot()));
+            if (folder.Problem is null) return Measured(new LiveIndex(folder, folder.OpenSnapshot(), services.GetRequiredService<IOptions<RetrievalOptions>>().Value.VectorIndex));
             folder.Dispose();
             await Console.Error.WriteLineAsync($"warning: {folder.Problem}; rebuilding from {location.CorpusFolder}").ConfigureAwait(false);
         }

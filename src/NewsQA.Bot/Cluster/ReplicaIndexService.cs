@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NewsQA.Bot.Hosting;
 using NewsQA.Core.Cluster;
 using NewsQA.Core.Configuration;
+using NewsQA.Core.Indexing;
 
 namespace NewsQA.Bot.Cluster;
 
@@ -17,6 +18,8 @@ public sealed partial class ReplicaIndexService(
     RevisionNudges nudges,
     IOptions<ClusterOptions> cluster,
     IOptions<IndexOptions> index,
+    IOptions<RetrievalOptions> retrieval,
+    PassageEncoder encoder,
     TimeProvider time,
     ILogger<ReplicaIndexService> logger) : BackgroundService
 {
@@ -26,7 +29,8 @@ public sealed partial class ReplicaIndexService(
     {
         var settings = cluster.Value;
         if (settings.Role != ClusterRole.Replica) return;
-        using var replica = new IndexReplica(Path.GetFullPath(index.Value.Path), new Uri(settings.IndexerUrl!), settings.Secret!);
+        using var replica = new IndexReplica(
+            Path.GetFullPath(index.Value.Path), new Uri(settings.IndexerUrl!), settings.Secret!, encoder.Embeds ? retrieval.Value.VectorIndex : null);
         try
         {
             await nudges.SubscribeAsync(_ => _nudged.Writer.TryWrite(true));

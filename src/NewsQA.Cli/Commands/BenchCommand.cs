@@ -35,6 +35,7 @@ public static class BenchCommand
         command.Subcommands.Add(BenchVectorsCommand.Create());
         command.Subcommands.Add(BenchVectorsCommand.CreateEngine());
         command.Subcommands.Add(BenchReplicaVectorsCommand.Create());
+        command.Subcommands.Add(BenchHybridCommand.Create());
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
         {
             var list = ParseSizes(result.GetValue(sizes), result.GetValue(quick));

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsQA.Core.Configuration;
 using NewsQA.Cli.Output;
 using NewsQA.Tools.Benchmarking;
 using NewsQA.Tools.Benchmarking.Vectors;
@@ -61,7 +64,7 @@ public static class BenchVectorsCommand
         {
             engine, vectors, queries, truth, dimensions, count, index, output,
         };
-        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (host, ct) =>
         {
             foreach (var file in new[] { result.GetValue(vectors)!, result.GetValue(queries)!, result.GetValue(truth)! })
             {
@@ -69,7 +72,8 @@ public static class BenchVectorsCommand
             }
 
             var measured = VectorBenchmark.Run(result.GetValue(engine)!, result.GetValue(vectors)!, result.GetValue(queries)!, result.GetValue(truth)!,
-                result.GetValue(dimensions), result.GetValue(count), result.GetValue(index)!);
+                result.GetValue(dimensions), result.GetValue(count), result.GetValue(index)!, result.GetValue(output)!,
+                host.Services.GetRequiredService<IOptions<RetrievalOptions>>().Value.VectorIndex);
             await File.WriteAllTextAsync(result.GetValue(output)!, JsonSerializer.Serialize(measured, EngineProcess.JsonOptions), ct);
             return ExitCodes.Success;
         }, cancellationToken));
@@ -78,5 +82,5 @@ public static class BenchVectorsCommand
 
     private static string Line(VectorResult r) => r.Finished
         ? string.Create(CultureInfo.InvariantCulture, $"{r.Engine,-13} {r.Vectors,9:N0} x {r.Dimensions}: build {r.BuildSeconds:0.0} s, p50 {r.P50Ms:0.00} ms, p99 {r.P99Ms:0.00} ms, recall@10 {r.RecallAt10:0.000}, RSS {r.PeakRssBytes / 1e6:N0} MB, load {r.LoadAtEnd}")
-        : string.Create(CultureInfo.InvariantCulture, $"{r.Engine,-13} {r.Vectors,9:N0} x {r.Dimensions}: stopped unfinished after {r.BuildSeconds / 60:0.0} min");
+        : string.Create(CultureInfo.InvariantCulture, $"{r.Engine,-13} {r.Vectors,9:N0} x {r.Dimensions}: stopped unfinished after {r.BuildSeconds / 60:0.0} min{(r.Reached.Length > 0 ? $" (reached: {r.Reached})" : "")}");
 }

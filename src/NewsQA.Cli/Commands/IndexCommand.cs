@@ -56,9 +56,19 @@ public static class IndexCommand
         return await AnsiConsole.Progress().StartAsync(async context =>
         {
             var task = context.AddTask("Indexing", maxValue: files);
-            var progress = new Progress<IndexProgress>(p => task.Value = p.FilesDone);
+            ProgressTask? embedding = null; // a bar of its own once passages go to the provider: long runs wait on it
+            var progress = new Progress<IndexProgress>(p =>
+            {
+                task.Value = p.FilesDone;
+                if (p.PassagesToEmbed == 0) return;
+                embedding ??= context.AddTask("Embedding", maxValue: 1);
+                embedding.MaxValue = p.PassagesToEmbed;
+                embedding.Value = p.Embedded + p.Reused;
+                embedding.Description = $"Embedding: {p.Embedded:N0} embedded ({p.EmbeddingTokens:N0} tokens), {p.Reused:N0} reused";
+            });
             var update = await indexer.UpdateAsync(location.CorpusFolder, location.IndexPath, progress, ct);
             task.Value = task.MaxValue;
+            if (embedding is not null) embedding.Value = embedding.MaxValue;
             return update;
         });
     }

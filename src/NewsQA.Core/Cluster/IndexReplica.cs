@@ -25,10 +25,19 @@ public sealed class IndexReplica : IDisposable
     private readonly ReplicationClient _client;
     private readonly HttpClient _http;
     private readonly object _updating = new();
+    private readonly Indexing.Vectors.VectorIndexSettings? _vectors;
     private LiveIndex? _live;
 
-    public IndexReplica(string indexPath, Uri indexerUrl, string secret)
+    /// <param name="indexPath">The replica's own index folder (emptied of Lucene's files at start).</param>
+    /// <param name="indexerUrl">The indexer's base URL (Cluster:IndexerUrl).</param>
+    /// <param name="secret">Cluster:Secret, sent as the bearer of every replication request.</param>
+    /// <param name="vectors">
+    /// How the pulled segments' vector files are built (null when no embedding model is configured): given, each new
+    /// segment's matrix and graph are warmed as its revision lands, before a question can lease it, as on the indexer.
+    /// </param>
+    public IndexReplica(string indexPath, Uri indexerUrl, string secret, Indexing.Vectors.VectorIndexSettings? vectors = null)
     {
+        _vectors = vectors;
         ClearFolder(indexPath);
         _folder = IndexFolder.Open(indexPath);
         _http = new HttpClient();
@@ -67,7 +76,7 @@ public sealed class IndexReplica : IDisposable
     // Called by the handler once the revision's files are in the folder and segments_N is written and synced.
     private void OnRevisionReady()
     {
-        if (_live is null) Volatile.Write(ref _live, new LiveIndex(_folder, _folder.OpenSnapshot()));
+        if (_live is null) Volatile.Write(ref _live, new LiveIndex(_folder, _folder.OpenSnapshot(), _vectors));
         else _live.Refresh();
     }
 

@@ -79,9 +79,10 @@ public sealed class RetrievalOptions : IValidatableObject
     /// <summary>
     /// With a provider's embeddings, a Lucene segment holding this many vectors or more is searched through an HNSW
     /// graph (built in the background from the vectors the segment stores), a smaller one by an exact scan of its packed
-    /// vectors. 20,000: docs/lab/dense-vectors.md measured the exact scan at 1.25 to 5.5 ms at 10,000 x 768 (loaded
-    /// machine) with every neighbour found, HNSW f16 then finding only 0.906 of them; at 100,000 the scan took 69 ms
-    /// against HNSW's 0.92 ms at recall 0.992 (docs/dense-vectors.md). 0 gives every segment a graph.
+    /// vectors. 5,000: below the size Lucene flushes segments at, so the segments a tiered merge leaves unmerged (up to
+    /// ten of each size) get graphs too; at 20,000 a 100,000 x 768 index of ten flushed segments was scanned whole,
+    /// 148 ms p50 at recall 1.000, against 23.9 ms at recall@10 0.999 with 5,000 (BENCHMARKS.md, Dense vectors, runs K
+    /// and K2, same load). 0 gives every segment a graph.
     /// </summary>
     [Range(0, int.MaxValue)]
     public int VectorExactBelow { get; set; } = Indexing.Vectors.VectorIndexSettings.DefaultExactBelow;

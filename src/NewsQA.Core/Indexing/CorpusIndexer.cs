@@ -18,7 +18,8 @@ namespace NewsQA.Core.Indexing;
 public sealed partial class CorpusIndexer(
     PassageEncoder encoder,
     IOptions<CorpusOptions> corpusOptions,
-    ILogger<CorpusIndexer> logger)
+    ILogger<CorpusIndexer> logger,
+    IOptions<RetrievalOptions>? retrievalOptions = null)
 {
     /// <summary>Indexes <paramref name="corpusFolder"/> into the folder <paramref name="indexPath"/>.</summary>
     public async Task<IndexUpdate> UpdateAsync(
@@ -52,7 +53,7 @@ public sealed partial class CorpusIndexer(
             folder = reopened;
             var written = folder.BytesWrittenSince(before);
             foreach (var warning in run.Warnings) LogSkipped(logger, warning.Path, warning.Reason);
-            var live = new LiveIndex(folder, folder.OpenSnapshot());
+            var live = new LiveIndex(folder, folder.OpenSnapshot(), encoder.Embeds ? (retrievalOptions?.Value ?? new RetrievalOptions()).VectorIndex : null);
             using var lease = live.Acquire();
             return new IndexUpdate(live, run.Added, run.Changed, run.Removed, run.Unchanged, run.Indexed, run.Saved, timer.Elapsed,
                 run.Warnings, rebuildReason, written, folder.Bytes())
@@ -90,8 +91,17 @@ public sealed partial class CorpusIndexer(
         // than one small request per article.
         var pending = new List<Pending>();
         var flushAt = encoder.Settings.BatchSize * encoder.Settings.Concurrency;
+        long toEmbed = 0;
+        string current = "";
+        void Report() => progress?.Report(new IndexProgress(done, total, current, toEmbed, tally.Embedded, tally.Reused, tally.Tokens));
         async Task FlushAsync()
         {
+            if (encoder.Embeds)
+            {
+                toEmbed += pending.Sum(p => p.Passages.Count);
+                Report();
+            }
+
             var encoded = await encoder.EncodeAsync([.. pending.SelectMany(p => p.Passages)], cancellationToken, cache, tally).ConfigureAwait(false);
             var next = 0;
             foreach (var (file, article, passages, known) in pending)
@@ -109,13 +119,16 @@ public sealed partial class CorpusIndexer(
 
             indexed += encoded.Count;
             pending.Clear();
+            if (encoder.Embeds) Report();
         }
 
         foreach (var file in CorpusReader.Read(corpusFolder, warnings, corpusOptions.Value.MaxFileBytes))
         {
             // Between articles, so a cancelled run (SIGTERM) stops promptly; disposing the writer rolls it back.
             cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new IndexProgress(++done, total, file.Path));
+            done++;
+            current = file.Path;
+            Report();
             var known = existing.Remove(file.DocumentId, out var hash);
             if (known && hash == file.ContentHash)
             {

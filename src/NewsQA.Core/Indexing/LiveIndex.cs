@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using NewsQA.Core.Cluster;
+using NewsQA.Core.Indexing.Vectors;
 
 namespace NewsQA.Core.Indexing;
 
@@ -9,19 +10,28 @@ namespace NewsQA.Core.Indexing;
 /// opens the folder's newer commit (reusing the readers of unchanged segments, and with them everything built per
 /// segment) and gives up the owner's reference on the old snapshot, which closes when its last lease is released, not
 /// after a fixed time. So memory holds the current snapshot and those requests still in flight are reading, whatever
-/// the pace of commits.
+/// the pace of commits. With a provider's vectors, each new snapshot's vector index is warmed before leases get it
+/// (a merged or new segment's matrix written and mapped, its graph's build started, as Lucene's reader warmers do), so
+/// the first question after a merge does not pay for it; and vector files of segments merged away are deleted.
 /// </summary>
 public sealed class LiveIndex : IDisposable
 {
     private readonly IndexFolder _folder;
     private readonly object _refreshing = new();
+    private readonly VectorIndexSettings? _vectors;
     private volatile PassageIndex? _current;
     private IndexPublisher? _publisher;
 
-    /// <summary>Owns <paramref name="initial"/> (a snapshot of <paramref name="folder"/>) and the folder from now on.</summary>
-    public LiveIndex(IndexFolder folder, PassageIndex initial)
+    /// <summary>
+    /// Owns <paramref name="initial"/> (a snapshot of <paramref name="folder"/>) and the folder from now on; with
+    /// <paramref name="vectors"/>, warms the vector index of every snapshot it serves.
+    /// </summary>
+    public LiveIndex(IndexFolder folder, PassageIndex initial, VectorIndexSettings? vectors = null)
     {
         _folder = folder;
+        _vectors = vectors;
+        VectorFiles.Sweep(folder.Path); // what a process that stopped before deleting them left
+        Warm(initial);
         _current = initial;
     }
 
@@ -73,11 +83,20 @@ public sealed class LiveIndex : IDisposable
             var newer = DirectoryReader.OpenIfChanged(current.Reader);
             if (newer is null) return false;
             var settings = IndexSettings.FromCommitData(newer.IndexCommit.UserData).Settings ?? current.Settings;
-            _current = new PassageIndex(newer, settings);
+            var next = new PassageIndex(newer, settings);
+            Warm(next);
+            _current = next;
             current.Dispose(); // the owner's reference; leases still reading it keep it open until they are released
             _publisher?.Publish(newer.IndexCommit);
             return true;
         }
+    }
+
+    // Before leases get the snapshot; segments it shares with the previous one are already warm and cost a lookup.
+    private void Warm(PassageIndex index)
+    {
+        if (_vectors is null || index.Settings.EmbedderId == PassageEncoder.OfflineId) return;
+        foreach (var segment in index.Segments) SegmentVectors.Of(segment.AtomicReader, _vectors);
     }
 
     public void Dispose()

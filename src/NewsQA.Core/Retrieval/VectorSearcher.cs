@@ -49,6 +49,20 @@ public static class VectorSearcher
     public static Task WhenGraphsBuiltAsync(PassageIndex index, VectorIndexSettings? settings = null) =>
         Task.WhenAll(index.Segments.Select(s => SegmentVectors.Of(s.AtomicReader, settings ?? new VectorIndexSettings()).Built));
 
+    /// <summary>Vectors of the snapshot's segments that get a graph, and how many of them are in a graph that serves (a long build's progress).</summary>
+    public static (long Built, long Total) GraphProgress(PassageIndex index, VectorIndexSettings? settings = null)
+    {
+        settings ??= new VectorIndexSettings();
+        long built = 0, total = 0;
+        foreach (var vectors in index.Segments.Select(s => SegmentVectors.Of(s.AtomicReader, settings)).Where(v => v.Count >= settings.ExactBelow))
+        {
+            total += vectors.Count;
+            built += vectors.Graph is null ? 0 : vectors.Count;
+        }
+
+        return (built, total);
+    }
+
     private static List<ScoredPassage> ExactScan(SegmentVectors vectors, float[] query, int k, Func<int, bool> wanted, int docBase)
     {
         var matrix = vectors.Matrix;

@@ -82,6 +82,24 @@ public sealed class EmbeddingCostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALostVectorIndex_IsRebuiltFromTheIndexFolder_WithoutAnEmbeddingCall()
+    {
+        var corpus = _temp.CopySeeds();
+        await IndexAsync(corpus);
+        var first = _model.Requests.Count;
+        var vectors = Path.Combine(_temp.File("index"), "vectors");
+        var lost = Directory.EnumerateFiles(vectors, "_*").ToList();
+        Assert.NotEmpty(lost); // the matrices the index's snapshot was warmed with
+        foreach (var file in lost) File.Delete(file);
+
+        var reopened = await IndexAsync(corpus);
+
+        Assert.Equal(first, _model.Requests.Count);
+        Assert.Equal((0, 0, 5), (reopened.Embedded, reopened.Reused, reopened.Unchanged));
+        Assert.Equal(lost.Order(StringComparer.Ordinal), Directory.EnumerateFiles(vectors, "_*").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task AnArticleWithOneNewParagraph_EmbedsOnlyThatParagraph()
     {
         var corpus = _temp.CopySeeds();
@@ -106,5 +124,36 @@ public sealed class EmbeddingCostTests : IAsyncLifetime
         Assert.Equal(73, update.Passages);
         Assert.Equal(73, update.Embedded);
         Assert.Equal(9, _model.Requests.Count); // the 8 batches and the refused one again
+    }
+
+    [Fact]
+    public async Task ARateLimitedRequest_WaitsTheRetryAfterItWasGiven_BeforeTryingAgain()
+    {
+        // Three seconds: more than the back-off the retry would otherwise take (about a second, with jitter).
+        _model.EmbeddingRetryAfter = "3";
+        _model.EmbeddingFailures.Enqueue(429);
+        await using var services = Services(batchSize: 100); // one request for the whole corpus, then its retry
+        var update = await services.GetRequiredService<CorpusIndexer>().UpdateAsync(_temp.CopySeeds(), _temp.File("index"));
+        update.Live.Dispose();
+
+        var arrivals = _model.EmbeddingArrivals.ToList();
+        Assert.Equal(2, arrivals.Count);
+        Assert.True(arrivals[1] - arrivals[0] >= TimeSpan.FromSeconds(2.9), $"retried after {(arrivals[1] - arrivals[0]).TotalSeconds:0.00} s");
+        Assert.Equal(73, update.Embedded);
+    }
+
+    [Fact]
+    public async Task AnIndexingRun_ReportsItsEmbeddingProgress_UpToEveryPassageSent()
+    {
+        var reports = new List<IndexProgress>();
+        await using var services = Services();
+        var update = await services.GetRequiredService<CorpusIndexer>().UpdateAsync(_temp.CopySeeds(), _temp.File("index"), new SynchronousProgress<IndexProgress>(reports.Add));
+        update.Live.Dispose();
+
+        var embedding = reports.Where(r => r.PassagesToEmbed > 0).ToList();
+        Assert.NotEmpty(embedding);
+        Assert.Equal((73L, 73L, 0L, update.EmbeddingTokens), (embedding[^1].PassagesToEmbed, embedding[^1].Embedded, embedding[^1].Reused, embedding[^1].EmbeddingTokens));
+        Assert.All(embedding.Zip(embedding.Skip(1)), pair => Assert.True(pair.Second.Embedded >= pair.First.Embedded && pair.Second.PassagesToEmbed >= pair.First.PassagesToEmbed));
+        Assert.All(embedding, r => Assert.True(r.Embedded + r.Reused <= r.PassagesToEmbed));
     }
 }

@@ -197,7 +197,7 @@ public class CorpusIndexerTests
         foreach (var file in Directory.EnumerateFiles(corpus)) await File.AppendAllTextAsync(file, AddedParagraph);
 
         using var cancel = new CancellationTokenSource();
-        var progress = new SynchronousProgress(p => { if (p.FilesDone == 2) cancel.Cancel(); });
+        var progress = new SynchronousProgress<IndexProgress>(p => { if (p.FilesDone == 2) cancel.Cancel(); });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new TestIndexer().Indexer.UpdateAsync(corpus, path, progress, cancel.Token));
 
         using var folder = IndexFolder.Open(path);
@@ -301,9 +301,4 @@ public class CorpusIndexerTests
 
     private static Dictionary<string, byte[]> FileContents(string folder) =>
         Directory.EnumerateFiles(folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
-
-    private sealed class SynchronousProgress(Action<IndexProgress> report) : IProgress<IndexProgress>
-    {
-        public void Report(IndexProgress value) => report(value);
-    }
 }

@@ -20,28 +20,21 @@ public sealed class VectorIndexTests : IDisposable
     private static readonly VectorIndexSettings Exact = new(ExactBelow: int.MaxValue);
     private readonly TempFolder _temp = new();
     private readonly float[][] _vectors = RandomVectors(400, seed: 7);
+    private readonly VectorFolder _folder;
+
+    public VectorIndexTests() => _folder = new VectorFolder(_temp.File("index"), Dimensions);
 
     public void Dispose() => _temp.Dispose();
 
-    private string IndexPath => _temp.File("index");
+    private string IndexPath => _folder.IndexPath;
 
-    private string VectorsPath => Path.Combine(IndexPath, "vectors");
+    private string VectorsPath => _folder.VectorsPath;
 
-    private void Write(Action<PassageIndexWriter> change, bool create = false)
-    {
-        using var directory = FSDirectory.Open(IndexPath);
-        using var writer = PassageIndexWriter.Open(directory, new IndexSettings(TextAnalyzer.Version, "provider/model", Dimensions, 1200), create);
-        change(writer);
-        writer.Commit();
-    }
+    private void Write(Action<PassageIndexWriter> change, bool create = false) => _folder.Write(change, create);
 
-    private static IndexedDocument Article(int number, float[] vector) =>
-        new($"d{number}", "", "t", null, "", [new IndexedPassage(new Passage($"p{number}", $"d{number}", "t", 1, 1, null, "text", []), vector)]);
+    private static IndexedDocument Article(int number, float[] vector) => VectorFolder.Article(number, vector);
 
-    private void WriteAll() => Write(w =>
-    {
-        for (var i = 0; i < _vectors.Length; i++) w.Add(Article(i, _vectors[i]));
-    }, create: true);
+    private void WriteAll() => _folder.Add(_vectors, 0, _vectors.Length, create: true);
 
     private static async Task<PassageIndex> OpenAsync(LuceneDirectoryHolder holder)
     {
@@ -90,14 +83,8 @@ public sealed class VectorIndexTests : IDisposable
     [Fact]
     public async Task AMergedSegment_GetsItsGraphFromTheStoredVectors()
     {
-        Write(w =>
-        {
-            for (var i = 0; i < 200; i++) w.Add(Article(i, _vectors[i]));
-        }, create: true);
-        Write(w =>
-        {
-            for (var i = 200; i < _vectors.Length; i++) w.Add(Article(i, _vectors[i]));
-        });
+        _folder.Add(_vectors, 0, 200, create: true);
+        _folder.Add(_vectors, 200, _vectors.Length);
         Write(w => w.ForceMerge(1));
         using var holder = new LuceneDirectoryHolder(IndexPath);
         using var index = await OpenAsync(holder);
@@ -161,16 +148,7 @@ public sealed class VectorIndexTests : IDisposable
         Assert.True(new FileInfo(Directory.EnumerateFiles(VectorsPath, "*.usearch").Single()).Length > 4096);
     }
 
-    private static float[][] RandomVectors(int count, int seed)
-    {
-        var random = new Random(seed);
-        return [.. Enumerable.Range(0, count).Select(_ =>
-        {
-            var v = Enumerable.Range(0, Dimensions).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
-            var norm = MathF.Sqrt(v.Sum(x => x * x));
-            return v.Select(x => x / norm).ToArray();
-        })];
-    }
+    private static float[][] RandomVectors(int count, int seed) => VectorFolder.RandomVectors(count, Dimensions, seed);
 
     /// <summary>A folder's Lucene directory, opened as a restarted process would.</summary>
     private sealed class LuceneDirectoryHolder(string path) : IDisposable

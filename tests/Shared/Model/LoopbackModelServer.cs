@@ -36,8 +36,14 @@ public sealed class LoopbackModelServer : IAsyncDisposable
     /// <summary>The vector an embedding request's input gets (by default its length, 1 and 0).</summary>
     public Func<string, float[]> Embed { get; set; } = text => [text.Length, 1f, 0f];
 
-    /// <summary>Status codes to answer embedding requests with first, one a request (with Retry-After: 0).</summary>
+    /// <summary>Status codes to answer embedding requests with first, one a request (with <see cref="EmbeddingRetryAfter"/>).</summary>
     public ConcurrentQueue<int> EmbeddingFailures { get; } = new();
+
+    /// <summary>The Retry-After header (seconds) sent with each of <see cref="EmbeddingFailures"/>.</summary>
+    public string EmbeddingRetryAfter { get; set; } = "0";
+
+    /// <summary>When each embedding request arrived, in order.</summary>
+    public ConcurrentQueue<DateTimeOffset> EmbeddingArrivals { get; } = new();
 
     public ConcurrentQueue<ModelRequest> Requests { get; } = new();
 
@@ -104,6 +110,7 @@ public sealed class LoopbackModelServer : IAsyncDisposable
 
     private async Task EmbeddingsAsync(HttpContext context)
     {
+        EmbeddingArrivals.Enqueue(DateTimeOffset.UtcNow);
         var body = await JsonDocument.ParseAsync(context.Request.Body);
         var request = new ModelRequest(body.RootElement.Clone());
         Requests.Enqueue(request);
@@ -111,7 +118,7 @@ public sealed class LoopbackModelServer : IAsyncDisposable
         if (EmbeddingFailures.TryDequeue(out var status))
         {
             context.Response.StatusCode = status;
-            context.Response.Headers.RetryAfter = "0";
+            context.Response.Headers.RetryAfter = EmbeddingRetryAfter;
             return;
         }
 

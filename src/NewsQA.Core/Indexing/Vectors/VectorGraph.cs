@@ -15,9 +15,6 @@ internal sealed class VectorGraph : IDisposable
     private const ulong ExpansionAdd = 128;
     private const ulong ExpansionSearch = 64;
 
-    // Rows handed to USearch per call: bounds the managed copy of f32 rows made for each call.
-    private const int Chunk = 4096;
-
     private readonly USearchIndex _index;
 
     private VectorGraph(USearchIndex index) => _index = index;
@@ -42,32 +39,23 @@ internal sealed class VectorGraph : IDisposable
         return null;
     }
 
-    /// <summary>Builds the graph of the rows <paramref name="include"/> accepts, saving it at <paramref name="path"/> (in memory only without one).</summary>
-    public static VectorGraph Build(VectorMatrix matrix, Func<int, bool> include, VectorQuantization quantization, string? path, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the graph of the rows <paramref name="include"/> accepts on <paramref name="threads"/> threads, saving it
+    /// at <paramref name="path"/> (in memory only without one).
+    /// </summary>
+    public static VectorGraph Build(VectorMatrix matrix, Func<int, bool> include, VectorQuantization quantization, string? path, int threads, CancellationToken cancellationToken)
     {
         var index = new USearchIndex(MetricKind.Cos, quantization == VectorQuantization.I8 ? ScalarKind.Int8 : ScalarKind.Float16,
             (ulong)matrix.Dimensions, Connectivity, ExpansionAdd, ExpansionSearch);
         try
         {
-            var keys = new List<ulong>(Chunk);
-            var rows = new List<float[]>(Chunk);
-            for (var d = 0; d <= matrix.Rows; d++)
+            var rows = new List<int>(matrix.Rows);
+            for (var d = 0; d < matrix.Rows; d++)
             {
-                if (d == matrix.Rows || keys.Count == Chunk)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (keys.Count > 0) index.Add([.. keys], [.. rows]);
-                    keys.Clear();
-                    rows.Clear();
-                }
-
-                if (d < matrix.Rows && include(d))
-                {
-                    keys.Add((ulong)d);
-                    rows.Add(matrix.Row(d).ToArray());
-                }
+                if (include(d)) rows.Add(d);
             }
 
+            ConcurrentInsert.Add(index, rows.Count, i => ((ulong)rows[i], matrix.Row(rows[i]).ToArray()), threads, cancellationToken);
             if (path is null) return new VectorGraph(index);
             var temporary = path + ".tmp";
             index.Save(temporary);

@@ -4,5 +4,5 @@ namespace NewsQA.Core.Indexing.Vectors;
 public sealed record VectorIndexSettings(int ExactBelow = VectorIndexSettings.DefaultExactBelow, VectorQuantization Quantization = VectorQuantization.F16)
 {
     /// <summary>See Retrieval:VectorExactBelow.</summary>
-    public const int DefaultExactBelow = 20_000;
+    public const int DefaultExactBelow = 5_000;
 }

@@ -10,10 +10,12 @@ namespace NewsQA.Tools.Benchmarking.Vectors;
 /// beside a short passage's fields, one article per passage, two writing threads as `newsqa bench` does), then searched
 /// by <see cref="VectorSearcher"/> over its per-segment vector index. `newsqa` is the product's defaults (HNSW graphs
 /// for segments from Retrieval:VectorExactBelow vectors, built, both cores, before the build counts as done);
-/// `exact-lucene` scans every segment's packed matrix exactly.
+/// `exact-lucene` scans every segment's packed matrix exactly. A long build tells <c>progress</c> where it is (passages
+/// written, then vectors in a graph), so a run stopped at its time limit says what it reached.
 /// </summary>
-public sealed class ProductEngine(int dimensions, VectorIndexSettings settings) : IVectorEngine
+public sealed class ProductEngine(int dimensions, VectorIndexSettings settings, Action<string>? progress = null) : IVectorEngine
 {
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(10);
     private IndexFolder? _folder;
     private PassageIndex? _index;
     private int[] _vectorOf = [];
@@ -23,18 +25,29 @@ public sealed class ProductEngine(int dimensions, VectorIndexSettings settings) 
     public void Build(IEnumerable<float[][]> chunks, string folder)
     {
         using var index = IndexFolder.Open(folder);
-        using var writer = PassageIndexWriter.Open(index.Directory, Settings, create: true);
-        var start = 0;
-        foreach (var chunk in chunks)
+        var written = 0;
+        using (var writer = PassageIndexWriter.Open(index.Directory, Settings, create: true))
         {
-            var offset = start;
-            Parallel.For(0, chunk.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => writer.Add(Article(offset + i, chunk[i])));
-            start += chunk.Length;
-        }
+            foreach (var chunk in chunks)
+            {
+                var offset = written;
+                Parallel.For(0, chunk.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => writer.Add(Article(offset + i, chunk[i])));
+                written += chunk.Length;
+                progress?.Invoke($"{written:N0} passages written");
+            }
 
-        writer.Commit();
+            writer.Commit();
+            progress?.Invoke($"{written:N0} passages committed, merging");
+        } // closing waits for the merges the commit started and commits them: the segments a restarted service opens
+
+        // As a service's refresh does: the snapshot's vectors warmed, then its graphs built in the background.
         using var snapshot = index.OpenSnapshot();
-        VectorSearcher.WhenGraphsBuiltAsync(snapshot, settings).GetAwaiter().GetResult();
+        var built = VectorSearcher.WhenGraphsBuiltAsync(snapshot, settings);
+        while (!built.Wait(ProgressInterval))
+        {
+            var (inGraphs, total) = VectorSearcher.GraphProgress(snapshot, settings);
+            progress?.Invoke($"{written:N0} passages committed; {inGraphs:N0} of {total:N0} vectors in a finished graph");
+        }
     }
 
     public void Open(string folder)

@@ -1,3 +1,4 @@
+using NewsQA.Core.Indexing.Vectors;
 using System.Diagnostics;
 
 namespace NewsQA.Tools.Benchmarking.Vectors;
@@ -16,7 +17,11 @@ public static class VectorBenchmark
     // the product's scan takes seconds per query, and a full untimed pass would double a run of half an hour.
     private const int ExactScanWarmUp = 20;
 
-    public static VectorResult Run(string engineName, string vectorsPath, string queriesPath, string truthPath, int dimensions, int count, string indexFolder)
+    /// <summary>Where a run stopped at its time limit got to: the engine's last progress, kept beside its result file.</summary>
+    public static string ProgressPath(string resultPath) => resultPath + ".progress";
+
+    public static VectorResult Run(
+        string engineName, string vectorsPath, string queriesPath, string truthPath, int dimensions, int count, string indexFolder, string resultPath, VectorIndexSettings product)
     {
         var queries = VectorFile.ReadAll(queriesPath, dimensions);
         var truth = NeighbourFile.Read(truthPath);
@@ -25,7 +30,8 @@ public static class VectorBenchmark
         Directory.CreateDirectory(indexFolder);
 
         var timer = Stopwatch.StartNew();
-        using (var builder = VectorEngines.Create(engineName, dimensions))
+        void Progress(string reached) => File.WriteAllText(ProgressPath(resultPath), $"{reached} after {timer.Elapsed.TotalMinutes:0.0} min");
+        using (var builder = VectorEngines.Create(engineName, dimensions, Progress, product))
         {
             builder.Build(VectorFile.ReadChunks(vectorsPath, dimensions, count), indexFolder);
         }
@@ -33,7 +39,7 @@ public static class VectorBenchmark
         var build = timer.Elapsed.TotalSeconds;
         var bytes = Directory.EnumerateFiles(indexFolder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
 
-        using var engine = VectorEngines.Create(engineName, dimensions);
+        using var engine = VectorEngines.Create(engineName, dimensions, product: product);
         engine.Open(indexFolder);
         var warmUp = engineName.StartsWith("exact", StringComparison.Ordinal) ? Math.Min(ExactScanWarmUp, queries.Length) : queries.Length;
         foreach (var query in queries.Take(warmUp)) engine.Search(query, K);

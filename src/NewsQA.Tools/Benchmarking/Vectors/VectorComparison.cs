@@ -59,7 +59,10 @@ public static class VectorComparison
         var finished = await EngineProcess.RunChildAsync(engine, arguments, limit, cancellationToken);
         var result = finished
             ? JsonSerializer.Deserialize<VectorResult>(await File.ReadAllTextAsync(output, cancellationToken), EngineProcess.JsonOptions)!
-            : new VectorResult(engine, size, dimensions, false, timer.Elapsed.TotalSeconds, 0, 0, 0, 0, 0, 0, 0);
+            : new VectorResult(engine, size, dimensions, false, timer.Elapsed.TotalSeconds, 0, 0, 0, 0, 0, 0, 0)
+            {
+                Reached = File.Exists(VectorBenchmark.ProgressPath(output)) ? await File.ReadAllTextAsync(VectorBenchmark.ProgressPath(output), cancellationToken) : "",
+            };
         // Each engine's index can take gigabytes at a million vectors: only one is on disk at a time.
         if (Directory.Exists(index)) Directory.Delete(index, recursive: true);
         return result with { LoadAtStart = loadAtStart, LoadAtEnd = MachineLoad.Averages() };

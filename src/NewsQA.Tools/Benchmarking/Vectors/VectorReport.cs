@@ -15,7 +15,7 @@ public static class VectorReport
         {
             b.AppendLine(r.Finished
                 ? string.Create(CultureInfo.InvariantCulture, $"| {r.Engine} | {r.Vectors:N0} | {r.Dimensions} | {r.BuildSeconds:0.0} | {r.VectorsPerSecond:N0} | {r.IndexBytes / 1e6:0.0} | {r.PeakRssBytes / 1e6:N0} | {r.P50Ms:0.00} | {r.P95Ms:0.00} | {r.P99Ms:0.00} | {r.RecallAt10:0.000} | {r.LoadAtStart} → {r.LoadAtEnd} |")
-                : string.Create(CultureInfo.InvariantCulture, $"| {r.Engine} | {r.Vectors:N0} | {r.Dimensions} | stopped unfinished after {r.BuildSeconds / 60:0.0} min | — | — | — | — | — | — | — | {r.LoadAtStart} → {r.LoadAtEnd} |"));
+                : string.Create(CultureInfo.InvariantCulture, $"| {r.Engine} | {r.Vectors:N0} | {r.Dimensions} | stopped unfinished after {r.BuildSeconds / 60:0.0} min{(r.Reached.Length > 0 ? $" (reached: {r.Reached})" : "")} | — | — | — | — | — | — | — | {r.LoadAtStart} → {r.LoadAtEnd} |"));
         }
 
         return b.ToString();
