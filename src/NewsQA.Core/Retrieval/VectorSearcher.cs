@@ -7,15 +7,15 @@ namespace NewsQA.Core.Retrieval;
 /// <summary>
 /// Nearest-neighbour search over a provider's dense vectors by dot product (embedding models return unit vectors, so it
 /// is the cosine), segment by segment (<see cref="SegmentVectors"/>): a segment below the switch point, or whose graph
-/// is still being built, is scanned exactly over its packed matrix; a larger one is searched through its HNSW graph,
-/// asking for more than k so that deleted passages and those the filter refuses do not cost the top k, and asking again
-/// for more until k are found, then scanning the segment exactly when the filter is so selective that the graph would
-/// be walked for little. Graph candidates are scored exactly from the matrix, so every score is a true dot product.
+/// is still being built, is scanned exactly over its packed matrix; a larger one is searched through its HNSW graph for
+/// its likely share of the top k (asking again for all k when that share all made the top k), with headroom when
+/// deleted passages or the filter may take some, asking again for more until enough are found, and scanning the segment
+/// exactly when the filter is so selective that the graph would be walked for little. Graph candidates are scored
+/// exactly from the matrix, so every score is a true dot product.
 /// </summary>
 public static class VectorSearcher
 {
-    // The first ask of a graph: twice k, at least the graph's expansion (64), so a few deleted or refused passages
-    // still leave k; each further ask doubles it.
+    // The smallest ask of a graph: its search expansion (VectorGraph's 64), which a smaller ask would not shorten.
     private const int FirstFetch = 64;
 
     // Past this share of a segment's vectors, asking the graph costs about what an exact scan of the segment does.
@@ -28,21 +28,53 @@ public static class VectorSearcher
         if (index.Count == 0 || k <= 0 || (index.Dimensions > 0 && query.Length != index.Dimensions)) return [];
         settings ??= new VectorIndexSettings();
         var vector = query.ToArray();
-        var candidates = new List<ScoredPassage>();
+        var segments = new List<Segment>();
+        long total = 0;
         foreach (var segment in index.Segments)
         {
-            var reader = segment.AtomicReader;
-            var vectors = SegmentVectors.Of(reader, settings);
+            var vectors = SegmentVectors.Of(segment.AtomicReader, settings);
             if (vectors.Count == 0 || vectors.Matrix.Dimensions != vector.Length) continue;
-            var live = reader.LiveDocs;
-            bool Wanted(int d) => vectors.Has(d) && (live is null || live.Get(d)) && (accept is null || accept(segment.DocBase + d));
-            var found = vectors.Graph is { } graph && GraphSearch(graph, vectors, vector, k, Wanted, segment.DocBase) is { } near
-                ? near
-                : ExactScan(vectors, vector, k, Wanted, segment.DocBase);
-            candidates.AddRange(found);
+            segments.Add(new Segment(segment.AtomicReader, vectors, segment.DocBase, accept));
+            total += vectors.Count;
         }
 
-        return TopSelector.Select(candidates.Where(c => c.Score > 0), k);
+        // First pass: each graph is asked for its likely share of the top k, not all of it (Lucene's optimistic kNN
+        // search: AbstractKnnVectorQuery.perLeafTopKCalculation). Nine graphs asked for 100 each walked nine times the
+        // graph a question needs; an exact scan costs the same whatever it keeps, so it keeps k.
+        var found = new List<ScoredPassage>[segments.Count];
+        var quotas = new int[segments.Count];
+        for (var i = 0; i < segments.Count; i++)
+        {
+            quotas[i] = segments[i].Vectors.Graph is null ? k : Quota(k, segments[i].Vectors.Count / (double)total);
+            found[i] = segments[i].Search(vector, quotas[i]);
+        }
+
+        var top = TopSelector.Select(found.SelectMany(f => f).Where(c => c.Score > 0), k);
+
+        // Second pass: a graph whose whole quota made the top k may hold more of it (its neighbours were clustered
+        // there); it is asked again for all k, as Lucene's optimistic search re-enters such a segment.
+        var kth = top.Count < k ? float.NegativeInfinity : top[^1].Score;
+        var again = false;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (quotas[i] >= k || found[i].Count < quotas[i] || found[i].Min(c => c.Score) < kth) continue;
+            found[i] = segments[i].Search(vector, k);
+            again = true;
+        }
+
+        return again ? TopSelector.Select(found.SelectMany(f => f).Where(c => c.Score > 0), k) : top;
+    }
+
+    /// <summary>
+    /// How many of the top <paramref name="k"/> a segment holding <paramref name="share"/> of the vectors is asked for:
+    /// its expected share, plus Lucene's 16 standard deviations of the binomial (LAMBDA in AbstractKnnVectorQuery), so
+    /// that a segment seldom holds more of the top k than it was asked for; when it may, the second pass asks again.
+    /// </summary>
+    internal static int Quota(int k, double share)
+    {
+        if (share >= 1) return k;
+        var expected = k * share;
+        return Math.Clamp((int)(expected + 16 * Math.Sqrt(expected * (1 - share))), 1, k);
     }
 
     /// <summary>Waits until every graph the snapshot's segments are building serves (for a bulk build's end, benchmarks and tests).</summary>
@@ -63,34 +95,53 @@ public static class VectorSearcher
         return (built, total);
     }
 
-    private static List<ScoredPassage> ExactScan(SegmentVectors vectors, float[] query, int k, Func<int, bool> wanted, int docBase)
+    // One segment's part of a search: its vectors, and which of its documents may be returned.
+    private sealed class Segment(Lucene.Net.Index.AtomicReader reader, SegmentVectors vectors, int docBase, Func<int, bool>? accept)
     {
-        var matrix = vectors.Matrix;
-        var scored = new List<ScoredPassage>();
-        for (var d = 0; d < matrix.Rows; d++)
-        {
-            if (wanted(d)) scored.Add(new ScoredPassage(docBase + d, TensorPrimitives.Dot(matrix.Row(d), query)));
-        }
+        private readonly Lucene.Net.Util.IBits? _live = reader.LiveDocs;
 
-        return TopSelector.Select(scored, k);
-    }
+        public SegmentVectors Vectors => vectors;
 
-    // Null when the graph would be asked for so much of the segment that an exact scan is as cheap.
-    private static List<ScoredPassage>? GraphSearch(VectorGraph graph, SegmentVectors vectors, float[] query, int k, Func<int, bool> wanted, int docBase)
-    {
-        for (var fetch = Math.Max(FirstFetch, 2 * k); fetch <= vectors.Count / ExactShareDivisor || fetch <= FirstFetch; fetch *= 2)
+        // Whether every vector of the segment may be returned: then a graph's first answer needs no headroom.
+        private bool TakesAll => _live is null && accept is null;
+
+        /// <summary>The segment's best <paramref name="k"/>: through its graph when it has one, else (or when the filter is so selective that the graph would be walked for little) by an exact scan.</summary>
+        public List<ScoredPassage> Search(float[] query, int k) =>
+            vectors.Graph is { } graph && GraphSearch(graph, query, k) is { } near ? near : ExactScan(query, k);
+
+        private bool Wanted(int d) => vectors.Has(d) && (_live is null || _live.Get(d)) && (accept is null || accept(docBase + d));
+
+        private List<ScoredPassage> ExactScan(float[] query, int k)
         {
-            var found = graph.Search(query, fetch, out var keys);
-            var scored = new List<ScoredPassage>(k);
-            for (var i = 0; i < found; i++)
+            var matrix = vectors.Matrix;
+            var scored = new List<ScoredPassage>();
+            for (var d = 0; d < matrix.Rows; d++)
             {
-                var d = (int)keys[i];
-                if (wanted(d)) scored.Add(new ScoredPassage(docBase + d, TensorPrimitives.Dot(vectors.Matrix.Row(d), query)));
+                if (Wanted(d)) scored.Add(new ScoredPassage(docBase + d, TensorPrimitives.Dot(matrix.Row(d), query)));
             }
 
-            if (scored.Count >= k || found < fetch) return TopSelector.Select(scored, k);
+            return TopSelector.Select(scored, k);
         }
 
-        return null;
+        // Null when the graph would be asked for so much of the segment that an exact scan is as cheap. The ask is k
+        // (at least the graph's expansion) when every vector may be returned, twice k when deleted or refused passages
+        // may take some of it; each further ask doubles.
+        private List<ScoredPassage>? GraphSearch(VectorGraph graph, float[] query, int k)
+        {
+            for (var fetch = Math.Max(FirstFetch, TakesAll ? k : 2 * k); fetch <= vectors.Count / ExactShareDivisor || fetch <= FirstFetch; fetch *= 2)
+            {
+                var found = graph.Search(query, fetch, out var keys);
+                var scored = new List<ScoredPassage>(k);
+                for (var i = 0; i < found; i++)
+                {
+                    var d = (int)keys[i];
+                    if (Wanted(d)) scored.Add(new ScoredPassage(docBase + d, TensorPrimitives.Dot(vectors.Matrix.Row(d), query)));
+                }
+
+                if (scored.Count >= k || found < fetch) return TopSelector.Select(scored, k);
+            }
+
+            return null;
+        }
     }
 }

@@ -62,6 +62,35 @@ public sealed class VectorIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task NeighboursGatheredInOneOfManySegments_AreAllFound()
+    {
+        // Eight segments of 600 vectors, the query's nearest 80 all in the fourth: asked first for its share of the top
+        // 60 (48), that segment's graph fills it with passages that all make the top 60, so it must be asked again for
+        // all 60, or the other segments' far weaker passages would take the last 12 places.
+        var query = RandomVectors(1, seed: 3)[0];
+        var vectors = RandomVectors(4800, seed: 5).Select((v, i) => i is >= 1800 and < 1880 ? Around(query, v) : v).ToArray();
+        for (var s = 0; s < 8; s++) _folder.Add(vectors, s * 600, (s + 1) * 600, create: s == 0);
+        using var holder = new LuceneDirectoryHolder(IndexPath);
+        using var index = await OpenAsync(holder);
+
+        Assert.Equal(8, index.Segments.Count);
+        Assert.All(index.Segments, s => Assert.NotNull(SegmentVectors.Of(s.AtomicReader, Graphs).Graph));
+        Assert.Equal(48, VectorSearcher.Quota(60, 600 / 4800.0));
+        var found = Ids(index, query, Graphs, k: 60);
+        Assert.Equal(60, found.Count);
+        Assert.True(found.Count(id => int.Parse(id[1..], System.Globalization.CultureInfo.InvariantCulture) is >= 1800 and < 1880) >= 57, string.Join(' ', found));
+        Assert.Equal(Ids(index, query, Exact, k: 10), found.Take(10));
+    }
+
+    [Theory]
+    [InlineData(100, 1.0 / 9, 61)] // the hybrid question's depth over nine equal segments
+    [InlineData(10, 0.5, 10)] // never more than k
+    [InlineData(10, 1.0, 10)] // one segment: all of k
+    [InlineData(100, 0.0001, 1)] // never less than one
+    public void ASegmentsShareOfTheTopK_IsItsExpectedShare_PlusHeadroom(int k, double share, int quota) =>
+        Assert.Equal(quota, VectorSearcher.Quota(k, share));
+
+    [Fact]
     public async Task ADeletedPassage_IsNeverFound_AndItsReplacementIsFoundAtOnce()
     {
         WriteAll();
@@ -149,6 +178,14 @@ public sealed class VectorIndexTests : IDisposable
     }
 
     private static float[][] RandomVectors(int count, int seed) => VectorFolder.RandomVectors(count, Dimensions, seed);
+
+    // A unit vector close to centre (cosine above 0.9): the centre plus a tenth of the noise.
+    private static float[] Around(float[] centre, float[] noise)
+    {
+        var v = centre.Zip(noise, (c, n) => c + 0.1f * n).ToArray();
+        var norm = MathF.Sqrt(v.Sum(x => x * x));
+        return [.. v.Select(x => x / norm)];
+    }
 
     /// <summary>A folder's Lucene directory, opened as a restarted process would.</summary>
     private sealed class LuceneDirectoryHolder(string path) : IDisposable
