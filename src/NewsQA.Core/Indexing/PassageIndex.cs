@@ -74,6 +74,9 @@ public sealed class PassageIndex : IDisposable
     /// <summary>The reader's segments, for scorers that read postings and doc values directly.</summary>
     internal IList<AtomicReaderContext> Segments => _reader.Leaves;
 
+    /// <summary>Lucene segments of the snapshot (a question reads each one; merges make them fewer).</summary>
+    public int SegmentCount => _reader.Leaves.Count;
+
     /// <summary>The generation of the commit this snapshot reads (a cluster's revision number).</summary>
     public long Generation => _reader.IndexCommit.Generation;
 

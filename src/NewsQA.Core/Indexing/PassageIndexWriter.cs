@@ -84,10 +84,10 @@ public sealed class PassageIndexWriter : IDisposable
         _writer.DeleteDocuments(new Term(IndexFields.DocumentId, documentId));
     }
 
-    /// <summary>Makes everything written so far durable and visible, atomically, with the settings in the commit.</summary>
     /// <summary>Merges the index down to at most <paramref name="segments"/> segments (waiting for the merges), as Lucene's merges do over time.</summary>
-    internal void ForceMerge(int segments) => _writer.ForceMerge(segments);
+    public void ForceMerge(int segments) => _writer.ForceMerge(segments);
 
+    /// <summary>Makes everything written so far durable and visible, atomically, with the settings in the commit.</summary>
     public void Commit()
     {
         _writer.SetCommitData(_settings.ToCommitData());

@@ -26,7 +26,7 @@ public static class HybridBenchmark
     private const int Depth = 10;
 
     public static async Task<HybridResult> RunAsync(
-        IConfiguration configuration, string corpusPath, string questionsPath, string indexFolder, int dimensions, bool reuseIndex, CancellationToken cancellationToken)
+        IConfiguration configuration, string corpusPath, string questionsPath, string indexFolder, int dimensions, bool reuseIndex, int mergeTo, CancellationToken cancellationToken)
     {
         var loadAtStart = MachineLoad.Averages();
         await using var server = LoopbackEmbeddingServer.Start(dimensions);
@@ -64,9 +64,24 @@ public static class HybridBenchmark
 
         double? indexSeconds = reused ? null : timer.Elapsed.TotalSeconds;
 
+        // --segments: the index merged down (as Lucene's merges do over time, or a compaction would) before its graphs
+        // are built, to see what the number of per-segment graphs a question searches costs.
+        if (mergeTo > 0)
+        {
+            using var writer = PassageIndexWriter.Open(folder.Directory, IndexSettingsOf(encoder), create: false);
+            writer.ForceMerge(mergeTo);
+            writer.Commit();
+        }
+
         timer.Restart();
         using var live = new LiveIndex(folder, folder.OpenSnapshot(), vectors);
-        using (var lease = live.Acquire()) await VectorSearcher.WhenGraphsBuiltAsync(lease.Index, vectors);
+        int segments;
+        using (var lease = live.Acquire())
+        {
+            await VectorSearcher.WhenGraphsBuiltAsync(lease.Index, vectors);
+            segments = lease.Index.SegmentCount;
+        }
+
         var graphSeconds = timer.Elapsed.TotalSeconds;
 
         var questions = BenchmarkFiles.ReadQuestions(questionsPath);
@@ -100,7 +115,7 @@ public static class HybridBenchmark
             }
         }
 
-        return new HybridResult(passages, dimensions, indexSeconds, graphSeconds, server.Requests, keyword, hybrid,
+        return new HybridResult(passages, dimensions, segments, indexSeconds, graphSeconds, server.Requests, keyword, hybrid,
             HybridResult.Stage.Of(embedding), HybridResult.Stage.Of(dense), retrieval.CandidateDepth, expected == 0 ? 0 : agreed / (double)expected,
             BenchmarkFiles.PeakRssBytes(), loadAtStart, MachineLoad.Averages());
     }
@@ -109,7 +124,7 @@ public static class HybridBenchmark
     // the encoder keeps in flight; the writer is closed, and its merges committed, before the clock stops.
     private static async Task<int> BuildAsync(IndexFolder folder, PassageEncoder encoder, IEnumerable<string> texts, CancellationToken cancellationToken)
     {
-        var settings = new IndexSettings(Core.Text.TextAnalyzer.Version, encoder.EmbedderId, encoder.Dimensions ?? 0, int.MaxValue);
+        var settings = IndexSettingsOf(encoder);
         var count = 0;
         using (var writer = PassageIndexWriter.Open(folder.Directory, settings, create: true))
         {
@@ -130,6 +145,8 @@ public static class HybridBenchmark
 
         return count;
     }
+
+    private static IndexSettings IndexSettingsOf(PassageEncoder encoder) => new(Core.Text.TextAnalyzer.Version, encoder.EmbedderId, encoder.Dimensions ?? 0, int.MaxValue);
 
     private static Passage Passage(int i, string text) => new($"c{i}", $"c{i}", $"context {i}", 1, 1, null, text, SentenceSplitter.Split(text));
 }

@@ -11,6 +11,7 @@ namespace NewsQA.Tools.Benchmarking.Hybrid;
 public sealed record HybridResult(
     int Passages,
     int Dimensions,
+    int Segments,
     double? IndexSeconds,
     double GraphSeconds,
     long EmbeddingRequests,
