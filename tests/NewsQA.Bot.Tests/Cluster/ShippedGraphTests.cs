@@ -188,11 +188,7 @@ public sealed class ShippedGraphTests(ShippedGraphTests.Cluster cluster, BotFact
         {
             settings["NEWSQA_Index__Path"] = IndexPath;
             settings["NEWSQA_Retrieval__VectorExactBelow"] = "0";
-            settings["NEWSQA_AI__Provider"] = "OpenAICompatible";
-            settings["NEWSQA_AI__Endpoint"] = Model.Endpoint.ToString();
-            settings["NEWSQA_AI__ChatModel"] = "test-model";
-            settings["NEWSQA_AI__EmbeddingModel"] = "test-embed";
-            settings["NEWSQA_AI__ApiKey"] = "test-key";
+            UseModel(settings, Model);
         }
 
         public override async Task DisposeAsync()

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using NewsQA.Core.Cluster;
 
 namespace NewsQA.Tools.Benchmarking.Replica;
@@ -8,51 +7,22 @@ namespace NewsQA.Tools.Benchmarking.Replica;
 /// The indexer's graph endpoint for the benchmark, on loopback: GET /internal/replication/vectors/{file} streams the
 /// file from a vectors/ folder, 404 when it is not there, as the service's endpoint does (without its secret).
 /// </summary>
-public sealed class GraphFileServer : IDisposable
+public sealed class GraphFileServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly string _folder;
-    private readonly Task _serving;
+    private readonly LoopbackListener _listener;
 
-    private GraphFileServer(string folder, int port)
+    private GraphFileServer(string folder)
     {
         _folder = folder;
-        Address = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(Address.AbsoluteUri);
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
+        _listener = LoopbackListener.Start(AnswerAsync);
     }
 
     /// <summary>The base URL a replica's <see cref="IndexerGraphs"/> is given.</summary>
-    public Uri Address { get; }
+    public Uri Address => _listener.Address;
 
     /// <summary>Serves the graph files of <paramref name="folder"/> on a free loopback port.</summary>
-    public static GraphFileServer Start(string folder)
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new GraphFileServer(folder, port);
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return; // stopped
-            }
-
-            await AnswerAsync(context).ConfigureAwait(false); // one at a time: on loopback the bytes, not the requests, take the time
-        }
-    }
+    public static GraphFileServer Start(string folder) => new(folder);
 
     private async Task AnswerAsync(HttpListenerContext context)
     {
@@ -77,10 +47,5 @@ public sealed class GraphFileServer : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        _serving.Wait();
-    }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 }

@@ -45,11 +45,16 @@ public static class ReplicaVectorCost
         var (shipFirst, shipAll, _) = OpenAndServe(shipped, settings, generator, IGraphSource.None);
 
         var graphBytes = Directory.EnumerateFiles(vectorFiles, "*.usearch").Sum(f => new FileInfo(f).Length);
+        var server = GraphFileServer.Start(vectorFiles);
         double fetchFirst, fetchAll;
-        using (var server = GraphFileServer.Start(vectorFiles))
-        using (var graphs = new IndexerGraphs(server.Address, "bench", retries: []))
+        try
         {
+            using var graphs = new IndexerGraphs(server.Address, "bench", retries: []);
             (fetchFirst, fetchAll, _) = OpenAndServe(fetched, settings, generator, graphs);
+        }
+        finally
+        {
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
         return new ReplicaVectorResult(vectors, dimensions, settings.ExactBelow, segments, built.Elapsed.TotalSeconds, luceneBytes, pulled.Elapsed.TotalMilliseconds,
