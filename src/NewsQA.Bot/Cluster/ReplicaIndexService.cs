@@ -21,6 +21,7 @@ public sealed partial class ReplicaIndexService(
     IOptions<RetrievalOptions> retrieval,
     PassageEncoder encoder,
     TimeProvider time,
+    ILoggerFactory loggers,
     ILogger<ReplicaIndexService> logger) : BackgroundService
 {
     private readonly Channel<bool> _nudged = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -29,8 +30,10 @@ public sealed partial class ReplicaIndexService(
     {
         var settings = cluster.Value;
         if (settings.Role != ClusterRole.Replica) return;
+        // With embeddings, a new segment's graph is fetched from the indexer, which has built the same file, before it is built here.
+        using var graphs = encoder.Embeds ? new IndexerGraphs(new Uri(settings.IndexerUrl!), settings.Secret!, logger: loggers.CreateLogger<IndexerGraphs>()) : null;
         using var replica = new IndexReplica(
-            Path.GetFullPath(index.Value.Path), new Uri(settings.IndexerUrl!), settings.Secret!, encoder.Embeds ? retrieval.Value.VectorIndex : null);
+            Path.GetFullPath(index.Value.Path), new Uri(settings.IndexerUrl!), settings.Secret!, encoder.Embeds ? retrieval.Value.VectorIndex : null, graphs);
         try
         {
             await nudges.SubscribeAsync(_ => _nudged.Writer.TryWrite(true));

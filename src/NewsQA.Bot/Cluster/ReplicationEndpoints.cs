@@ -2,8 +2,11 @@ using Lucene.Net.Replicator;
 using Lucene.Net.Replicator.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using NewsQA.Bot.Hosting;
 using NewsQA.Core.Cluster;
+using NewsQA.Core.Configuration;
+using NewsQA.Core.Indexing.Vectors;
 
 namespace NewsQA.Bot.Cluster;
 
@@ -11,14 +14,41 @@ namespace NewsQA.Bot.Cluster;
 /// The indexer's internal replication endpoint, GET /internal/replication/index/{update|obtain|release}: Lucene's
 /// <see cref="ReplicationService"/> over the published revisions (<see cref="IndexPublisher"/>), which replicas read
 /// with Lucene's HttpReplicator. Behind <see cref="ClusterSecretFilter"/>. The service writes synchronously, so it runs
-/// off the request thread with synchronous writes allowed for this response only.
+/// off the request thread with synchronous writes allowed for this response only. Beside it, GET
+/// /internal/replication/vectors/{file} serves a finished HNSW graph file, which a replica fetches rather than build
+/// it again (<see cref="IndexerGraphs"/>).
 /// </summary>
 public static partial class ReplicationEndpoints
 {
     public static IEndpointRouteBuilder MapReplication(this IEndpointRouteBuilder routes)
     {
         routes.MapGet(IndexReplica.EndpointPath + "/{shard}/{action}", PerformAsync).AddEndpointFilter<ClusterSecretFilter>().ExcludeFromDescription();
+        routes.MapGet(IndexerGraphs.EndpointPath + "/{file}", Graph).AddEndpointFilter<ClusterSecretFilter>().ExcludeFromDescription();
         return routes;
+    }
+
+    /// <summary>
+    /// The graph file <paramref name="file"/> of the index folder, streamed; 404 for any other name (only graphs of
+    /// Retrieval:VectorQuantization, no folder) and for a graph not finished: a graph file exists only once whole,
+    /// and a file deleted while it streams stays readable until closed.
+    /// </summary>
+    public static Results<FileStreamHttpResult, ProblemHttpResult> Graph(string file, IOptions<IndexOptions> index, IOptions<RetrievalOptions> retrieval)
+    {
+        var quantization = retrieval.Value.VectorQuantization;
+        if (!GraphFileName.Is(file, quantization))
+        {
+            return Problems.Problem(StatusCodes.Status404NotFound, "Not found", $"{IndexerGraphs.EndpointPath} serves the index's {quantization.ToString().ToLowerInvariant()}.usearch graph files only.");
+        }
+
+        try
+        {
+            var stream = new FileStream(GraphFileName.PathIn(Path.GetFullPath(index.Value.Path), file), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, useAsync: true);
+            return TypedResults.File(stream, "application/octet-stream");
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Problems.Problem(StatusCodes.Status404NotFound, "Not found", "The indexer has not finished this graph, or its segment is merged away.");
+        }
     }
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> PerformAsync(

@@ -26,6 +26,7 @@ public sealed class IndexReplica : IDisposable
     private readonly HttpClient _http;
     private readonly object _updating = new();
     private readonly Indexing.Vectors.VectorIndexSettings? _vectors;
+    private readonly Indexing.Vectors.IGraphSource? _graphs;
     private LiveIndex? _live;
 
     /// <param name="indexPath">The replica's own index folder (emptied of Lucene's files at start).</param>
@@ -35,14 +36,16 @@ public sealed class IndexReplica : IDisposable
     /// How the pulled segments' vector files are built (null when no embedding model is configured): given, each new
     /// segment's matrix and graph are warmed as its revision lands, before a question can lease it, as on the indexer.
     /// </param>
-    public IndexReplica(string indexPath, Uri indexerUrl, string secret, Indexing.Vectors.VectorIndexSettings? vectors = null)
+    /// <param name="graphs">Where a new segment's graph is asked for before it is built here (<see cref="IndexerGraphs"/>).</param>
+    public IndexReplica(string indexPath, Uri indexerUrl, string secret, Indexing.Vectors.VectorIndexSettings? vectors = null, Indexing.Vectors.IGraphSource? graphs = null)
     {
         _vectors = vectors;
+        _graphs = graphs;
         ClearFolder(indexPath);
         _folder = IndexFolder.Open(indexPath);
         _http = new HttpClient();
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        var url = $"{indexerUrl.GetLeftPart(UriPartial.Authority)}{indexerUrl.AbsolutePath.TrimEnd('/')}{EndpointPath}/{Shard}";
+        var url = Under(indexerUrl, $"{EndpointPath}/{Shard}");
         var handler = new CheckedCopy(new IndexReplicationHandler(_folder.Directory, OnRevisionReady));
         _client = new ReplicationClient(new HttpReplicator(url, _http), handler, new PerSessionDirectoryFactory(Path.Combine(indexPath, "incoming")));
     }
@@ -73,10 +76,13 @@ public sealed class IndexReplica : IDisposable
         }
     }
 
+    /// <summary>The address of <paramref name="path"/> (from the root) under the indexer's base URL, which may have a path of its own.</summary>
+    internal static string Under(Uri indexerUrl, string path) => $"{indexerUrl.GetLeftPart(UriPartial.Authority)}{indexerUrl.AbsolutePath.TrimEnd('/')}{path}";
+
     // Called by the handler once the revision's files are in the folder and segments_N is written and synced.
     private void OnRevisionReady()
     {
-        if (_live is null) Volatile.Write(ref _live, new LiveIndex(_folder, _folder.OpenSnapshot(), _vectors));
+        if (_live is null) Volatile.Write(ref _live, new LiveIndex(_folder, _folder.OpenSnapshot(), _vectors, _graphs));
         else _live.Refresh();
     }
 

@@ -19,17 +19,20 @@ public sealed class LiveIndex : IDisposable
     private readonly IndexFolder _folder;
     private readonly object _refreshing = new();
     private readonly VectorIndexSettings? _vectors;
+    private readonly IGraphSource? _graphs;
     private volatile PassageIndex? _current;
     private IndexPublisher? _publisher;
 
     /// <summary>
     /// Owns <paramref name="initial"/> (a snapshot of <paramref name="folder"/>) and the folder from now on; with
-    /// <paramref name="vectors"/>, warms the vector index of every snapshot it serves.
+    /// <paramref name="vectors"/>, warms the vector index of every snapshot it serves, asking <paramref name="graphs"/>
+    /// (a replica's indexer) for each new segment's graph before building it.
     /// </summary>
-    public LiveIndex(IndexFolder folder, PassageIndex initial, VectorIndexSettings? vectors = null)
+    public LiveIndex(IndexFolder folder, PassageIndex initial, VectorIndexSettings? vectors = null, IGraphSource? graphs = null)
     {
         _folder = folder;
         _vectors = vectors;
+        _graphs = graphs;
         VectorFiles.Sweep(folder.Path); // what a process that stopped before deleting them left
         Warm(initial);
         _current = initial;
@@ -96,7 +99,7 @@ public sealed class LiveIndex : IDisposable
     private void Warm(PassageIndex index)
     {
         if (_vectors is null || index.Settings.EmbedderId == PassageEncoder.OfflineId) return;
-        foreach (var segment in index.Segments) SegmentVectors.Of(segment.AtomicReader, _vectors);
+        foreach (var segment in index.Segments) SegmentVectors.Of(segment.AtomicReader, _vectors, _graphs);
     }
 
     public void Dispose()

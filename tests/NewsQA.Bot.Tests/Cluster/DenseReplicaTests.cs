@@ -102,12 +102,7 @@ public sealed class DenseReplicaTests(DenseReplicaTests.Cluster cluster) : IClas
 
         protected override void AddSettings(Dictionary<string, string> settings)
         {
-            var model = settings["NEWSQA_Cluster__Role"] == "Replica" ? ReplicaModel : IndexerModel;
-            settings["NEWSQA_AI__Provider"] = "OpenAICompatible";
-            settings["NEWSQA_AI__Endpoint"] = model.Endpoint.ToString();
-            settings["NEWSQA_AI__ChatModel"] = "test-model";
-            settings["NEWSQA_AI__EmbeddingModel"] = "test-embed";
-            settings["NEWSQA_AI__ApiKey"] = "test-key";
+            UseModel(settings, settings["NEWSQA_Cluster__Role"] == "Replica" ? ReplicaModel : IndexerModel);
         }
 
         public override async Task DisposeAsync()

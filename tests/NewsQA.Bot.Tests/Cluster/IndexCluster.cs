@@ -60,6 +60,16 @@ public class IndexCluster : IAsyncLifetime
         return answer.GetProperty("citations").EnumerateArray().Any(c => c.GetProperty("text").GetString()!.Contains(fact, StringComparison.Ordinal));
     }
 
+    /// <summary>Settings that make a process embed and answer through <paramref name="model"/> (an OpenAI-compatible loopback server).</summary>
+    protected static void UseModel(Dictionary<string, string> settings, LoopbackModelServer model)
+    {
+        settings["NEWSQA_AI__Provider"] = "OpenAICompatible";
+        settings["NEWSQA_AI__Endpoint"] = model.Endpoint.ToString();
+        settings["NEWSQA_AI__ChatModel"] = "test-model";
+        settings["NEWSQA_AI__EmbeddingModel"] = "test-embed";
+        settings["NEWSQA_AI__ApiKey"] = "test-key";
+    }
+
     /// <summary>Settings a cluster of a test adds to a process's (its role is settings["NEWSQA_Cluster__Role"]).</summary>
     protected virtual void AddSettings(Dictionary<string, string> settings)
     {

@@ -10,7 +10,8 @@ namespace NewsQA.Core.Indexing.Vectors;
 /// vectors (no provider call), and deletions are the reader's live documents, checked at search. Its files in the index
 /// folder's vectors/ subfolder (<see cref="VectorFiles"/>) are named after the segment and its write time, and deleted
 /// once the segment is merged away. Below the switch point a segment is scanned exactly; from it, an HNSW graph is
-/// opened, or built in the background (one build at a time, on every core) while the exact scan answers.
+/// opened, or fetched from the process's <see cref="IGraphSource"/> (a replica's indexer) or built in the background (one
+/// build at a time, on every core) while the exact scan answers.
 /// </summary>
 internal sealed class SegmentVectors : IDisposable
 {
@@ -35,7 +36,7 @@ internal sealed class SegmentVectors : IDisposable
         for (var d = 0; d < reader.MaxDoc; d++) Count += Has(d) ? 1 : 0;
         if (Count < settings.ExactBelow || Count == 0) return;
         _quantization = settings.Quantization;
-        _graphPath = _stamp is null ? null : $"{_stamp}-{settings.Quantization.ToString().ToLowerInvariant()}.usearch";
+        _graphPath = _stamp is null ? null : GraphFileName.Of(_stamp, settings.Quantization);
         _graph = _graphPath is null ? null : VectorGraph.TryOpen(_graphPath, Count, dimensions);
         NeedsGraph = _graph is null;
     }
@@ -61,9 +62,11 @@ internal sealed class SegmentVectors : IDisposable
 
     /// <summary>
     /// The vectors of <paramref name="reader"/>'s segment, for these settings: opened once per segment (a second caller
-    /// waits for the first rather than read the segment's vectors again), its graph's build started when it has none.
+    /// waits for the first rather than read the segment's vectors again), its graph asked of <paramref name="graphs"/>
+    /// and else built when it has none. The first caller chooses the source: <see cref="LiveIndex"/> warms every segment
+    /// of a snapshot, with its source, before a question can read it.
     /// </summary>
-    public static SegmentVectors Of(AtomicReader reader, VectorIndexSettings settings)
+    public static SegmentVectors Of(AtomicReader reader, VectorIndexSettings settings, IGraphSource? graphs = null)
     {
         var table = Tables.GetOrAdd((settings.ExactBelow, settings.Quantization), _ => PerSegment<SegmentVectors>.ByCore(r => new SegmentVectors(r, settings)));
         if (table.Holds(reader)) return table.Of(reader);
@@ -71,7 +74,7 @@ internal sealed class SegmentVectors : IDisposable
         {
             if (table.Holds(reader)) return table.Of(reader);
             var opened = table.Of(reader);
-            if (opened.NeedsGraph) opened._built = opened.BuildAsync();
+            if (opened.NeedsGraph) opened._built = opened.BuildAsync(graphs ?? IGraphSource.None);
             return opened;
         }
     }
@@ -92,18 +95,36 @@ internal sealed class SegmentVectors : IDisposable
         return 0;
     }
 
-    private async Task BuildAsync()
+    // A source's file is checked as a file found on disk is (VectorGraph.TryOpen); while the source has none (the indexer
+    // may still be building it), it is asked again after each of its waits, and once more when this build's turn comes
+    // after others (the source may have finished it meanwhile); only then is the graph built here.
+    private async Task BuildAsync(IGraphSource graphs)
     {
         var token = _closed.Token;
-        await Builders.WaitAsync(token).ConfigureAwait(false);
+        foreach (var wait in graphs.Retries.Prepend(TimeSpan.Zero))
+        {
+            await Task.Delay(wait, token).ConfigureAwait(false);
+            if (await FetchedAsync(graphs, token).ConfigureAwait(false)) return;
+        }
+
+        var queued = !Builders.Wait(0, CancellationToken.None);
+        if (queued) await Builders.WaitAsync(token).ConfigureAwait(false);
         try
         {
+            if (queued && await FetchedAsync(graphs, token).ConfigureAwait(false)) return;
             _graph = await Task.Run(() => VectorGraph.Build(Matrix, Has, _quantization, _graphPath, Environment.ProcessorCount, token), token).ConfigureAwait(false);
         }
         finally
         {
             Builders.Release();
         }
+    }
+
+    private async Task<bool> FetchedAsync(IGraphSource graphs, CancellationToken cancellationToken)
+    {
+        if (_graphPath is null || !await graphs.TryFetchAsync(Path.GetFileName(_graphPath), _graphPath, cancellationToken).ConfigureAwait(false)) return false;
+        _graph = VectorGraph.TryOpen(_graphPath, Count, Matrix.Dimensions);
+        return _graph is not null;
     }
 
     /// <summary>

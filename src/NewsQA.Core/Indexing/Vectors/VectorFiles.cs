@@ -14,7 +14,8 @@ namespace NewsQA.Core.Indexing.Vectors;
 /// </summary>
 internal static class VectorFiles
 {
-    private const string FolderName = "vectors";
+    /// <summary>The subfolder of an index folder that holds its vector files.</summary>
+    public const string FolderName = "vectors";
 
     // Stamps (full paths without extension) of segments a snapshot of this process reads, with how many hold each.
     private static readonly ConcurrentDictionary<string, int> InUse = new(StringComparer.Ordinal);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using NewsQA.Core.Embeddings;
 
@@ -13,18 +12,15 @@ namespace NewsQA.Tools.Benchmarking.Hybrid;
 /// </summary>
 public sealed class LoopbackEmbeddingServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly HashingEmbeddingGenerator _embedder;
-    private readonly Task _serving;
+    private readonly LoopbackListener _listener;
     private long _requests;
 
-    private LoopbackEmbeddingServer(int port, int dimensions)
+    private LoopbackEmbeddingServer(int dimensions)
     {
         _embedder = new HashingEmbeddingGenerator(dimensions);
-        Endpoint = new Uri($"http://127.0.0.1:{port}/v1/");
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        _serving = ServeAsync();
+        _listener = LoopbackListener.Start(AnswerAsync);
+        Endpoint = new Uri(_listener.Address, "v1/");
     }
 
     /// <summary>The base address for AI:Endpoint.</summary>
@@ -33,32 +29,7 @@ public sealed class LoopbackEmbeddingServer : IAsyncDisposable
     public long Requests => Interlocked.Read(ref _requests);
 
     /// <summary>Starts a server on a free loopback port.</summary>
-    public static LoopbackEmbeddingServer Start(int dimensions)
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new LoopbackEmbeddingServer(port, dimensions);
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return; // stopped
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
+    public static LoopbackEmbeddingServer Start(int dimensions) => new(dimensions);
 
     private async Task AnswerAsync(HttpListenerContext context)
     {
@@ -85,10 +56,5 @@ public sealed class LoopbackEmbeddingServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        await _serving.ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 }
