@@ -30,10 +30,96 @@ public class BenchVectorsCommandTests
     }
 
     [Fact]
+    public async Task BenchVectors_OnGivenVectorFiles_MeasuresPrefixesOfThem_AndLeavesThemInPlace()
+    {
+        using var temp = new TempFolder();
+        var vectors = WriteUnitVectors(temp.File("corpus.f32"), rows: 400, dimensions: 12, seed: 1);
+        var queries = WriteUnitVectors(temp.File("questions.f32"), rows: 40, dimensions: 12, seed: 2);
+
+        var result = await NewsQACli.RunAsync("bench", "vectors", "--vectors-file", vectors, "--queries-file", queries, "--dimensions", "12",
+            "--sizes", "150,300", "--queries", "25", "--engines", "exact-matrix", "--output", temp.File("out"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(temp.File("out/results.json")));
+        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal([150, 300], rows.Select(r => r.GetProperty("vectors").GetInt32()));
+        Assert.All(rows, r =>
+        {
+            Assert.True(r.GetProperty("finished").GetBoolean());
+            Assert.Equal(12, r.GetProperty("dimensions").GetInt32());
+            // The exact matrix is the prefix itself, row for row, and finds the exact top 10 of each query.
+            Assert.Equal(r.GetProperty("vectors").GetInt32() * 12L * sizeof(float), r.GetProperty("indexBytes").GetInt64());
+            Assert.Equal(1.0, r.GetProperty("recallAt10").GetDouble());
+        });
+        Assert.Equal(400 * 12 * sizeof(float), new FileInfo(vectors).Length);
+        Assert.Equal(40 * 12 * sizeof(float), new FileInfo(queries).Length);
+        Assert.False(Directory.Exists(temp.File("out/work")));
+    }
+
+    [Fact]
+    public async Task BenchVectors_OnAVectorFileShorterThanTheLargestSize_SaysHowManyRowsItHolds()
+    {
+        using var temp = new TempFolder();
+        var vectors = WriteUnitVectors(temp.File("corpus.f32"), rows: 100, dimensions: 8, seed: 3);
+        var queries = WriteUnitVectors(temp.File("questions.f32"), rows: 10, dimensions: 8, seed: 4);
+
+        var result = await NewsQACli.RunAsync("bench", "vectors", "--vectors-file", vectors, "--queries-file", queries, "--dimensions", "8",
+            "--sizes", "50,200", "--queries", "10", "--output", temp.File("out"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("holds 100 vectors of 8 dimensions, fewer than the largest of --sizes (200)", result.Error);
+        Assert.False(File.Exists(temp.File("out/results.json")));
+    }
+
+    [Theory]
+    [InlineData("9", "10", "--vectors-file: ", "is 3,200 bytes, not whole rows of 9 f32 values (36 bytes each): is --dimensions right?")]
+    [InlineData("8", "11", "--queries-file: ", "holds 10 vectors of 8 dimensions, fewer than --queries (11)")]
+    public async Task BenchVectors_OnGivenFilesThatDoNotFitTheOptions_NamesTheOptionAtFault(string dimensions, string queryCount, string option, string expected)
+    {
+        using var temp = new TempFolder();
+        var vectors = WriteUnitVectors(temp.File("corpus.f32"), rows: 100, dimensions: 8, seed: 5);
+        var queries = WriteUnitVectors(temp.File("questions.f32"), rows: 10, dimensions: 8, seed: 6);
+
+        var result = await NewsQACli.RunAsync("bench", "vectors", "--vectors-file", vectors, "--queries-file", queries, "--dimensions", dimensions,
+            "--sizes", "50", "--queries", queryCount, "--output", temp.File("out"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(option, result.Error);
+        Assert.Contains(expected, result.Error);
+    }
+
+    [Fact]
+    public async Task BenchVectors_WithAQueriesFileButNoVectorsFile_SaysTheyGoTogether()
+    {
+        using var temp = new TempFolder();
+        var queries = WriteUnitVectors(temp.File("questions.f32"), rows: 10, dimensions: 8, seed: 7);
+
+        var result = await NewsQACli.RunAsync("bench", "vectors", "--queries-file", queries, "--dimensions", "8", "--sizes", "50", "--output", temp.File("out"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--vectors-file and --queries-file go together", result.Error);
+    }
+
+    [Fact]
     public async Task BenchVectors_WithAnUnknownEngine_NamesTheKnownOnes()
     {
         var result = await NewsQACli.RunAsync("bench", "vectors", "--engines", "faiss");
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("exact-matrix", result.Error + result.Output);
+    }
+
+    // Little-endian f32 rows, no header: the layout the benchmark's own work files and NewsQA.Bench.TextVectors use.
+    private static string WriteUnitVectors(string path, int rows, int dimensions, int seed)
+    {
+        var random = new Random(seed);
+        using var writer = new BinaryWriter(File.Create(path));
+        for (var r = 0; r < rows; r++)
+        {
+            var row = Enumerable.Range(0, dimensions).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+            var norm = MathF.Sqrt(row.Sum(x => x * x));
+            foreach (var x in row) writer.Write(x / norm);
+        }
+
+        return path;
     }
 }
