@@ -33,11 +33,7 @@ public class BenchVectorsCommandTests
     public async Task BenchVectors_OnGivenVectorFiles_MeasuresPrefixesOfThem_AndLeavesThemInPlace()
     {
         using var temp = new TempFolder();
-        var vectors = WriteUnitVectors(temp.File("corpus.f32"), rows: 400, dimensions: 12, seed: 1);
-        var queries = WriteUnitVectors(temp.File("questions.f32"), rows: 40, dimensions: 12, seed: 2);
-
-        var result = await NewsQACli.RunAsync("bench", "vectors", "--vectors-file", vectors, "--queries-file", queries, "--dimensions", "12",
-            "--sizes", "150,300", "--queries", "25", "--engines", "exact-matrix", "--output", temp.File("out"));
+        var result = await RunOnGivenFilesAsync(temp, fileDimensions: 12, vectorRows: 400, queryRows: 40, "--dimensions", "12", "--sizes", "150,300", "--queries", "25", "--engines", "exact-matrix");
 
         Assert.True(result.ExitCode == 0, result.Error);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(temp.File("out/results.json")));
@@ -51,41 +47,24 @@ public class BenchVectorsCommandTests
             Assert.Equal(r.GetProperty("vectors").GetInt32() * 12L * sizeof(float), r.GetProperty("indexBytes").GetInt64());
             Assert.Equal(1.0, r.GetProperty("recallAt10").GetDouble());
         });
-        Assert.Equal(400 * 12 * sizeof(float), new FileInfo(vectors).Length);
-        Assert.Equal(40 * 12 * sizeof(float), new FileInfo(queries).Length);
+        Assert.Equal(400 * 12 * sizeof(float), new FileInfo(temp.File("corpus.f32")).Length);
+        Assert.Equal(40 * 12 * sizeof(float), new FileInfo(temp.File("questions.f32")).Length);
         Assert.False(Directory.Exists(temp.File("out/work")));
     }
 
-    [Fact]
-    public async Task BenchVectors_OnAVectorFileShorterThanTheLargestSize_SaysHowManyRowsItHolds()
-    {
-        using var temp = new TempFolder();
-        var vectors = WriteUnitVectors(temp.File("corpus.f32"), rows: 100, dimensions: 8, seed: 3);
-        var queries = WriteUnitVectors(temp.File("questions.f32"), rows: 10, dimensions: 8, seed: 4);
-
-        var result = await NewsQACli.RunAsync("bench", "vectors", "--vectors-file", vectors, "--queries-file", queries, "--dimensions", "8",
-            "--sizes", "50,200", "--queries", "10", "--output", temp.File("out"));
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("holds 100 vectors of 8 dimensions, fewer than the largest of --sizes (200)", result.Error);
-        Assert.False(File.Exists(temp.File("out/results.json")));
-    }
-
     [Theory]
-    [InlineData("9", "10", "--vectors-file: ", "is 3,200 bytes, not whole rows of 9 f32 values (36 bytes each): is --dimensions right?")]
-    [InlineData("8", "11", "--queries-file: ", "holds 10 vectors of 8 dimensions, fewer than --queries (11)")]
-    public async Task BenchVectors_OnGivenFilesThatDoNotFitTheOptions_NamesTheOptionAtFault(string dimensions, string queryCount, string option, string expected)
+    [InlineData("8", "50,200", "10", "--vectors-file: ", "holds 100 vectors of 8 dimensions, fewer than the largest of --sizes (200)")]
+    [InlineData("9", "50", "10", "--vectors-file: ", "is 3,200 bytes, not whole rows of 9 f32 values (36 bytes each): is --dimensions right?")]
+    [InlineData("8", "50", "11", "--queries-file: ", "holds 10 vectors of 8 dimensions, fewer than --queries (11)")]
+    public async Task BenchVectors_OnGivenFilesThatDoNotFitTheOptions_NamesTheOptionAtFault(string dimensions, string sizes, string queryCount, string option, string expected)
     {
         using var temp = new TempFolder();
-        var vectors = WriteUnitVectors(temp.File("corpus.f32"), rows: 100, dimensions: 8, seed: 5);
-        var queries = WriteUnitVectors(temp.File("questions.f32"), rows: 10, dimensions: 8, seed: 6);
-
-        var result = await NewsQACli.RunAsync("bench", "vectors", "--vectors-file", vectors, "--queries-file", queries, "--dimensions", dimensions,
-            "--sizes", "50", "--queries", queryCount, "--output", temp.File("out"));
+        var result = await RunOnGivenFilesAsync(temp, fileDimensions: 8, vectorRows: 100, queryRows: 10, "--dimensions", dimensions, "--sizes", sizes, "--queries", queryCount);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(option, result.Error);
         Assert.Contains(expected, result.Error);
+        Assert.False(File.Exists(temp.File("out/results.json")));
     }
 
     [Fact]
@@ -106,6 +85,14 @@ public class BenchVectorsCommandTests
         var result = await NewsQACli.RunAsync("bench", "vectors", "--engines", "faiss");
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("exact-matrix", result.Error + result.Output);
+    }
+
+    // corpus.f32 and questions.f32 in the temp folder, results in out/.
+    private static Task<CliResult> RunOnGivenFilesAsync(TempFolder temp, int fileDimensions, int vectorRows, int queryRows, params string[] options)
+    {
+        var vectors = WriteUnitVectors(temp.File("corpus.f32"), vectorRows, fileDimensions, seed: 1);
+        var queries = WriteUnitVectors(temp.File("questions.f32"), queryRows, fileDimensions, seed: 2);
+        return NewsQACli.RunAsync(["bench", "vectors", "--vectors-file", vectors, "--queries-file", queries, "--output", temp.File("out"), .. options]);
     }
 
     // Little-endian f32 rows, no header: the layout the benchmark's own work files and NewsQA.Bench.TextVectors use.
