@@ -29,17 +29,18 @@ public sealed class HybridRetriever(PassageEncoder encoder, QueryBuilder queries
         var settings = options.Value;
         var depth = Math.Max(settings.CandidateDepth, topK);
         var dense = index.HasVectors && encoder.Embeds;
-        // Asked first, so the provider works while the keyword leg scores; a provider that fails or is slow leaves the
+        // Started first, so the provider embeds the question and the dense leg searches (on a pool thread, once the
+        // embedding is back) while the keyword leg scores on this one; a provider that fails or is slow leaves the
         // keyword leg to answer alone.
-        var queryVector = mode != RetrievalMode.Keyword && dense && !string.IsNullOrWhiteSpace(query.VectorText)
-            ? encoder.TryEmbedQueryAsync(query.VectorText, cancellationToken)
+        var denseLeg = mode != RetrievalMode.Keyword && dense && !string.IsNullOrWhiteSpace(query.VectorText)
+            ? SearchDenseAsync(index, query, depth, settings, cancellationToken)
             : null;
         var (keyword, vector) = LexicalScorer.Search(index, query, mode != RetrievalMode.Vector, mode != RetrievalMode.Keyword && !dense,
             depth, settings.Bm25K1, settings.Bm25B, postings,
             settings.CascadeCandidates > 0 ? new LexicalCascade(settings.CascadeGramShare, settings.CascadeCandidates) : null);
-        if (queryVector is not null)
+        if (denseLeg is not null)
         {
-            if (await queryVector.ConfigureAwait(false) is { } embedded) vector = VectorSearcher.Search(index, embedded, depth, query.Filter, settings.VectorIndex);
+            if (await denseLeg.ConfigureAwait(false) is { } found) vector = found;
             else activity?.SetTag(NewsQATelemetry.DenseLegTag, "unavailable");
         }
 
@@ -67,6 +68,17 @@ public sealed class HybridRetriever(PassageEncoder encoder, QueryBuilder queries
     /// <summary>Why a passage has the lexical scores it has for a prepared query (<see cref="LexicalScorer.Explain"/>).</summary>
     public LexicalExplanation Explain(PassageIndex index, RetrievalQuery query, int passageNumber) =>
         LexicalScorer.Explain(index, query, passageNumber, options.Value.Bm25K1, options.Value.Bm25B);
+
+    // The dense leg: null when the question's embedding could not be had in time.
+    private async Task<List<ScoredPassage>?> SearchDenseAsync(
+        PassageIndex index, RetrievalQuery query, int depth, RetrievalOptions settings, CancellationToken cancellationToken)
+    {
+        var embedded = await encoder.TryEmbedQueryAsync(query.VectorText, cancellationToken).ConfigureAwait(false);
+        if (embedded is null) return null;
+        // An embedding served from the recent questions completes at once: hand the search to a pool thread all the same.
+        await Task.Yield();
+        return VectorSearcher.Search(index, embedded, depth, query.Filter, settings.VectorIndex);
+    }
 
     private static Dictionary<int, (int Rank, double Score)> RankLookup(List<ScoredPassage> ranking) =>
         ranking.Select((s, i) => (s, i)).ToDictionary(x => x.s.PassageNumber, x => (x.i + 1, x.s.Score));

@@ -43,10 +43,17 @@ public static class VectorSearcher
         // graph a question needs; an exact scan costs the same whatever it keeps, so it keeps k.
         var found = new List<ScoredPassage>[segments.Count];
         var quotas = new int[segments.Count];
-        for (var i = 0; i < segments.Count; i++)
+        for (var i = 0; i < segments.Count; i++) quotas[i] = segments[i].Vectors.Graph is null ? k : Quota(k, segments[i].Vectors.Count / (double)total);
+
+        // Segments are searched side by side, as Lucene's IndexSearcher does with an executor: a question's latency is
+        // then its largest segments' searches, not the sum of all of them. Under a full load the work is the same.
+        if (segments.Count > 1 && Environment.ProcessorCount > 1)
         {
-            quotas[i] = segments[i].Vectors.Graph is null ? k : Quota(k, segments[i].Vectors.Count / (double)total);
-            found[i] = segments[i].Search(vector, quotas[i]);
+            Parallel.For(0, segments.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => found[i] = segments[i].Search(vector, quotas[i]));
+        }
+        else
+        {
+            for (var i = 0; i < segments.Count; i++) found[i] = segments[i].Search(vector, quotas[i]);
         }
 
         var top = TopSelector.Select(found.SelectMany(f => f).Where(c => c.Score > 0), k);

@@ -91,6 +91,22 @@ public sealed class VectorIndexTests : IDisposable
         Assert.Equal(quota, VectorSearcher.Quota(k, share));
 
     [Fact]
+    public async Task TheMatrix_HoldsARowOnlyForEachPassageWithAVector()
+    {
+        WriteAll();
+        using var holder = new LuceneDirectoryHolder(IndexPath);
+        using var index = await OpenAsync(holder);
+
+        // Each one-passage article also has its record document, which carries no vector and takes no row: the file is
+        // its header, 400 rows of 16 floats and 400 document numbers, not a row per document.
+        Assert.True(index.Segments[0].AtomicReader.MaxDoc > 400);
+        var matrix = Directory.EnumerateFiles(VectorsPath, "*.f32").Single();
+        Assert.Equal(20 + (400 * Dimensions * 4) + (400 * 4), new FileInfo(matrix).Length);
+        Assert.Equal(Ids(index, _vectors[77], Exact), Ids(index, _vectors[77], Graphs));
+        Assert.Equal("p77", Ids(index, _vectors[77], Exact)[0]);
+    }
+
+    [Fact]
     public async Task ADeletedPassage_IsNeverFound_AndItsReplacementIsFoundAtOnce()
     {
         WriteAll();

@@ -40,7 +40,7 @@ internal sealed class SegmentVectors : IDisposable
         NeedsGraph = _graph is null;
     }
 
-    /// <summary>The packed vectors, row = document of the segment.</summary>
+    /// <summary>The packed vectors of the documents that have one, read by document number.</summary>
     public VectorMatrix Matrix { get; }
 
     /// <summary>Documents that carry a vector.</summary>
