@@ -13,7 +13,7 @@ namespace NewsQA.Cli.Commands;
 /// <summary>
 /// `newsqa bench vectors`: dense-vector search as the corpus grows, the product's exact scan over Lucene doc values
 /// against an exact scan of a memory-mapped matrix and USearch's HNSW graph in f16 and i8, on generated embedding-like
-/// vectors; and `bench vector-engine`, one engine's run, which the first starts as a child process per engine and size.
+/// vectors or on given ones (real text embeddings: docs/lab/dense-vectors-minilm.md); and `bench vector-engine`, one engine's run, which the first starts as a child process per engine and size.
 /// </summary>
 public static class BenchVectorsCommand
 {
@@ -25,10 +25,12 @@ public static class BenchVectorsCommand
         var engines = new Option<string?>("--engines") { Description = $"Engines, comma-separated (default all: {string.Join(",", VectorEngines.Names)})." };
         var limit = new Option<int>("--time-limit-minutes") { Description = "An engine still running at one size after this long is stopped and its row says so.", DefaultValueFactory = _ => 60 };
         var output = new Option<string>("--output") { Description = "Folder for results.json and results.md.", DefaultValueFactory = _ => Path.Combine(".newsqa", "bench-vectors") };
+        var vectorsFile = new Option<string?>("--vectors-file") { Description = "Corpus vectors to use instead of generated ones: unit vectors as little-endian f32 rows, no header, --dimensions each; each size is a prefix of the file." };
+        var queriesFile = new Option<string?>("--queries-file") { Description = "Query vectors in the same layout (its first --queries rows); needs --vectors-file." };
         var json = CommonOptions.Json();
-        var command = new Command("vectors", "Measure dense-vector search (exact scans and USearch HNSW) on generated embedding-like vectors as the corpus grows.")
+        var command = new Command("vectors", "Measure dense-vector search (exact scans and USearch HNSW) on generated embedding-like vectors, or on given ones, as the corpus grows.")
         {
-            sizes, dimensions, queries, engines, limit, output, json,
+            sizes, dimensions, queries, engines, limit, output, vectorsFile, queriesFile, json,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async (_, ct) =>
         {
@@ -40,9 +42,10 @@ public static class BenchVectorsCommand
             var unknown = chosen.FirstOrDefault(e => !VectorEngines.Names.Contains(e));
             if (unknown is not null) throw new UsageException($"--engines: unknown engine '{unknown}'; known: {string.Join(", ", VectorEngines.Names)}");
 
+            var given = GivenVectors(result.GetValue(vectorsFile), result.GetValue(queriesFile), dims, list.Max(), result.GetValue(queries));
             var folder = Directory.CreateDirectory(result.GetValue(output)!).FullName;
             var asJson = result.GetValue(json);
-            var results = await VectorComparison.RunAsync(list, dims, result.GetValue(queries), chosen, TimeSpan.FromMinutes(result.GetValue(limit)), folder, r => Console.WriteLine(asJson ? JsonOutput.Line(r) : Line(r)), ct);
+            var results = await VectorComparison.RunAsync(list, dims, result.GetValue(queries), chosen, TimeSpan.FromMinutes(result.GetValue(limit)), folder, given, r => Console.WriteLine(asJson ? JsonOutput.Line(r) : Line(r)), ct);
             if (!asJson) Console.WriteLine("\n" + VectorReport.Markdown(results) + $"\nwritten to {folder}");
             return ExitCodes.Success;
         }, cancellationToken));
@@ -78,6 +81,26 @@ public static class BenchVectorsCommand
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
+    }
+
+    // Both files or neither; each must hold whole rows of --dimensions floats, and enough of them for the largest size
+    // and for --queries, so a wrong --dimensions or a short file is a usage error before anything is built.
+    private static GivenVectors? GivenVectors(string? vectorsFile, string? queriesFile, int dimensions, int largest, int queryCount)
+    {
+        if (vectorsFile is null && queriesFile is null) return null;
+        if (vectorsFile is null || queriesFile is null) throw new UsageException("--vectors-file and --queries-file go together");
+        CheckRows(vectorsFile, "--vectors-file", dimensions, largest, "the largest of --sizes");
+        CheckRows(queriesFile, "--queries-file", dimensions, queryCount, "--queries");
+        return new GivenVectors(Path.GetFullPath(vectorsFile), Path.GetFullPath(queriesFile));
+    }
+
+    private static void CheckRows(string path, string option, int dimensions, int needed, string neededBy)
+    {
+        if (!File.Exists(path)) throw new UsageException($"{option}: no such file: {path}");
+        var rowBytes = (long)dimensions * sizeof(float);
+        var length = new FileInfo(path).Length;
+        if (length % rowBytes != 0) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option}: {path} is {length:N0} bytes, not whole rows of {dimensions} f32 values ({rowBytes:N0} bytes each): is --dimensions right?"));
+        if (length / rowBytes < needed) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option}: {path} holds {length / rowBytes:N0} vectors of {dimensions} dimensions, fewer than {neededBy} ({needed:N0})"));
     }
 
     private static string Line(VectorResult r) => r.Finished

@@ -6,8 +6,9 @@ namespace NewsQA.Tools.Benchmarking.Vectors;
 
 /// <summary>
 /// `newsqa bench vectors`: the vector engines side by side as the corpus grows. The parent writes the vectors once (the
-/// first n of them are size n), the queries, and each size's exact neighbours; then runs each engine at each size in a
-/// process of its own, stopped at a time limit, and writes the results after every row so a long run keeps its rows.
+/// first n of them are size n) or takes them from given files (<see cref="GivenVectors"/>), then the queries and each
+/// size's exact neighbours; then runs each engine at each size in a process of its own, stopped at a time limit, and
+/// writes the results after every row so a long run keeps its rows.
 /// </summary>
 public static class VectorComparison
 {
@@ -16,14 +17,28 @@ public static class VectorComparison
     private const int GenerateBatch = 4096;
 
     public static async Task<List<VectorResult>> RunAsync(
-        IReadOnlyList<int> sizes, int dimensions, int queryCount, IReadOnlyList<string> engines, TimeSpan limit, string outputFolder, Action<VectorResult> report, CancellationToken cancellationToken)
+        IReadOnlyList<int> sizes, int dimensions, int queryCount, IReadOnlyList<string> engines, TimeSpan limit, string outputFolder, GivenVectors? given,
+        Action<VectorResult> report, CancellationToken cancellationToken)
     {
         var work = Directory.CreateDirectory(Path.Combine(outputFolder, "work")).FullName;
-        var vectorsPath = Path.Combine(work, "vectors.f32");
         var queriesPath = Path.Combine(work, "queries.f32");
-        var generator = new ClusteredVectors(dimensions, Seed);
-        VectorFile.Write(vectorsPath, Generate(generator.Point, sizes.Max()));
-        var queries = Enumerable.Range(0, queryCount).Select(generator.Query).ToArray();
+        string vectorsPath;
+        float[][] queries;
+        if (given is null)
+        {
+            vectorsPath = Path.Combine(work, "vectors.f32");
+            var generator = new ClusteredVectors(dimensions, Seed);
+            VectorFile.Write(vectorsPath, Generate(generator.Point, sizes.Max()));
+            queries = [.. Enumerable.Range(0, queryCount).Select(generator.Query)];
+        }
+        else
+        {
+            // The engines read the given corpus in place (each size is a prefix of it); the queries are the file's
+            // first rows, copied so that every engine and the exact neighbours see the same queryCount of them.
+            vectorsPath = given.VectorsPath;
+            queries = [.. VectorFile.ReadChunks(given.QueriesPath, dimensions, queryCount).SelectMany(c => c)];
+        }
+
         VectorFile.Write(queriesPath, queries);
 
         var results = new List<VectorResult>();
