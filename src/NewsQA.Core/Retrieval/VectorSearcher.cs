@@ -46,8 +46,9 @@ public static class VectorSearcher
         for (var i = 0; i < segments.Count; i++) quotas[i] = segments[i].Vectors.Graph is null ? k : Quota(k, segments[i].Vectors.Count / (double)total);
 
         // Segments are searched side by side, as Lucene's IndexSearcher does with an executor: a question's latency is
-        // then its largest segments' searches, not the sum of all of them. Under a full load the work is the same.
-        if (segments.Count > 1 && Environment.ProcessorCount > 1)
+        // then its largest segments' searches, not the sum of all of them. Under a full load the work is the same. A
+        // small index (no segment up to the switch point) is searched in line: its scans cost less than the hand-off.
+        if (segments.Count > 1 && Environment.ProcessorCount > 1 && total >= settings.ExactBelow)
         {
             Parallel.For(0, segments.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => found[i] = segments[i].Search(vector, quotas[i]));
         }

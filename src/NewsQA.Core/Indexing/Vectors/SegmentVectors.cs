@@ -33,7 +33,7 @@ internal sealed class SegmentVectors : IDisposable
         _stamp = VectorFiles.Stamp(reader, dimensions);
         if (_stamp is not null) VectorFiles.Hold(_stamp);
         Matrix = VectorMatrix.Of(reader, dimensions, _stamp is null ? null : _stamp + ".f32");
-        for (var d = 0; d < reader.MaxDoc; d++) Count += Has(d) ? 1 : 0;
+        Count = Matrix.VectorCount;
         if (Count < settings.ExactBelow || Count == 0) return;
         _quantization = settings.Quantization;
         _graphPath = _stamp is null ? null : GraphFileName.Of(_stamp, settings.Quantization);

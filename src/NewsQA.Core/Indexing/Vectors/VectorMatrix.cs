@@ -27,9 +27,10 @@ internal sealed unsafe class VectorMatrix : IDisposable
     private readonly int[] _rowOf;
     private readonly float[] _zeros;
 
-    private VectorMatrix(int[] rowOf, int dimensions, float[]? array, MemoryMappedFile? file, MemoryMappedViewAccessor? view)
+    private VectorMatrix(int[] docs, int maxDoc, int dimensions, float[]? array, MemoryMappedFile? file, MemoryMappedViewAccessor? view)
     {
-        _rowOf = rowOf;
+        _rowOf = RowOf(docs, maxDoc);
+        VectorCount = docs.Length;
         _zeros = new float[dimensions];
         Dimensions = dimensions;
         _rows = array;
@@ -43,6 +44,9 @@ internal sealed unsafe class VectorMatrix : IDisposable
 
     /// <summary>Documents of the segment (row numbers run over the ones with a vector).</summary>
     public int Rows => _rowOf.Length;
+
+    /// <summary>Documents of the segment that have a vector: the matrix's rows.</summary>
+    public int VectorCount { get; }
 
     public int Dimensions { get; }
 
@@ -58,10 +62,10 @@ internal sealed unsafe class VectorMatrix : IDisposable
     public static VectorMatrix Of(AtomicReader reader, int dimensions, string? path)
     {
         var docs = DocsWithVectors(reader);
-        if (path is null) return new VectorMatrix(RowOf(docs, reader.MaxDoc), dimensions, Read(reader, docs, dimensions), null, null);
+        if (path is null) return new VectorMatrix(docs, reader.MaxDoc, dimensions, Read(reader, docs, dimensions), null, null);
         if (!Matches(path, docs, reader.MaxDoc, dimensions)) Write(path, reader, docs, dimensions);
         var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
-        return new VectorMatrix(RowOf(docs, reader.MaxDoc), dimensions, null, file, file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read));
+        return new VectorMatrix(docs, reader.MaxDoc, dimensions, null, file, file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read));
     }
 
     private static int[] DocsWithVectors(AtomicReader reader)

@@ -42,7 +42,8 @@ public sealed class GraphSourceTests : IDisposable
         try
         {
             live = Open(replica.IndexPath, source);
-            Assert.True(await WithinAsync(() => source.Asked == 1), "the source was never asked");
+            await source.FirstAsked.WaitAsync(TimeSpan.FromSeconds(30)); // throws TimeoutException: the source was never asked
+            Assert.Equal(1, source.Asked);
             source.Has = true; // the indexer finished while the replica waited its turn
         }
         finally
@@ -68,32 +69,25 @@ public sealed class GraphSourceTests : IDisposable
         return new LiveIndex(folder, folder.OpenSnapshot(), Graphs, graphs);
     }
 
-    private static async Task<bool> WithinAsync(Func<bool> done)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!done())
-        {
-            if (deadline.IsCancellationRequested) return false;
-            await Task.Delay(20);
-        }
-
-        return true;
-    }
-
     // The indexer's graph files, given once it "has" them (no retries: the turn of the build is the only second ask).
     private sealed class CopyingSource(string folder) : IGraphSource
     {
+        private readonly TaskCompletionSource _firstAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _asked;
 
         public volatile bool Has;
 
         public int Asked => Volatile.Read(ref _asked);
 
+        /// <summary>Completes when the source is first asked for a file.</summary>
+        public Task FirstAsked => _firstAsked.Task;
+
         public IReadOnlyList<TimeSpan> Retries => [];
 
         public Task<bool> TryFetchAsync(string fileName, string path, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _asked);
+            _firstAsked.TrySetResult();
             if (!Has) return Task.FromResult(false);
             File.Copy(Path.Combine(folder, fileName), path + ".tmp", overwrite: true);
             File.Move(path + ".tmp", path, overwrite: true);
